@@ -1,0 +1,166 @@
+package io.github.wristbandjakarta.login;
+
+import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.token.IdTokenClaims;
+import io.github.wristbandjakarta.token.IdTokenException;
+import io.github.wristbandjakarta.token.IdTokenValidator;
+import io.github.wristbandjakarta.token.TokenSet;
+import io.github.wristbandjakarta.wristband.ConfigurationResolver;
+import io.github.wristbandjakarta.wristband.FormEncoding;
+import io.github.wristbandjakarta.wristband.InvalidGrantException;
+import io.github.wristbandjakarta.wristband.ResolvedConfiguration;
+import io.github.wristbandjakarta.wristband.TokenResponse;
+import io.github.wristbandjakarta.wristband.UserInfo;
+import io.github.wristbandjakarta.wristband.WristbandClient;
+import io.github.wristbandjakarta.wristband.WristbandException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * The Callback Endpoint (spec §4.1), in the reference SDK's order: parameters, tenant, tenant login URL,
+ * login-state cookie, state, error, code exchange; then what the official SDKs skip: the ID token's signature,
+ * issuer, audience, lifetime and nonce, and userinfo's {@code sub} equal to the ID token's.
+ */
+public final class CallbackFlow {
+
+    private static final Logger LOG = Logger.getLogger(CallbackFlow.class.getName());
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{tenant_(?:name|domain)}");
+    /** The login-state cookie lives an hour in the browser; a sealed state older than that is not honoured. */
+    static final Duration MAX_LOGIN_AGE = Duration.ofSeconds(LoginStateCookies.MAX_AGE_SECONDS);
+
+    private final WristbandConfig config;
+    private final ConfigurationResolver resolver;
+    private final WristbandClient wristband;
+    private final IdTokenValidator idTokens;
+    private final LoginStateCodec codec;
+    private final LoginStateCookies cookies;
+    private final Clock clock;
+
+    public CallbackFlow(WristbandConfig config, ConfigurationResolver resolver, WristbandClient wristband,
+                        IdTokenValidator idTokens, LoginStateCodec codec, LoginStateCookies cookies, Clock clock) {
+        this.config = config;
+        this.resolver = resolver;
+        this.wristband = wristband;
+        this.idTokens = idTokens;
+        this.codec = codec;
+        this.cookies = cookies;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws InvalidRequestException a parameter is missing, duplicated or malformed (400)
+     * @throws WristbandException      Wristband sent an {@code error} other than {@code login_required}, or
+     *                                 no tenant could be resolved (400); or the code exchange or userinfo
+     *                                 failed ({@code WristbandUnavailableException}, 502)
+     * @throws IdTokenException        the ID token failed validation (502)
+     */
+    public CallbackResult complete(AuthRequest request) {
+        QueryParameters query = QueryParameters.parse(request.rawQuery());
+        if (query.isEmpty()) {
+            throw new InvalidRequestException("The callback request did not have a query string.");
+        }
+        if (query.count("state") != 1 || query.single("state", invalid("state")).isEmpty()) {
+            throw new InvalidRequestException(invalid("state"));
+        }
+        String state = query.single("state", invalid("state")).orElseThrow();
+        Optional<String> code = query.single("code", invalid("code"));
+        Optional<String> error = query.single("error", invalid("error"));
+        Optional<String> errorDescription = query.single("error_description", invalid("error_description"));
+        Optional<String> tenantCustomDomain = query.single("tenant_custom_domain", invalid("tenant_custom_domain"))
+                .map(v -> TenantResolver.requireHost(v, "tenant_custom_domain"));
+
+        ResolvedConfiguration resolved = resolver.resolve();
+        String tenantName = tenantName(request, query, resolved);
+        String tenantLoginUrl = tenantLoginUrl(resolved, tenantName, tenantCustomDomain);
+
+        List<LoginStateCookies.LoginCookie> matching = cookies.find(request.cookieHeaders()).stream()
+                .filter(c -> c.state().equals(state))
+                .sorted(Comparator.comparingLong(LoginStateCookies.LoginCookie::createdAtMillis).reversed())
+                .toList();
+        List<String> setCookies = matching.stream().map(c -> cookies.delete(c.name())).distinct().toList();
+        if (matching.isEmpty()) {
+            return redirect(tenantLoginUrl, CallbackResult.Reason.MISSING_LOGIN_STATE, setCookies);
+        }
+        Optional<LoginState> opened = codec.open(matching.get(0).value());
+        if (opened.isEmpty() || !constantTimeEquals(opened.get().state(), state)
+                || opened.get().createdAt().plus(MAX_LOGIN_AGE).isBefore(clock.instant())) {
+            return redirect(tenantLoginUrl, CallbackResult.Reason.INVALID_LOGIN_STATE, setCookies);
+        }
+        LoginState loginState = opened.get();
+
+        if (error.isPresent()) {
+            if (error.get().toLowerCase(Locale.ROOT).equals("login_required")) {
+                return redirect(tenantLoginUrl, CallbackResult.Reason.LOGIN_REQUIRED, setCookies);
+            }
+            LOG.info("Callback failed: Wristband answered with an error");
+            throw new WristbandException(error.get(), errorDescription.orElse(null));
+        }
+        if (code.isEmpty()) {
+            throw new InvalidRequestException(invalid("code"));
+        }
+
+        TokenResponse tokens;
+        try {
+            tokens = wristband.exchangeAuthorizationCode(code.get(), loginState.redirectUri(),
+                    loginState.codeVerifier());
+        } catch (InvalidGrantException e) {
+            return redirect(tenantLoginUrl, CallbackResult.Reason.INVALID_GRANT, setCookies);
+        }
+        IdTokenClaims idToken = idTokens.validate(tokens.idToken(), loginState.nonce());
+        UserInfo userInfo = wristband.userInfo(tokens.accessToken());
+        if (!constantTimeEquals(userInfo.userId(), idToken.subject())) {
+            throw new IdTokenException("userinfo sub differs from the ID token's sub");
+        }
+        TokenSet tokenSet = TokenSet.from(tokens, config.tokenExpirationBuffer(), clock, null);
+        return new CallbackResult.Completed(tokenSet, userInfo, tenantName, tenantCustomDomain.orElse(null),
+                loginState.returnUrl(), loginState.customState(), setCookies);
+    }
+
+    private static String tenantName(AuthRequest request, QueryParameters query, ResolvedConfiguration resolved) {
+        if (resolved.usesTenantSubdomains()) {
+            query.single("tenant_name", invalid("tenant_name"));
+            return TenantResolver.fromSubdomain(request.host(), resolved.parseTenantFromRootDomain().get())
+                    .orElseThrow(() -> new WristbandException("missing_tenant_subdomain",
+                            "Callback request URL is missing a tenant subdomain"));
+        }
+        Optional<String> name = query.single("tenant_name", invalid("tenant_name"))
+                .or(() -> query.single("tenant_domain", invalid("tenant_domain")));
+        return TenantResolver.requireTenantName(name.orElseThrow(() -> new WristbandException("missing_tenant_name",
+                "Callback request is missing the [tenant_name] query parameter from Wristband")), "tenant_name");
+    }
+
+    /** Spec §4.1 step 4, with the recommended variants of §10: every placeholder, {@code ?}/{@code &} by presence. */
+    private static String tenantLoginUrl(ResolvedConfiguration resolved, String tenantName,
+                                         Optional<String> tenantCustomDomain) {
+        String url = resolved.usesTenantSubdomains()
+                ? PLACEHOLDER.matcher(resolved.loginUrl()).replaceAll(tenantName)
+                : append(resolved.loginUrl(), "tenant_name", tenantName);
+        return tenantCustomDomain.map(domain -> append(url, "tenant_custom_domain", domain)).orElse(url);
+    }
+
+    private static String append(String url, String name, String value) {
+        return url + (url.contains("?") ? "&" : "?") + FormEncoding.encode(name) + "=" + FormEncoding.encode(value);
+    }
+
+    private static CallbackResult redirect(String url, CallbackResult.Reason reason, List<String> setCookies) {
+        LOG.info("Callback requires a new login: " + reason.wireName());
+        return new CallbackResult.RedirectRequired(url, reason, setCookies);
+    }
+
+    private static String invalid(String parameter) {
+        return "Invalid query parameter [" + parameter + "] passed from Wristband during callback";
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}

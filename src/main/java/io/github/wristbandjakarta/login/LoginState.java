@@ -1,0 +1,26 @@
+package io.github.wristbandjakarta.login;
+
+import java.time.Instant;
+
+/**
+ * What the login endpoint remembers for the callback, sealed into the {@code login#{state}#{ms}} cookie
+ * (spec §3.5, §3.7).
+ *
+ * @param redirectUri the configured redirect URI as sent to Wristband, placeholder included
+ * @param returnUrl   null when none was given or it was not acceptable
+ * @param customState a JSON object as text, or null
+ */
+public record LoginState(
+        String state,
+        String codeVerifier,
+        String nonce,
+        String redirectUri,
+        String returnUrl,
+        String customState,
+        Instant createdAt) {
+
+    @Override
+    public String toString() {
+        return "LoginState[createdAt=" + createdAt + "]";
+    }
+}

@@ -1,0 +1,280 @@
+package io.github.wristbandjakarta.rest;
+
+import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.login.AuthRequest;
+import io.github.wristbandjakarta.login.CallbackFlow;
+import io.github.wristbandjakarta.login.CallbackResult;
+import io.github.wristbandjakarta.login.InvalidRequestException;
+import io.github.wristbandjakarta.login.LoginFlow;
+import io.github.wristbandjakarta.login.LoginOptions;
+import io.github.wristbandjakarta.login.LoginRedirect;
+import io.github.wristbandjakarta.login.LogoutFlow;
+import io.github.wristbandjakarta.login.LogoutOptions;
+import io.github.wristbandjakarta.login.ReturnUrlPolicy;
+import io.github.wristbandjakarta.security.AuthEndpoints;
+import io.github.wristbandjakarta.session.CsrfProtection;
+import io.github.wristbandjakarta.session.SessionStore;
+import io.github.wristbandjakarta.session.WristbandSession;
+import io.github.wristbandjakarta.token.IdTokenException;
+import io.github.wristbandjakarta.wristband.WristbandException;
+import io.github.wristbandjakarta.wristband.WristbandUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Wristband's Login, Callback, Logout, Session and Token endpoints (spec §3–§6) under {@code /api/auth}.
+ * The authentication mechanism has already refreshed tokens and checked CSRF for Session and Token.
+ */
+@ApplicationScoped
+@Path(AuthEndpoints.AUTH)
+public class AuthResource {
+
+    private static final Logger LOG = Logger.getLogger(AuthResource.class.getName());
+
+    private final WristbandConfig config;
+    private final LoginFlow login;
+    private final CallbackFlow callback;
+    private final LogoutFlow logout;
+    private final SessionStore sessions;
+    private final CsrfProtection csrf;
+    private final ReturnUrlPolicy returnUrls;
+    private final Clock clock;
+
+    @Inject
+    public AuthResource(WristbandConfig config, LoginFlow login, CallbackFlow callback, LogoutFlow logout,
+                        SessionStore sessions, CsrfProtection csrf, ReturnUrlPolicy returnUrls, Clock clock) {
+        this.config = config;
+        this.login = login;
+        this.callback = callback;
+        this.logout = logout;
+        this.sessions = sessions;
+        this.csrf = csrf;
+        this.returnUrls = returnUrls;
+        this.clock = clock;
+    }
+
+    /** For the CDI client proxy only. */
+    protected AuthResource() {
+        this(null, null, null, null, null, null, null, null);
+    }
+
+    @GET
+    @Path("login")
+    public Response login(@Context HttpServletRequest request) {
+        try {
+            return redirect(login.start(authRequest(request), LoginOptions.NONE));
+        } catch (InvalidRequestException e) {
+            LOG.info("Login rejected: " + e.getMessage());
+            return ErrorResponses.error(request, 400, "invalid_request", e.getMessage(), List.of());
+        } catch (WristbandException e) {
+            LOG.log(Level.WARNING, "Login failed: {0}", e.getMessage());
+            return ErrorResponses.error(request, 502, e.code(), "Wristband could not be reached", List.of());
+        }
+    }
+
+    @GET
+    @Path("callback")
+    public Response callback(@Context HttpServletRequest request) {
+        CallbackResult result;
+        try {
+            result = callback.complete(authRequest(request));
+        } catch (InvalidRequestException e) {
+            LOG.info("Callback rejected: " + e.getMessage());
+            return ErrorResponses.error(request, 400, "invalid_request", e.getMessage(), List.of());
+        } catch (WristbandUnavailableException e) {
+            LOG.warning("Callback failed, Wristband unavailable: " + e.getMessage());
+            return ErrorResponses.error(request, 502, e.code(), "Wristband could not be reached", List.of());
+        } catch (IdTokenException e) {
+            LOG.warning("Callback failed, ID token rejected: " + e.getMessage());
+            return ErrorResponses.error(request, 502, "invalid_id_token",
+                    "Wristband's answer could not be verified", List.of());
+        } catch (WristbandException e) {
+            LOG.info("Callback failed: " + e.code());
+            int status = e.code().equals("sdk_config_error") ? 502 : 400;
+            return ErrorResponses.error(request, status, e.code(), e.description(), List.of());
+        }
+        if (result instanceof CallbackResult.RedirectRequired required) {
+            ResponseBuilderWithCookies r = new ResponseBuilderWithCookies(required.redirectUrl());
+            r.cookies.addAll(required.setCookies());
+            return r.build();
+        }
+        return signIn(request, (CallbackResult.Completed) result);
+    }
+
+    private Response signIn(HttpServletRequest request, CallbackResult.Completed completed) {
+        String csrfToken = csrf.newToken();
+        WristbandSession session = WristbandSession.from(completed, csrfToken, clock.instant());
+        sessions.start(request, session);
+        LOG.info("Callback completed: user " + session.userId() + " signed in to tenant " + session.tenantName());
+        URI origin = origin(request);
+        String target = Optional.ofNullable(completed.returnUrl())
+                .flatMap(url -> returnUrls.accept(url, origin))
+                .orElseGet(() -> defaultReturnUrl(request, origin));
+        ResponseBuilderWithCookies r = new ResponseBuilderWithCookies(target);
+        r.cookies.addAll(completed.setCookies());
+        if (csrf.enabled()) {
+            r.cookies.add(csrf.setCookie(csrfToken));
+        }
+        return r.build();
+    }
+
+    @GET
+    @Path("logout")
+    public Response logout(@Context HttpServletRequest request) {
+        Optional<WristbandSession> session = sessions.current(request);
+        LogoutOptions options = session
+                .map(s -> new LogoutOptions(s.tokens().refreshToken(), s.tenantName(), s.tenantCustomDomain(),
+                        null, null))
+                .orElse(LogoutOptions.NONE);
+        LoginRedirect redirect;
+        try {
+            redirect = logout.logout(authRequest(request), options);
+        } catch (InvalidRequestException e) {
+            LOG.info("Logout rejected: " + e.getMessage());
+            return ErrorResponses.error(request, 400, "invalid_request", e.getMessage(), List.of());
+        } catch (WristbandException e) {
+            LOG.log(Level.WARNING, "Logout could not resolve Wristband's configuration: {0}", e.getMessage());
+            redirect = null;
+        }
+        boolean hadSession = request.getSession(false) != null;
+        sessions.end(request);
+        try {
+            request.logout();
+        } catch (ServletException e) {
+            LOG.log(Level.FINE, "Container logout failed", e);
+        }
+        if (redirect == null) {
+            // Still signed out here; Wristband's own session could not be ended.
+            return ErrorResponses.error(request, 502, "unexpected_error", "Signed out; Wristband could not be reached",
+                    List.of(csrf.deleteCookie()));
+        }
+        ResponseBuilderWithCookies r = new ResponseBuilderWithCookies(redirect.location());
+        r.cookies.addAll(redirect.setCookies());
+        r.cookies.add(csrf.deleteCookie());
+        if (hadSession) {
+            r.cookies.add(deleteSessionCookie(request));
+        }
+        return r.build();
+    }
+
+    @GET
+    @Path("session")
+    public Response session(@Context HttpServletRequest request) {
+        Optional<WristbandSession> current = sessions.current(request);
+        if (current.isEmpty()) {
+            return ErrorResponses.plain(401, "Unauthorized");
+        }
+        WristbandSession session = current.get();
+        JsonObjectBuilder metadata = Json.createObjectBuilder()
+                .add("tenantName", session.tenantName())
+                .add("identityProviderName", nullToEmpty(session.identityProviderName()));
+        if (session.email() != null) {
+            metadata.add("email", session.email());
+        }
+        JsonArrayBuilder roles = Json.createArrayBuilder();
+        session.roles().forEach(roles::add);
+        metadata.add("roles", roles);
+        String body = Json.createObjectBuilder()
+                .add("userId", session.userId())
+                .add("tenantId", session.tenantId())
+                .add("metadata", metadata)
+                .build().toString();
+        return noStore(Response.ok(body, MediaType.APPLICATION_JSON_TYPE)).build();
+    }
+
+    @GET
+    @Path("token")
+    public Response token(@Context HttpServletRequest request) {
+        if (!config.tokenEndpointEnabled()) {
+            return ErrorResponses.plain(404, "Not Found");
+        }
+        Optional<WristbandSession> current = sessions.current(request);
+        if (current.isEmpty()) {
+            return ErrorResponses.plain(401, "Unauthorized");
+        }
+        String body = Json.createObjectBuilder()
+                .add("accessToken", current.get().tokens().accessToken())
+                .add("expiresAt", current.get().tokens().expiresAt().toEpochMilli())
+                .build().toString();
+        return noStore(Response.ok(body, MediaType.APPLICATION_JSON_TYPE)).build();
+    }
+
+    private String defaultReturnUrl(HttpServletRequest request, URI origin) {
+        String configured = config.defaultReturnUrl();
+        if (configured.startsWith("/")) {
+            return origin + request.getContextPath() + configured;
+        }
+        return configured;
+    }
+
+    private static String deleteSessionCookie(HttpServletRequest request) {
+        SessionCookieConfig cookie = request.getServletContext().getSessionCookieConfig();
+        String name = cookie.getName() != null ? cookie.getName() : "JSESSIONID";
+        String path = cookie.getPath() != null ? cookie.getPath()
+                : request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+        return name + "=; Path=" + path + "; Max-Age=0; HttpOnly; SameSite=Lax"
+                + (request.isSecure() || cookie.isSecure() ? "; Secure" : "");
+    }
+
+    static AuthRequest authRequest(HttpServletRequest request) {
+        List<String> cookieHeaders = request.getHeaders("Cookie") == null ? List.of()
+                : Collections.list(request.getHeaders("Cookie"));
+        return new AuthRequest(request.getQueryString(), request.getHeader("Host"), cookieHeaders, origin(request));
+    }
+
+    static URI origin(HttpServletRequest request) {
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        String host = request.getServerName();
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return URI.create(scheme + "://" + host + (defaultPort || port <= 0 ? "" : ":" + port));
+    }
+
+    private static Response.ResponseBuilder noStore(Response.ResponseBuilder builder) {
+        return builder.header("Cache-Control", "no-store").header("Pragma", "no-cache");
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** A 302 with the no-store headers every auth endpoint sends (spec §3.1) and raw Set-Cookie headers. */
+    private static final class ResponseBuilderWithCookies {
+        private final String location;
+        private final List<String> cookies = new ArrayList<>();
+
+        ResponseBuilderWithCookies(String location) {
+            this.location = location;
+        }
+
+        Response build() {
+            Response.ResponseBuilder builder = noStore(Response.status(Response.Status.FOUND))
+                    .header("Location", location);
+            cookies.forEach(cookie -> builder.header("Set-Cookie", cookie));
+            return builder.build();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.wristbandjakarta.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last line: JAX-RS's own errors keep their status with a JSON body; anything unexpected is logged once and
+ * answered 500 {@code {"error":"Internal Server Error"}} (spec §6.1), never with a stack trace.
+ */
+@Provider
+public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnhandledExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        if (exception instanceof WebApplicationException web) {
+            Response.StatusType status = web.getResponse().getStatusInfo();
+            return ErrorResponses.plain(status.getStatusCode(), status.getReasonPhrase());
+        }
+        LOG.log(Level.SEVERE, "Unexpected error in a REST endpoint: " + exception.getClass().getName(), exception);
+        return ErrorResponses.plain(500, "Internal Server Error");
+    }
+}

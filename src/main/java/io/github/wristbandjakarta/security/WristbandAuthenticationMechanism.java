@@ -1,0 +1,175 @@
+package io.github.wristbandjakarta.security;
+
+import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.session.CsrfProtection;
+import io.github.wristbandjakarta.session.SessionStore;
+import io.github.wristbandjakarta.session.WristbandSession;
+import io.github.wristbandjakarta.token.IdTokenException;
+import io.github.wristbandjakarta.token.TokenRefresher;
+import io.github.wristbandjakarta.wristband.WristbandException;
+import io.github.wristbandjakarta.wristband.WristbandUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Makes the Wristband user of the HttpSession the container's caller on every request, so that
+ * {@code web.xml} constraints, {@code @RolesAllowed} and {@code SecurityContext} work. Before that it ends
+ * sessions past their absolute lifetime, refreshes expired tokens (one Wristband call per session however many
+ * requests arrive together) and checks the CSRF header on API requests.
+ *
+ * <p>The container calls it for public requests too: without a session it answers at once, with no I/O and
+ * without creating a session. Without a user, protected pages are redirected to the Login Endpoint with a
+ * {@code return_url}; protected API calls get 401 {@code {"error":"Unauthorized"}}.
+ */
+@ApplicationScoped
+public class WristbandAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(WristbandAuthenticationMechanism.class.getName());
+    static final String UNAUTHORIZED = "{\"error\":\"Unauthorized\"}";
+    static final String FORBIDDEN = "{\"error\":\"Forbidden\"}";
+
+    private final WristbandConfig config;
+    private final SessionStore sessions;
+    private final TokenRefresher refresher;
+    private final CsrfProtection csrf;
+    private final RoleMapping roles;
+    private final Clock clock;
+
+    @Inject
+    public WristbandAuthenticationMechanism(WristbandConfig config, SessionStore sessions, TokenRefresher refresher,
+                                            CsrfProtection csrf, Clock clock) {
+        this.config = config;
+        this.sessions = sessions;
+        this.refresher = refresher;
+        this.csrf = csrf;
+        this.roles = new RoleMapping(config.roleMapping());
+        this.clock = clock;
+    }
+
+    /** For the CDI client proxy only. */
+    protected WristbandAuthenticationMechanism() {
+        this.config = null;
+        this.sessions = null;
+        this.refresher = null;
+        this.csrf = null;
+        this.roles = null;
+        this.clock = null;
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = pathWithinApplication(request);
+        if (AuthEndpoints.isPublic(path)) {
+            return context.doNothing();
+        }
+        Optional<WristbandSession> current = sessions.current(request);
+        if (current.isEmpty()) {
+            return unauthenticated(request, response, context, path);
+        }
+        WristbandSession session = current.get();
+        Instant now = clock.instant();
+        if (!now.isBefore(session.authenticatedAt().plus(config.sessionAbsoluteLifetime()))) {
+            LOG.info("Session ended: absolute lifetime reached");
+            sessions.end(request);
+            return unauthenticated(request, response, context, path);
+        }
+        if (session.tokens().isExpired(now)) {
+            Optional<WristbandSession> refreshed = refresh(request, session);
+            if (refreshed.isEmpty()) {
+                return unauthenticated(request, response, context, path);
+            }
+            session = refreshed.get();
+        }
+        if (isApi(path) && csrf.enabled()
+                && !csrf.matches(session.csrfToken(), request.getHeader(csrf.headerName()))) {
+            LOG.info("CSRF check failed: request rejected with 403");
+            return json(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN);
+        }
+        WristbandPrincipal principal = new WristbandPrincipal(session.userId(), session.tenantId(),
+                session.tenantName(), session.identityProviderName(), session.email(), session.roles());
+        return context.notifyContainerAboutLogin(principal, roles.groups(session.roles()));
+    }
+
+    /**
+     * @return the session with new tokens, or empty when there is no user for this request: the session was
+     *         ended (Wristband refused the refresh token), or Wristband is unreachable (the session is kept for
+     *         the next request to try again)
+     */
+    private Optional<WristbandSession> refresh(HttpServletRequest request, WristbandSession session) {
+        if (!session.tokens().canRefresh()) {
+            LOG.info("Session ended: tokens expired and there is no refresh token");
+            sessions.end(request);
+            return Optional.empty();
+        }
+        try {
+            WristbandSession refreshed = session.withTokens(refresher.refresh(session.tokens(), session.userId()));
+            sessions.replace(request, session, refreshed);
+            LOG.fine("Tokens refreshed");
+            return Optional.of(refreshed);
+        } catch (WristbandUnavailableException e) {
+            LOG.log(Level.WARNING, "Token refresh failed, session kept for a later try: {0}", e.getMessage());
+            return Optional.empty();
+        } catch (WristbandException | IdTokenException e) {
+            LOG.log(Level.INFO, "Token refresh refused, session ended: {0}", e.getMessage());
+            sessions.end(request);
+            return Optional.empty();
+        }
+    }
+
+    private AuthenticationStatus unauthenticated(HttpServletRequest request, HttpServletResponse response,
+                                                 HttpMessageContext context, String path) {
+        boolean required = context.isProtected() || context.isAuthenticationRequest()
+                || AuthEndpoints.needsSession(path);
+        if (!required) {
+            return context.doNothing();
+        }
+        if (isApi(path)) {
+            return json(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED);
+        }
+        return context.redirect(request.getContextPath() + AuthEndpoints.LOGIN + "?return_url="
+                + URLEncoder.encode(requestUrl(request), StandardCharsets.UTF_8));
+    }
+
+    private boolean isApi(String path) {
+        return path.startsWith(config.apiPathPrefix());
+    }
+
+    private static AuthenticationStatus json(HttpServletResponse response, int status, String body) {
+        try {
+            response.setStatus(status);
+            response.setContentType("application/json");
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Pragma", "no-cache");
+            response.getWriter().write(body);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Client went away before the error was written", e);
+        }
+        // SEND_CONTINUE: the mechanism wrote the response; the container must not add its own.
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    private static String pathWithinApplication(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
+    }
+
+    private static String requestUrl(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? request.getRequestURL().toString() : request.getRequestURL() + "?" + query;
+    }
+}

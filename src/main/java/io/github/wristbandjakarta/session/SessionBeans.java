@@ -1,0 +1,25 @@
+package io.github.wristbandjakarta.session;
+
+import io.github.wristbandjakarta.config.WristbandConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+
+/** CDI wiring of the session package. */
+@ApplicationScoped
+public class SessionBeans {
+
+    @Produces
+    @Singleton
+    SessionStore sessionStore() {
+        return new SessionStore();
+    }
+
+    @Produces
+    @Singleton
+    CsrfProtection csrfProtection(WristbandConfig config) {
+        return new CsrfProtection(config, new SecureRandom());
+    }
+}

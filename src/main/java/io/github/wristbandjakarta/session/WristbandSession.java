@@ -1,0 +1,56 @@
+package io.github.wristbandjakarta.session;
+
+import io.github.wristbandjakarta.login.CallbackResult;
+import io.github.wristbandjakarta.token.TokenSet;
+import io.github.wristbandjakarta.wristband.Role;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The signed-in user, as one immutable attribute of the container's HttpSession. It is replaced, never
+ * changed, when tokens are refreshed, so that a replicating container ships exactly one new value; a plain
+ * authenticated request writes nothing.
+ *
+ * @param tenantCustomDomain null unless the login came through one
+ * @param email              null when the {@code email} scope was not granted
+ * @param roles              Wristband role names, e.g. {@code app:invotastic:admin}
+ * @param authenticatedAt    when the user signed in; the absolute session lifetime counts from here
+ */
+public record WristbandSession(
+        String userId,
+        String tenantId,
+        String tenantName,
+        String tenantCustomDomain,
+        String identityProviderName,
+        String email,
+        List<String> roles,
+        TokenSet tokens,
+        String csrfToken,
+        Instant authenticatedAt) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public WristbandSession {
+        roles = List.copyOf(roles);
+    }
+
+    public static WristbandSession from(CallbackResult.Completed callback, String csrfToken, Instant now) {
+        var user = callback.userInfo();
+        return new WristbandSession(user.userId(), user.tenantId(), callback.tenantName(),
+                callback.tenantCustomDomain(), user.identityProviderName(), user.email(),
+                user.roles().stream().map(Role::name).filter(name -> name != null && !name.isEmpty()).toList(),
+                callback.tokens(), csrfToken, now);
+    }
+
+    public WristbandSession withTokens(TokenSet refreshed) {
+        return new WristbandSession(userId, tenantId, tenantName, tenantCustomDomain, identityProviderName, email,
+                roles, refreshed, csrfToken, authenticatedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "WristbandSession[userId=" + userId + ", tenantId=" + tenantId + "]";
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.wristbandjakarta.token;
+
+import io.github.wristbandjakarta.wristband.TokenResponse;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The tokens a session holds. {@code expiresAt} already has the expiration buffer applied (spec §4.1 step 12),
+ * so "expired" means {@code now >= expiresAt} (spec §7.5, the exact boundary refreshes).
+ *
+ * @param refreshToken null when Wristband issued none (no {@code offline_access})
+ */
+public record TokenSet(String accessToken, String refreshToken, Instant expiresAt) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param previousRefreshToken kept when a refresh answer carries no new refresh token
+     */
+    public static TokenSet from(TokenResponse response, Duration expirationBuffer, Clock clock,
+                                String previousRefreshToken) {
+        long expiresIn = response.expiresInSeconds() - expirationBuffer.toSeconds();
+        String refreshToken = response.refreshToken() != null && !response.refreshToken().isEmpty()
+                ? response.refreshToken() : previousRefreshToken;
+        return new TokenSet(response.accessToken(), refreshToken, clock.instant().plusSeconds(expiresIn));
+    }
+
+    public boolean isExpired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    public boolean canRefresh() {
+        return refreshToken != null && !refreshToken.isEmpty();
+    }
+
+    /** Seconds the access token is still good for, buffer applied; never negative. */
+    public long expiresInSeconds(Instant now) {
+        return Math.max(0, Duration.between(now, expiresAt).toSeconds());
+    }
+
+    @Override
+    public String toString() {
+        return "TokenSet[expiresAt=" + expiresAt + "]";
+    }
+}
