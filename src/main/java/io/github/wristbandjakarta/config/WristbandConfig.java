@@ -52,9 +52,32 @@ public record WristbandConfig(
         roleMapping = Map.copyOf(roleMapping);
     }
 
-    /** The Basic client credentials, never logged. */
+    /** Every value except the client secret and the login-state secret, which are never logged. */
     @Override
     public String toString() {
-        return "WristbandConfig[clientId=" + clientId + ", applicationOrigin=" + applicationOrigin + "]";
+        return "WristbandConfig[clientId=" + clientId
+                + ", applicationOrigin=" + applicationOrigin
+                + ", loginUrl=" + loginUrl.orElse("(auto)")
+                + ", redirectUri=" + redirectUri.orElse("(auto)")
+                + ", parseTenantFromRootDomain=" + parseTenantFromRootDomain.orElse("(auto)")
+                + ", applicationCustomDomainActive=" + applicationCustomDomainActive.map(String::valueOf).orElse("(auto)")
+                + ", customApplicationLoginPageUrl=" + customApplicationLoginPageUrl.orElse("(auto)")
+                + ", scopes=" + scopes
+                + ", tokenExpirationBuffer=" + tokenExpirationBuffer
+                + ", dangerouslyDisableSecureCookies=" + dangerouslyDisableSecureCookies
+                + ", autoConfigureEnabled=" + autoConfigureEnabled
+                + ", csrfProtectionEnabled=" + csrfProtectionEnabled
+                + ", csrfCookieName=" + csrfCookieName
+                + ", csrfHeaderName=" + csrfHeaderName
+                + ", returnUrlAllowedOrigins=" + returnUrlAllowedOrigins
+                + ", defaultReturnUrl=" + defaultReturnUrl
+                + ", sessionAbsoluteLifetime=" + sessionAbsoluteLifetime
+                + ", roleMapping=" + roleMapping
+                + ", tokenEndpointEnabled=" + tokenEndpointEnabled
+                + ", connectTimeout=" + connectTimeout
+                + ", requestTimeout=" + requestTimeout
+                + ", apiPathPrefix=" + apiPathPrefix
+                + ", clockSkew=" + clockSkew
+                + ", jwksRefreshCooldown=" + jwksRefreshCooldown + "]";
     }
 }

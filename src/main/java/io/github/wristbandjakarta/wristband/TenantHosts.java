@@ -1,8 +1,10 @@
 package io.github.wristbandjakarta.wristband;
 
+import io.github.wristbandjakarta.config.ConfigRules;
 import io.github.wristbandjakarta.config.WristbandConfig;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * Where Wristband's redirect-style endpoints live (spec §1.1): the tenant vanity host
@@ -16,22 +18,65 @@ public final class TenantHosts {
     public static final String LOGOUT_PATH = "/api/v1/logout";
     public static final String APPLICATION_LOGIN_PATH = "/login";
 
+    private final URI applicationOrigin;
+    private final String vanityDomain;
+    private final boolean httpAllowed;
+
     public TenantHosts(WristbandConfig config) {
-        throw new UnsupportedOperationException("TODO");
+        this.applicationOrigin = config.applicationOrigin();
+        this.vanityDomain = config.applicationVanityDomain();
+        this.httpAllowed = "http".equals(applicationOrigin.getScheme());
     }
 
-    /** {@code https://{tenantName}{sep}{vanity}}. */
+    /**
+     * {@code https://{tenantName}{sep}{vanity}}.
+     *
+     * @throws IllegalArgumentException when the tenant name does not make a valid host name
+     */
     public URI tenantOrigin(String tenantName, boolean applicationCustomDomainActive) {
-        throw new UnsupportedOperationException("TODO");
+        if (tenantName == null || tenantName.isEmpty()) {
+            throw new IllegalArgumentException("The tenant name is empty");
+        }
+        return origin(tenantName + (applicationCustomDomainActive ? "." : "-") + vanityDomain);
     }
 
-    /** {@code https://{tenantCustomDomain}}. */
+    /**
+     * {@code https://{tenantCustomDomain}}.
+     *
+     * @throws IllegalArgumentException when the value is not a host with an optional port
+     */
     public URI customDomainOrigin(String tenantCustomDomain) {
-        throw new UnsupportedOperationException("TODO");
+        if (tenantCustomDomain == null || tenantCustomDomain.isEmpty()) {
+            throw new IllegalArgumentException("The tenant custom domain is empty");
+        }
+        return origin(tenantCustomDomain);
     }
 
     /** The application vanity origin, e.g. {@code https://yourapp-yourco.us.wristband.dev}. */
     public URI applicationOrigin() {
-        throw new UnsupportedOperationException("TODO");
+        return applicationOrigin;
+    }
+
+    /**
+     * The values come from request parameters and Host headers: anything but a plain {@code host[:port]}
+     * (a path, userinfo, query) would let a caller steer the browser elsewhere, so it is refused.
+     */
+    private URI origin(String authority) {
+        if (authority.chars().anyMatch(c -> "/?#@\\".indexOf(c) >= 0 || c <= ' ')) {
+            throw new IllegalArgumentException("Not a valid host name");
+        }
+        URI uri;
+        try {
+            uri = new URI("https://" + authority);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not a valid host name", e);
+        }
+        if (uri.getHost() == null || !authority.equals(uri.getRawAuthority())) {
+            throw new IllegalArgumentException("Not a valid host name");
+        }
+        if (httpAllowed && ConfigRules.isLoopbackHost(uri.getHost())) {
+            return URI.create("http://" + authority);
+        }
+        return uri;
     }
 }

@@ -1,8 +1,31 @@
 package io.github.wristbandjakarta.wristband;
 
 import io.github.wristbandjakarta.config.WristbandConfig;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The back channel to Wristband's API at the application vanity origin (spec §1.2, §2.4) over the JDK's
@@ -11,8 +34,39 @@ import java.net.http.HttpClient;
  */
 public final class WristbandClient {
 
+    private static final Logger LOG = Logger.getLogger(WristbandClient.class.getName());
+
+    static final String ACCEPT = "application/json;charset=UTF-8";
+    static final String FORM = "application/x-www-form-urlencoded";
+    static final int REFRESH_ATTEMPTS = 3;
+
+    /** Pauses between retries; replaced in tests so that they stay fast. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    static final Sleeper THREAD_SLEEP = d -> Thread.sleep(d.toMillis());
+
+    private final HttpClient httpClient;
+    private final Sleeper sleeper;
+    private final String apiBase;
+    private final String basicAuthorization;
+    private final String clientId;
+    private final Duration requestTimeout;
+
     public WristbandClient(WristbandConfig config, HttpClient httpClient) {
-        throw new UnsupportedOperationException("TODO");
+        this(config, httpClient, THREAD_SLEEP);
+    }
+
+    WristbandClient(WristbandConfig config, HttpClient httpClient, Sleeper sleeper) {
+        this.httpClient = httpClient;
+        this.sleeper = sleeper;
+        this.apiBase = config.applicationOrigin() + "/api/v1";
+        this.clientId = config.clientId();
+        this.requestTimeout = config.requestTimeout();
+        this.basicAuthorization = "Basic " + Base64.getEncoder().encodeToString(
+                (config.clientId() + ":" + config.clientSecret()).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -24,7 +78,25 @@ public final class WristbandClient {
      * @throws WristbandException            any other error answer (code {@code unexpected_error})
      */
     public TokenResponse exchangeAuthorizationCode(String code, String redirectUri, String codeVerifier) {
-        throw new UnsupportedOperationException("TODO");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", redirectUri);
+        form.put("code_verifier", codeVerifier);
+        HttpResponse<String> response = send(tokenRequest(form), "token");
+        int status = response.statusCode();
+        if (isSuccess(status)) {
+            return parseTokenResponse(response.body());
+        }
+        if (isClientError(status)) {
+            OAuthError error = OAuthError.parse(response.body());
+            if (status == 400 && "invalid_grant".equals(error.error())) {
+                throw new InvalidGrantException(error.description());
+            }
+            throw new WristbandException("unexpected_error", "The token endpoint answered " + status
+                    + (error.error() == null ? "" : " " + error.error()));
+        }
+        throw unexpectedStatus("token", status);
     }
 
     /**
@@ -34,12 +106,56 @@ public final class WristbandClient {
      * "Invalid Refresh Token"); after the third failure {@link WristbandUnavailableException}.
      */
     public TokenResponse refresh(String refreshToken) {
-        throw new UnsupportedOperationException("TODO");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        HttpRequest request = tokenRequest(form);
+        WristbandUnavailableException last = null;
+        Duration delay = Duration.ofMillis(100);
+        for (int attempt = 1; attempt <= REFRESH_ATTEMPTS; attempt++) {
+            if (attempt > 1) {
+                pause(delay);
+                delay = delay.multipliedBy(2);
+            }
+            try {
+                HttpResponse<String> response = send(request, "token");
+                int status = response.statusCode();
+                if (isSuccess(status)) {
+                    return parseTokenResponse(response.body());
+                }
+                if (isClientError(status)) {
+                    OAuthError error = OAuthError.parse(response.body());
+                    if (status == 400 && "invalid_grant".equals(error.error())) {
+                        throw new InvalidGrantException(error.description());
+                    }
+                    throw new WristbandException("invalid_refresh_token",
+                            error.description() == null ? "Invalid Refresh Token" : error.description());
+                }
+                throw unexpectedStatus("token", status);
+            } catch (WristbandUnavailableException e) {
+                last = e;
+                LOG.log(Level.FINE, "Token refresh attempt {0} failed: {1}", new Object[] {attempt, e.getMessage()});
+            }
+        }
+        throw new WristbandUnavailableException("Unexpected Error", last);
     }
 
     /** POST revoke {@code token={refreshToken}}; throws on any failure (callers log and go on). */
     public void revoke(String refreshToken) {
-        throw new UnsupportedOperationException("TODO");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", refreshToken);
+        HttpRequest request = request("/oauth2/revoke")
+                .header("Authorization", basicAuthorization)
+                .header("Content-Type", FORM)
+                .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(form), StandardCharsets.UTF_8))
+                .build();
+        int status = send(request, "revoke").statusCode();
+        if (isClientError(status)) {
+            throw new WristbandException("unexpected_error", "The revoke endpoint answered " + status);
+        }
+        if (!isSuccess(status)) {
+            throw unexpectedStatus("revoke", status);
+        }
     }
 
     /**
@@ -50,16 +166,204 @@ public final class WristbandClient {
      *                                       {@code idp_name})
      */
     public UserInfo userInfo(String accessToken) {
-        throw new UnsupportedOperationException("TODO");
+        HttpRequest request = request("/oauth2/userinfo")
+                .header("Authorization", "Bearer " + accessToken)
+                .GET()
+                .build();
+        HttpResponse<String> response = send(request, "userinfo");
+        if (!isSuccess(response.statusCode())) {
+            throw unexpectedStatus("userinfo", response.statusCode());
+        }
+        JsonObject claims = parseObject(response.body(), "userinfo");
+        return new UserInfo(
+                    requiredClaim(claims, "sub"),
+                    requiredClaim(claims, "tnt_id"),
+                    requiredClaim(claims, "app_id"),
+                    requiredClaim(claims, "idp_name"),
+                    optionalString(claims, "email"),
+                    optionalBoolean(claims, "email_verified"),
+                    optionalString(claims, "name"),
+                    optionalString(claims, "given_name"),
+                    optionalString(claims, "family_name"),
+                    optionalString(claims, "preferred_username"),
+                    roles(claims));
     }
 
     /** GET the JWKS document as JSON text; {@link WristbandUnavailableException} on any failure. */
     public String jwks() {
-        throw new UnsupportedOperationException("TODO");
+        HttpResponse<String> response = send(request("/oauth2/jwks").GET().build(), "jwks");
+        if (!isSuccess(response.statusCode())) {
+            throw unexpectedStatus("jwks", response.statusCode());
+        }
+        JsonObject document = parseObject(response.body(), "jwks");
+        if (!(document.get("keys") instanceof JsonArray)) {
+            throw new WristbandUnavailableException("The jwks answer has no keys array", null);
+        }
+        return response.body();
     }
 
     /** GET the SDK configuration, no credentials, one attempt; {@link WristbandUnavailableException} on failure. */
     public SdkConfiguration sdkConfiguration() {
-        throw new UnsupportedOperationException("TODO");
+        String path = "/clients/" + pathSegment(clientId) + "/sdk-configuration";
+        HttpResponse<String> response = send(request(path).GET().build(), "sdk-configuration");
+        if (!isSuccess(response.statusCode())) {
+            throw unexpectedStatus("sdk-configuration", response.statusCode());
+        }
+        JsonObject body = parseObject(response.body(), "sdk-configuration");
+        try {
+            JsonValue active = body.get("isApplicationCustomDomainActive");
+            return new SdkConfiguration(
+                    nullableString(body, "loginUrl"),
+                    nullableString(body, "redirectUri"),
+                    nullableString(body, "loginUrlTenantDomainSuffix"),
+                    nullableString(body, "customApplicationLoginPageUrl"),
+                    active != null && active.getValueType() == JsonValue.ValueType.TRUE);
+        } catch (ClassCastException e) {
+            throw new WristbandUnavailableException("The sdk-configuration answer has a malformed field", e);
+        }
+    }
+
+    // ---- requests
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(apiBase + path))
+                .timeout(requestTimeout)
+                .header("Accept", ACCEPT);
+    }
+
+    private HttpRequest tokenRequest(Map<String, String> form) {
+        return request("/oauth2/token")
+                .header("Authorization", basicAuthorization)
+                .header("Content-Type", FORM)
+                .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(form), StandardCharsets.UTF_8))
+                .build();
+    }
+
+    /** Sends; I/O problems and timeouts become {@link WristbandUnavailableException} naming only the endpoint. */
+    private HttpResponse<String> send(HttpRequest request, String endpoint) {
+        try {
+            return httpClient.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new WristbandUnavailableException("The " + endpoint + " endpoint could not be reached: "
+                    + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WristbandUnavailableException("Interrupted while calling the " + endpoint + " endpoint", e);
+        }
+    }
+
+    private void pause(Duration delay) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WristbandUnavailableException("Interrupted while waiting to retry", e);
+        }
+    }
+
+    private static boolean isSuccess(int status) {
+        return status >= 200 && status < 300;
+    }
+
+    private static boolean isClientError(int status) {
+        return status >= 400 && status < 500;
+    }
+
+    /** 1xx, 3xx (redirects are never followed) and 5xx: Wristband did not answer as its API promises. */
+    private static WristbandUnavailableException unexpectedStatus(String endpoint, int status) {
+        return new WristbandUnavailableException("The " + endpoint + " endpoint answered " + status, null);
+    }
+
+    // ---- JSON
+
+    private static JsonObject parseObject(String body, String endpoint) {
+        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            JsonValue value = reader.readValue();
+            if (value instanceof JsonObject object) {
+                return object;
+            }
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw new WristbandUnavailableException("The " + endpoint + " answer is not JSON", e);
+        }
+        throw new WristbandUnavailableException("The " + endpoint + " answer is not a JSON object", null);
+    }
+
+    private static TokenResponse parseTokenResponse(String body) {
+        JsonObject json = parseObject(body, "token");
+        if (!(json.get("access_token") instanceof JsonString accessToken) || accessToken.getString().isEmpty()) {
+            throw new WristbandUnavailableException("Invalid token response: missing access_token", null);
+        }
+        if (!(json.get("expires_in") instanceof JsonNumber expiresIn)) {
+            throw new WristbandUnavailableException("Invalid token response: missing expires_in", null);
+        }
+        return new TokenResponse(accessToken.getString(), stringOrNull(json.get("id_token")),
+                stringOrNull(json.get("refresh_token")), expiresIn.longValue());
+    }
+
+    private static String stringOrNull(JsonValue value) {
+        return value instanceof JsonString s && !s.getString().isEmpty() ? s.getString() : null;
+    }
+
+    private static String requiredClaim(JsonObject claims, String name) {
+        if (claims.get(name) instanceof JsonString s && !s.getString().isBlank()) {
+            return s.getString();
+        }
+        throw new WristbandUnavailableException("Invalid userinfo response: missing " + name + " claim", null);
+    }
+
+    /** Optional claims of an unexpected type are dropped rather than failing the login. */
+    private static String optionalString(JsonObject claims, String name) {
+        return claims.get(name) instanceof JsonString s ? s.getString() : null;
+    }
+
+    private static Boolean optionalBoolean(JsonObject claims, String name) {
+        JsonValue value = claims.get(name);
+        if (value == JsonValue.TRUE) {
+            return Boolean.TRUE;
+        }
+        return value == JsonValue.FALSE ? Boolean.FALSE : null;
+    }
+
+    private static List<Role> roles(JsonObject claims) {
+        if (!(claims.get("roles") instanceof JsonArray array)) {
+            return List.of();
+        }
+        List<Role> roles = new ArrayList<>();
+        for (JsonValue value : array) {
+            if (value instanceof JsonObject role) {
+                String displayName = optionalString(role, "display_name");
+                roles.add(new Role(optionalString(role, "id"), optionalString(role, "name"),
+                        displayName != null ? displayName : optionalString(role, "displayName")));
+            }
+        }
+        return roles;
+    }
+
+    /** Null for null or absent; a value of another type is a malformed answer. */
+    private static String nullableString(JsonObject body, String name) {
+        JsonValue value = body.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        return ((JsonString) value).getString();
+    }
+
+    private static String pathSegment(String value) {
+        // URLEncoder is for forms: a space would become '+', which a path keeps literally.
+        return FormEncoding.encode(value).replace("+", "%20");
+    }
+
+    /** The OAuth2 error body; both fields null when the body is not one. */
+    private record OAuthError(String error, String description) {
+        static OAuthError parse(String body) {
+            try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+                if (reader.readValue() instanceof JsonObject json) {
+                    return new OAuthError(stringOrNull(json.get("error")), stringOrNull(json.get("error_description")));
+                }
+            } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+                // not an OAuth2 error body
+            }
+            return new OAuthError(null, null);
+        }
     }
 }
