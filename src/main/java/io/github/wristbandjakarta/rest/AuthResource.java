@@ -253,6 +253,12 @@ public class AuthResource {
         return URI.create(scheme + "://" + host + (defaultPort || port <= 0 ? "" : ":" + port));
     }
 
+    private static Response redirect(LoginRedirect redirect) {
+        ResponseBuilderWithCookies r = new ResponseBuilderWithCookies(redirect.location());
+        r.cookies.addAll(redirect.setCookies());
+        return r.build();
+    }
+
     private static Response.ResponseBuilder noStore(Response.ResponseBuilder builder) {
         return builder.header("Cache-Control", "no-store").header("Pragma", "no-cache");
     }
