@@ -1,0 +1,42 @@
+package io.github.wristbandjakarta.demo;
+
+import io.github.wristbandjakarta.security.WristbandPrincipal;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+
+import java.util.Optional;
+
+/** The demo pages' view of the signed-in user, through the standard Jakarta Security API. */
+@Named
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    SecurityContext securityContext;
+
+    public Optional<WristbandPrincipal> principal() {
+        return securityContext.getPrincipalsByType(WristbandPrincipal.class).stream().findFirst();
+    }
+
+    public String getUserId() {
+        return principal().map(WristbandPrincipal::getUserId).orElse("");
+    }
+
+    public String getEmail() {
+        return principal().map(WristbandPrincipal::getEmail).orElse("");
+    }
+
+    public String getTenantName() {
+        return principal().map(WristbandPrincipal::getTenantName).orElse("");
+    }
+
+    public String getRoles() {
+        return principal().map(p -> String.join(", ", p.getRoles())).orElse("");
+    }
+
+    public boolean isAdmin() {
+        return securityContext.isCallerInRole("admin");
+    }
+}
