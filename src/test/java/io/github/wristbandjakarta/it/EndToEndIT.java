@@ -1,0 +1,249 @@
+package io.github.wristbandjakarta.it;
+
+import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.util.List;
+
+import static io.github.wristbandjakarta.it.SignIn.last;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The four endpoints end to end on a real server: login → emulator → callback → session → protected JSF, JSP
+ * and JAX-RS → logout, over real HTTP with real cookies and real RS256 tokens.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EndToEndIT {
+
+    private final WristbandEmulator wristband = TestApp.emulator();
+    private final Browser browser = new Browser();
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return TestApp.deployment();
+    }
+
+    @BeforeEach
+    void resetEmulator() {
+        wristband.reset();
+    }
+
+    @Test
+    void loginRedirectsToTheTenantsAuthorizeEndpointWithASealedLoginStateCookie() {
+        Browser.Exchange login = browser.get(TestApp.url("/api/auth/login?tenant_name=devs4you&return_url=%2Fapp%2Fpages%2Fprofile.xhtml"));
+
+        assertEquals(302, login.status());
+        URI authorize = URI.create(login.location());
+        assertEquals("devs4you-" + wristband.vanityDomain(), authorize.getRawAuthority());
+        assertEquals("/api/v1/oauth2/authorize", authorize.getPath());
+        assertTrue(authorize.getRawQuery().startsWith("client_id=" + TestApp.CLIENT_ID + "&redirect_uri="));
+        assertEquals("no-store", login.header("Cache-Control").orElseThrow());
+        assertEquals("no-cache", login.header("Pragma").orElseThrow());
+        List<String> setCookies = login.headers("Set-Cookie");
+        assertEquals(1, setCookies.size());
+        Browser.Cookie cookie = Browser.parse("localhost", setCookies.get(0));
+        String state = query(authorize, "state");
+        assertTrue(cookie.name().startsWith("login#" + state + "#"), cookie.name());
+        assertEquals("3600", cookie.attributes().get("max-age"));
+        assertEquals("Lax", cookie.attributes().get("samesite"));
+        assertTrue(cookie.attributes().containsKey("httponly"));
+        assertTrue(cookie.attributes().containsKey("secure"));
+        assertEquals("/", cookie.path());
+    }
+
+    @Test
+    void signingInLandsOnTheReturnUrlWithARotatedSessionAndACsrfCookie() {
+        browser.setCookie("localhost", "JSESSIONID", "attacker-chosen-session-id");
+
+        List<Browser.Exchange> hops = SignIn.as(browser, "alice",
+                TestApp.url("/api/auth/login?tenant_name=devs4you&return_url=" + TestApp.url("/pages/profile.xhtml")));
+
+        Browser.Exchange landed = last(hops);
+        assertEquals(200, landed.status(), landed.body());
+        assertEquals(TestApp.url("/pages/profile.xhtml"), landed.uri().toString());
+        Browser.Cookie session = browser.cookie("localhost", "JSESSIONID").orElseThrow();
+        assertNotEquals("attacker-chosen-session-id", session.value());
+        assertTrue(browser.cookies().stream().noneMatch(c -> c.name().startsWith("login#")),
+                "the login-state cookie is deleted by the callback");
+        Browser.Exchange callback = hops.stream().filter(h -> h.uri().getPath().endsWith("/api/auth/callback"))
+                .findFirst().orElseThrow();
+        Browser.Cookie sessionCookie = callback.headers("Set-Cookie").stream()
+                .map(c -> Browser.parse("localhost", c)).filter(c -> c.name().equals("JSESSIONID"))
+                .findFirst().orElseThrow(() -> new AssertionError("the callback sets the session cookie"));
+        assertTrue(sessionCookie.attributes().containsKey("secure"), "session cookie Secure");
+        assertTrue(sessionCookie.attributes().containsKey("httponly"), "session cookie HttpOnly");
+        assertEquals("lax", sessionCookie.attributes().getOrDefault("samesite", "").toLowerCase());
+        Browser.Cookie csrf = callback.headers("Set-Cookie").stream()
+                .map(c -> Browser.parse("localhost", c)).filter(c -> c.name().equals("CSRF-TOKEN"))
+                .findFirst().orElseThrow(() -> new AssertionError("the callback sets the CSRF cookie"));
+        assertFalse(csrf.attributes().containsKey("httponly"), "the CSRF cookie is readable by scripts");
+        assertTrue(csrf.value().matches("[0-9a-f]{32}"), csrf.value());
+        assertTrue(landed.body().contains("alice@devs4you.example"), landed.body());
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_CODE));
+        assertEquals(1, wristband.calls(Endpoint.USERINFO));
+    }
+
+    @Test
+    void sessionEndpointAnswersUserTenantAndMetadataWithTheCsrfHeader() {
+        SignIn.as(browser, "alice");
+
+        Browser.Exchange session = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrfToken());
+
+        assertEquals(200, session.status(), session.body());
+        assertEquals("no-store", session.header("Cache-Control").orElseThrow());
+        assertEquals("no-cache", session.header("Pragma").orElseThrow());
+        assertTrue(session.header("Content-Type").orElseThrow().startsWith("application/json"));
+        JsonObject json = Json.createReader(new StringReader(session.body())).readObject();
+        assertEquals(wristband.users().stream().filter(u -> u.login().equals("alice")).findFirst().orElseThrow().userId(),
+                json.getString("userId"));
+        assertFalse(json.getString("tenantId").isBlank());
+        assertEquals("devs4you", json.getJsonObject("metadata").getString("tenantName"));
+    }
+
+    @Test
+    void sessionEndpointWithoutTheCsrfHeaderIsForbidden() {
+        SignIn.as(browser, "alice");
+
+        Browser.Exchange missing = browser.get(TestApp.url("/api/auth/session"));
+        Browser.Exchange wrong = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", "0".repeat(32));
+
+        assertEquals(403, missing.status());
+        assertEquals("{\"error\":\"Forbidden\"}", missing.body());
+        assertEquals(403, wrong.status());
+        assertEquals("{\"error\":\"Forbidden\"}", wrong.body());
+    }
+
+    @Test
+    void sessionEndpointWithoutASessionIsUnauthorized() {
+        Browser.Exchange session = browser.get(TestApp.url("/api/auth/session"));
+
+        assertEquals(401, session.status());
+        assertEquals("{\"error\":\"Unauthorized\"}", session.body());
+        assertTrue(session.headers("Set-Cookie").isEmpty(), "no session is created");
+    }
+
+    @Test
+    void protectedJsfPageShowsTheSignedInUser() {
+        SignIn.as(browser, "bob");
+
+        Browser.Exchange page = browser.get(TestApp.url("/pages/profile.xhtml"));
+
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("bob@devs4you.example"), page.body());
+        assertTrue(page.body().contains("<span id=\"tenant\">devs4you</span>"), page.body());
+        assertTrue(page.body().contains("<span id=\"admin\">false</span>"), page.body());
+    }
+
+    @Test
+    void adminJspNeedsTheAdminRole() {
+        Browser alice = new Browser();
+        SignIn.as(alice, "alice");
+        SignIn.as(browser, "bob");
+
+        Browser.Exchange forAlice = alice.get(TestApp.url("/admin/index.jsp"));
+        Browser.Exchange forBob = browser.get(TestApp.url("/admin/index.jsp"));
+
+        assertEquals(200, forAlice.status(), forAlice.body());
+        assertTrue(forAlice.body().contains("<span id=\"admin\">true</span>"), forAlice.body());
+        assertEquals(403, forBob.status());
+    }
+
+    @Test
+    void rolesAllowedResourceAnswersForTheSignedInUser() {
+        SignIn.as(browser, "alice");
+
+        Browser.Exchange me = browser.get(TestApp.url("/api/demo/me"), "X-CSRF-TOKEN", csrfToken());
+
+        assertEquals(200, me.status(), me.body());
+        JsonObject json = Json.createReader(new StringReader(me.body())).readObject();
+        assertEquals("devs4you", json.getString("tenantName"));
+        assertTrue(json.getBoolean("admin"));
+    }
+
+    @Test
+    void rolesAllowedResourceWithoutASessionIsUnauthorizedJson() {
+        Browser.Exchange me = browser.get(TestApp.url("/api/demo/me"));
+
+        assertEquals(401, me.status(), me.body());
+        assertEquals("{\"error\":\"Unauthorized\"}", me.body());
+    }
+
+    @Test
+    void protectedPageWithoutASessionRedirectsToLoginAndBackAfterSignIn() {
+        Browser.Exchange page = browser.get(TestApp.url("/pages/profile.xhtml?tab=1"));
+
+        assertEquals(302, page.status());
+        URI login = URI.create(TestApp.origin()).resolve(page.location());
+        assertEquals(TestApp.CONTEXT + "/api/auth/login", login.getPath());
+        assertEquals(TestApp.url("/pages/profile.xhtml?tab=1"), query(login, "return_url"));
+
+        Browser.Exchange landed = last(SignIn.as(browser, "bob", login + "&tenant_name=devs4you"));
+        assertEquals(TestApp.url("/pages/profile.xhtml?tab=1"), landed.uri().toString());
+        assertEquals(200, landed.status());
+    }
+
+    @Test
+    void publicRequestsCreateNoSession() {
+        Browser.Exchange home = browser.get(TestApp.url("/"));
+        Browser.Exchange api = browser.get(TestApp.url("/api/demo/public"));
+
+        assertEquals(200, home.status());
+        assertEquals(200, api.status());
+        assertTrue(browser.cookies().isEmpty(), "cookies: " + browser.cookies());
+    }
+
+    @Test
+    void logoutRevokesTheRefreshTokenEndsTheSessionAndRedirectsToWristband() {
+        SignIn.as(browser, "alice");
+        String csrf = csrfToken();
+
+        Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"));
+
+        assertEquals(302, logout.status());
+        URI wristbandLogout = URI.create(logout.location());
+        assertEquals("devs4you-" + wristband.vanityDomain(), wristbandLogout.getRawAuthority());
+        assertEquals("/api/v1/logout", wristbandLogout.getPath());
+        assertEquals(TestApp.CLIENT_ID, query(wristbandLogout, "client_id"));
+        assertEquals(1, wristband.calls(Endpoint.REVOKE));
+        assertEquals(1, wristband.revokedTokens().size());
+        assertTrue(logout.headers("Set-Cookie").stream().anyMatch(c -> c.startsWith("CSRF-TOKEN=;") && c.contains("Max-Age=0")));
+        Browser.Exchange after = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf);
+        assertEquals(401, after.status());
+    }
+
+    @Test
+    void tokenEndpointIsOffUnlessConfigured() {
+        SignIn.as(browser, "alice");
+
+        Browser.Exchange token = browser.get(TestApp.url("/api/auth/token"), "X-CSRF-TOKEN", csrfToken());
+
+        assertEquals(404, token.status());
+    }
+
+    private String csrfToken() {
+        return browser.cookie("localhost", "CSRF-TOKEN").orElseThrow(() -> new AssertionError("no CSRF cookie")).value();
+    }
+
+    static String query(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            if (pair.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no " + name + " in " + uri);
+    }
+}

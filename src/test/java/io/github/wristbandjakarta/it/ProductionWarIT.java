@@ -1,0 +1,50 @@
+package io.github.wristbandjakarta.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the built WAR may and may not contain. */
+class ProductionWarIT {
+
+    private static List<String> entries() throws IOException {
+        File war = new File(System.getProperty("wristband.war", "target/wristband-jakarta-auth.war"));
+        try (ZipFile zip = new ZipFile(war)) {
+            return Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
+        }
+    }
+
+    @Test
+    void theEmulatorNeverShipsInTheWar() throws IOException {
+        assertTrue(entries().stream().noneMatch(name -> name.contains("/emulator/") || name.contains("Emulator")),
+                entries().toString());
+    }
+
+    @Test
+    void jose4jIsTheOnlyBundledLibrary() throws IOException {
+        List<String> libraries = entries().stream()
+                .filter(name -> name.startsWith("WEB-INF/lib/") && name.endsWith(".jar")).toList();
+        assertEquals(1, libraries.size(), libraries.toString());
+        assertTrue(libraries.get(0).startsWith("WEB-INF/lib/jose4j-"), libraries.toString());
+    }
+
+    @Test
+    void theWarCarriesNoWristbandConfigurationOfItsOwn() throws IOException {
+        assertTrue(entries().stream().noneMatch(name -> name.endsWith("microprofile-config.properties")),
+                "configuration comes from the server, never baked into the production WAR");
+    }
+
+    @Test
+    void noTestCodeShipsInTheWar() throws IOException {
+        assertTrue(entries().stream().noneMatch(name -> name.contains("/it/") || name.endsWith("Test.class")
+                || name.endsWith("IT.class")), entries().toString());
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.wristbandjakarta.it;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Drives the real login: the app's Login Endpoint, the emulator's hosted login page, the app's callback. */
+public final class SignIn {
+
+    private SignIn() {
+    }
+
+    /**
+     * Signs {@code user} in, starting at {@code loginUrl}; returns every hop from the login request to the page
+     * the browser finally lands on.
+     */
+    public static List<Browser.Exchange> as(Browser browser, String user, String loginUrl) {
+        List<Browser.Exchange> toLoginPage = browser.follow(loginUrl);
+        Browser.Exchange loginPage = toLoginPage.get(toLoginPage.size() - 1);
+        assertEquals(200, loginPage.status(), "the emulator's hosted login page: " + loginPage.body());
+        List<Browser.Exchange> hops = new ArrayList<>(toLoginPage);
+        hops.addAll(browser.follow(approveLink(loginPage, user)));
+        return hops;
+    }
+
+    public static List<Browser.Exchange> as(Browser browser, String user) {
+        return as(browser, user, TestApp.url("/api/auth/login?tenant_name=devs4you"));
+    }
+
+    /** The hosted login page's link for one user, absolute. */
+    public static String approveLink(Browser.Exchange loginPage, String user) {
+        Matcher link = Pattern.compile("id=\"login-" + Pattern.quote(user) + "\"[^>]*href=\"([^\"]+)\"")
+                .matcher(loginPage.body());
+        if (!link.find()) {
+            throw new AssertionError("no sign-in link for " + user + " on " + loginPage.body());
+        }
+        return loginPage.uri().resolve(URI.create(link.group(1).replace("&amp;", "&"))).toString();
+    }
+
+    public static Browser.Exchange last(List<Browser.Exchange> hops) {
+        return hops.get(hops.size() - 1);
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.wristbandjakarta.it;
+
+import io.github.wristbandjakarta.emulator.EmulatorClient;
+import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The application under test: the WAR the build produced, deployed as {@code app.war} with its Wristband
+ * configuration pointing at one emulator shared by all integration tests of this JVM.
+ */
+public final class TestApp {
+
+    public static final String CLIENT_ID = "it-client";
+    public static final String CLIENT_SECRET = "it-client-secret-0123456789abcdef";
+    public static final String CONTEXT = "/app";
+
+    private static WristbandEmulator emulator;
+
+    private TestApp() {
+    }
+
+    public static String origin() {
+        return "http://localhost:" + System.getProperty("liberty.http.port", "9080");
+    }
+
+    public static String url(String path) {
+        return origin() + CONTEXT + path;
+    }
+
+    public static synchronized WristbandEmulator emulator() {
+        if (emulator == null) {
+            emulator = WristbandEmulator.start(0, new EmulatorClient(CLIENT_ID, CLIENT_SECRET,
+                    List.of(url("/api/auth/callback")), url("/api/auth/login"), null, false, null));
+            Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+        }
+        return emulator;
+    }
+
+    /** The configuration every test deployment starts from. */
+    public static Map<String, String> baseConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("wristband.client-id", CLIENT_ID);
+        config.put("wristband.client-secret", CLIENT_SECRET);
+        config.put("wristband.application-vanity-domain", emulator().applicationOrigin());
+        config.put("wristband.login-url", url("/api/auth/login"));
+        config.put("wristband.redirect-uri", url("/api/auth/callback"));
+        config.put("wristband.auto-configure-enabled", "false");
+        config.put("wristband.role-mapping", "app:demo:admin=admin, app:demo:user=user");
+        config.put("wristband.http.request-timeout", "3");
+        return config;
+    }
+
+    public static WebArchive deployment() {
+        return deployment(baseConfig());
+    }
+
+    public static WebArchive deployment(Map<String, String> config) {
+        File war = new File(System.getProperty("wristband.war", "target/wristband-jakarta-auth.war"));
+        WebArchive built = ShrinkWrap.create(ZipImporter.class, "built.war").importFrom(war).as(WebArchive.class);
+        String properties = config.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
+                .collect(Collectors.joining("\n", "", "\n"));
+        return ShrinkWrap.create(WebArchive.class, "app.war")
+                .merge(built)
+                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+    }
+}
