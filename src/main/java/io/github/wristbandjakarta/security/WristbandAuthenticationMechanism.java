@@ -156,6 +156,8 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
             response.getWriter().write(body);
+            // Committed now, so the container cannot add a WWW-Authenticate challenge (Liberty would).
+            response.flushBuffer();
         } catch (IOException e) {
             LOG.log(Level.FINE, "Client went away before the error was written", e);
         }
