@@ -79,9 +79,11 @@ public final class FakeWristband implements AutoCloseable {
     /** The keys the JWKS endpoint publishes; tokens are signed with {@link #key} unless told otherwise. */
     public final List<RsaJsonWebKey> published = new CopyOnWriteArrayList<>();
     public final RsaJsonWebKey key;
+    /** Generating a 2048-bit key takes a while: one per test run. */
+    private static final RsaJsonWebKey SHARED_KEY = newKey("k1");
 
     public FakeWristband() throws IOException {
-        key = newKey("k1");
+        key = SHARED_KEY;
         published.add(key);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
