@@ -76,7 +76,7 @@ public final class CallbackFlow {
         Optional<String> error = query.single("error", invalid("error"));
         Optional<String> errorDescription = query.single("error_description", invalid("error_description"));
         Optional<String> tenantCustomDomain = query.single("tenant_custom_domain", invalid("tenant_custom_domain"))
-                .map(v -> TenantResolver.requireHost(v, "tenant_custom_domain"));
+                .map(v -> validated(v, true, "tenant_custom_domain"));
 
         ResolvedConfiguration resolved = resolver.resolve();
         String tenantName = tenantName(request, query, resolved);
@@ -134,8 +134,18 @@ public final class CallbackFlow {
         }
         Optional<String> name = query.single("tenant_name", invalid("tenant_name"))
                 .or(() -> query.single("tenant_domain", invalid("tenant_domain")));
-        return TenantResolver.requireTenantName(name.orElseThrow(() -> new WristbandException("missing_tenant_name",
-                "Callback request is missing the [tenant_name] query parameter from Wristband")), "tenant_name");
+        return validated(name.orElseThrow(() -> new WristbandException("missing_tenant_name",
+                "Callback request is missing the [tenant_name] query parameter from Wristband")), false, "tenant_name");
+    }
+
+    /** A tenant name or custom domain that is not a plain DNS name is a 400 in the callback's wording (spec §8). */
+    private static String validated(String value, boolean host, String parameter) {
+        try {
+            return host ? TenantResolver.requireHost(value, parameter)
+                    : TenantResolver.requireTenantName(value, parameter);
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException(invalid(parameter));
+        }
     }
 
     /** Spec §4.1 step 4, with the recommended variants of §10: every placeholder, {@code ?}/{@code &} by presence. */

@@ -1,0 +1,315 @@
+package io.github.wristbandjakarta.security;
+
+import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.config.WristbandConfigLoader;
+import io.github.wristbandjakarta.security.ServletFakes.Context;
+import io.github.wristbandjakarta.security.ServletFakes.Request;
+import io.github.wristbandjakarta.security.ServletFakes.Response;
+import io.github.wristbandjakarta.security.ServletFakes.Session;
+import io.github.wristbandjakarta.session.CsrfProtection;
+import io.github.wristbandjakarta.session.SessionStore;
+import io.github.wristbandjakarta.session.WristbandSession;
+import io.github.wristbandjakarta.token.FakeWristband;
+import io.github.wristbandjakarta.token.FakeWristband.Answer;
+import io.github.wristbandjakarta.token.FakeWristband.MutableClock;
+import io.github.wristbandjakarta.token.IdTokenValidator;
+import io.github.wristbandjakarta.token.JwksCache;
+import io.github.wristbandjakarta.token.TokenRefresher;
+import io.github.wristbandjakarta.token.TokenSet;
+import io.github.wristbandjakarta.wristband.WristbandClient;
+import jakarta.security.enterprise.AuthenticationStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.github.wristbandjakarta.token.FakeWristband.TOKEN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The HttpAuthenticationMechanism (design §1, §2; spec §6.1, §7.3, §7.4) with hand-made servlet fakes. */
+class WristbandAuthenticationMechanismTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final String CSRF = "0123456789abcdef0123456789abcdef";
+    private static final String UNAUTHORIZED = "{\"error\":\"Unauthorized\"}";
+    private static final String FORBIDDEN = "{\"error\":\"Forbidden\"}";
+
+    private FakeWristband stub;
+    private Map<String, String> values;
+    private final MutableClock clock = new MutableClock(NOW);
+    private final Response response = new Response();
+    private final Context context = new Context();
+
+    @BeforeEach
+    void start() throws IOException {
+        stub = new FakeWristband();
+        values = stub.baseConfig();
+        values.put(WristbandConfigLoader.ROLE_MAPPING, "app:invotastic:admin=admin");
+    }
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    private WristbandAuthenticationMechanism mechanism() {
+        WristbandConfig config = FakeWristband.config(values);
+        WristbandClient client = FakeWristband.client(config);
+        TokenRefresher refresher = new TokenRefresher(config, client,
+                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), clock), clock), clock);
+        return new WristbandAuthenticationMechanism(config, new SessionStore(), refresher,
+                new CsrfProtection(config, new SecureRandom()), clock);
+    }
+
+    private AuthenticationStatus validate(Request request) {
+        return mechanism().validateRequest(request.proxy, response.proxy, context.proxy);
+    }
+
+    private static WristbandSession signedIn(TokenSet tokens, Instant authenticatedAt) {
+        return new WristbandSession(FakeWristband.USER_ID, FakeWristband.TENANT_ID, "devs4you", null, "wristband",
+                "user@example.com", List.of("app:invotastic:admin", "app:invotastic:viewer"), tokens, CSRF,
+                authenticatedAt);
+    }
+
+    private static Session sessionWith(WristbandSession signedIn) {
+        Session session = new Session();
+        session.attributes.put(SessionStore.ATTRIBUTE, signedIn);
+        return session;
+    }
+
+    private static Session validSession() {
+        return sessionWith(signedIn(new TokenSet("access", "refresh", NOW.plusSeconds(600)), NOW.minusSeconds(60)));
+    }
+
+    private static Session expiredSession() {
+        return sessionWith(signedIn(new TokenSet("access", "refresh", NOW), NOW.minusSeconds(1800)));
+    }
+
+    private static Request page(String path) {
+        return new Request(path, null);
+    }
+
+    /** A JAX-RS resource under {@code @ApplicationPath("/api")}. */
+    private static Request api(String pathInfo) {
+        return new Request("/api", pathInfo);
+    }
+
+    private void assertUnauthorizedJson(AuthenticationStatus status) {
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, status);
+        assertEquals(401, response.status);
+        assertEquals("application/json", response.contentType);
+        assertEquals(UNAUTHORIZED, response.body());
+    }
+
+    // ---- without a session
+
+    @Test
+    void publicRequestWithoutSessionDoesNothingAndCreatesNoSession() {
+        Request request = page("/index.html");
+        assertEquals(AuthenticationStatus.NOT_DONE, validate(request));
+        assertEquals(0, request.sessionCreations);
+        assertEquals(200, response.status);
+        assertEquals("", response.body());
+        assertNull(context.redirectLocation);
+        assertEquals(0, stub.requests.size());
+    }
+
+    @Test
+    void publicApiRequestWithoutSessionDoesNothing() {
+        assertEquals(AuthenticationStatus.NOT_DONE, validate(api("/public/hello")));
+        assertEquals(200, response.status);
+    }
+
+    @Test
+    void protectedPageWithoutSessionRedirectsToLoginWithReturnUrl() {
+        context.protectedResource = true;
+        Request request = page("/profile.xhtml");
+        request.queryString = "a=1&b=%2F";
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, validate(request));
+        assertEquals("/app/api/auth/login?return_url=" + URLEncoder.encode(
+                "https://app.example/app/profile.xhtml?a=1&b=%2F", StandardCharsets.UTF_8), context.redirectLocation);
+        assertEquals(0, request.sessionCreations);
+    }
+
+    @Test
+    void protectedApiWithoutSessionIs401Json() {
+        context.protectedResource = true;
+        assertUnauthorizedJson(validate(api("/demo/admin")));
+        assertEquals("no-store", response.headers.get("Cache-Control"));
+        assertNull(context.redirectLocation);
+    }
+
+    @Test
+    void sessionEndpointWithoutSessionIs401EvenWhenNotDeclaredProtected() {
+        assertUnauthorizedJson(validate(api("/auth/session")));
+    }
+
+    @Test
+    void tokenEndpointWithoutSessionIs401() {
+        assertUnauthorizedJson(validate(api("/auth/token")));
+    }
+
+    // ---- with a session
+
+    @Test
+    void validSessionNotifiesTheContainerWithUserAndMappedGroups() {
+        Request request = page("/profile.xhtml");
+        request.session = validSession();
+        assertEquals(AuthenticationStatus.SUCCESS, validate(request));
+        WristbandPrincipal principal = assertInstanceOf(WristbandPrincipal.class, context.principal);
+        assertEquals(FakeWristband.USER_ID, principal.getName());
+        assertEquals(FakeWristband.TENANT_ID, principal.getTenantId());
+        assertEquals("devs4you", principal.getTenantName());
+        assertEquals(Set.of("admin", "app:invotastic:viewer"), context.groups);
+    }
+
+    @Test
+    void plainAuthenticatedRequestWritesNothingToTheSession() {
+        Request request = page("/profile.xhtml");
+        request.session = validSession();
+        validate(request);
+        assertEquals(0, request.session.writes);
+        assertEquals(0, stub.requests.size());
+    }
+
+    @Test
+    void apiRequestWithTheRightCsrfHeaderSucceeds() {
+        Request request = api("/auth/session");
+        request.session = validSession();
+        request.headers.put("X-CSRF-TOKEN", CSRF);
+        assertEquals(AuthenticationStatus.SUCCESS, validate(request));
+    }
+
+    @Test
+    void apiRequestWithWrongCsrfHeaderIs403() {
+        Request request = api("/auth/session");
+        request.session = validSession();
+        request.headers.put("X-CSRF-TOKEN", "ffffffffffffffffffffffffffffffff");
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, validate(request));
+        assertEquals(403, response.status);
+        assertEquals(FORBIDDEN, response.body());
+        assertNull(context.principal);
+    }
+
+    @Test
+    void apiRequestWithoutCsrfHeaderIs403() {
+        Request request = api("/demo/admin");
+        request.session = validSession();
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, validate(request));
+        assertEquals(403, response.status);
+        assertEquals(FORBIDDEN, response.body());
+    }
+
+    @Test
+    void pageRequestNeedsNoCsrfHeader() {
+        Request request = page("/profile.xhtml");
+        request.session = validSession();
+        assertEquals(AuthenticationStatus.SUCCESS, validate(request));
+    }
+
+    @Test
+    void loginEndpointWithSessionDoesNothingWithoutCsrfCheck() {
+        Request request = api("/auth/login");
+        request.session = validSession();
+        assertEquals(AuthenticationStatus.NOT_DONE, validate(request));
+        assertEquals(200, response.status);
+        assertNull(context.principal);
+    }
+
+    // ---- refresh
+
+    @Test
+    void expiredTokensAreRefreshedAndTheSessionReplaced() {
+        stub.answer(TOKEN, Answer.json(200, FakeWristband.tokenJson("new-access", null, "new-refresh", 1800)));
+        Request request = page("/profile.xhtml");
+        request.session = expiredSession();
+        assertEquals(AuthenticationStatus.SUCCESS, validate(request));
+        WristbandSession stored = (WristbandSession) request.session.attributes.get(SessionStore.ATTRIBUTE);
+        assertEquals(new TokenSet("new-access", "new-refresh", NOW.plusSeconds(1740)), stored.tokens());
+        assertEquals(1, stub.count(TOKEN));
+    }
+
+    @Test
+    void refreshRefusedWithInvalidGrantEndsTheSessionWith401() {
+        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
+        Request request = api("/auth/session");
+        request.session = expiredSession();
+        request.headers.put("X-CSRF-TOKEN", CSRF);
+        assertUnauthorizedJson(validate(request));
+        assertTrue(request.session.invalidated);
+    }
+
+    @Test
+    void wristbandUnavailableKeepsTheSessionButAnswers401() {
+        stub.always(TOKEN, Answer.json(500, "{}"));
+        Request request = api("/auth/session");
+        Session session = expiredSession();
+        WristbandSession before = (WristbandSession) session.attributes.get(SessionStore.ATTRIBUTE);
+        request.session = session;
+        request.headers.put("X-CSRF-TOKEN", CSRF);
+        assertUnauthorizedJson(validate(request));
+        assertEquals(3, stub.count(TOKEN));
+        assertFalse(session.invalidated);
+        assertSame(before, session.attributes.get(SessionStore.ATTRIBUTE));
+    }
+
+    @Test
+    void expiredTokensWithoutRefreshTokenEndTheSession() {
+        Request request = api("/auth/session");
+        request.session = sessionWith(signedIn(new TokenSet("access", null, NOW), NOW));
+        assertUnauthorizedJson(validate(request));
+        assertTrue(request.session.invalidated);
+        assertEquals(0, stub.requests.size());
+    }
+
+    // ---- absolute lifetime
+
+    @Test
+    void absoluteLifetimeExceededEndsTheSession() {
+        context.protectedResource = true;
+        Request request = page("/profile.xhtml");
+        request.session = sessionWith(signedIn(new TokenSet("access", "refresh", NOW.plusSeconds(600)),
+                NOW.minus(Duration.ofHours(8))));
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, validate(request));
+        assertTrue(request.session.invalidated);
+        assertTrue(context.redirectLocation.startsWith("/app/api/auth/login?return_url="));
+        assertNull(context.principal);
+    }
+
+    @Test
+    void sessionJustWithinAbsoluteLifetimeIsAccepted() {
+        Request request = page("/profile.xhtml");
+        request.session = sessionWith(signedIn(new TokenSet("access", "refresh", NOW.plusSeconds(600)),
+                NOW.minus(Duration.ofHours(8)).plusSeconds(1)));
+        assertEquals(AuthenticationStatus.SUCCESS, validate(request));
+        assertFalse(request.session.invalidated);
+    }
+
+    // ---- RoleMapping
+
+    @Test
+    void roleMappingMapsListedRolesAndKeepsOthers() {
+        RoleMapping mapping = new RoleMapping(Map.of("app:x:admin", "admin", "app:x:editor", "admin"));
+        assertEquals(Set.of("admin", "app:x:viewer"),
+                mapping.groups(List.of("app:x:admin", "app:x:editor", "app:x:viewer")));
+    }
+
+    @Test
+    void roleMappingOfNoRolesIsNoGroups() {
+        assertEquals(Set.of(), new RoleMapping(Map.of("a", "b")).groups(List.of()));
+    }
+}

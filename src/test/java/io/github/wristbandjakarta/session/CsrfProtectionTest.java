@@ -1,0 +1,115 @@
+package io.github.wristbandjakarta.session;
+
+import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.config.WristbandConfigLoader;
+import org.junit.jupiter.api.Test;
+
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** CSRF synchronizer token with a readable cookie (spec §7.3). */
+class CsrfProtectionTest {
+
+    private final Map<String, String> values = new HashMap<>(Map.of(
+            WristbandConfigLoader.CLIENT_ID, "clientId",
+            WristbandConfigLoader.CLIENT_SECRET, "clientSecret",
+            WristbandConfigLoader.APPLICATION_VANITY_DOMAIN, "app.wristband.dev"));
+
+    private CsrfProtection csrf() {
+        WristbandConfig config = WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)));
+        return new CsrfProtection(config, new SecureRandom());
+    }
+
+    @Test
+    void tokenIs32LowercaseHexCharacters() {
+        String token = csrf().newToken();
+        assertTrue(token.matches("[0-9a-f]{32}"), token);
+    }
+
+    @Test
+    void tokensAreRandom() {
+        CsrfProtection csrf = csrf();
+        Set<String> tokens = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            tokens.add(csrf.newToken());
+        }
+        assertEquals(100, tokens.size());
+    }
+
+    @Test
+    void exactHeaderValueMatches() {
+        assertTrue(csrf().matches("0123456789abcdef0123456789abcdef", "0123456789abcdef0123456789abcdef"));
+    }
+
+    @Test
+    void mismatchedHeaderValueFails() {
+        assertFalse(csrf().matches("0123456789abcdef0123456789abcdef", "0123456789abcdef0123456789abcdee"));
+    }
+
+    @Test
+    void headerValueDifferingInCaseFails() {
+        assertFalse(csrf().matches("0123456789abcdef0123456789abcdef", "0123456789ABCDEF0123456789ABCDEF"));
+    }
+
+    @Test
+    void prefixOfTheTokenFails() {
+        assertFalse(csrf().matches("0123456789abcdef0123456789abcdef", "0123456789abcdef"));
+    }
+
+    @Test
+    void missingHeaderFails() {
+        assertFalse(csrf().matches("0123456789abcdef0123456789abcdef", null));
+    }
+
+    @Test
+    void emptyHeaderFails() {
+        assertFalse(csrf().matches("0123456789abcdef0123456789abcdef", ""));
+    }
+
+    @Test
+    void missingSessionTokenFails() {
+        assertFalse(csrf().matches(null, "0123456789abcdef0123456789abcdef"));
+        assertFalse(csrf().matches("", ""));
+        assertFalse(csrf().matches(null, null));
+    }
+
+    @Test
+    void defaultsAreEnabledWithSpecNames() {
+        CsrfProtection csrf = csrf();
+        assertTrue(csrf.enabled());
+        assertEquals("X-CSRF-TOKEN", csrf.headerName());
+    }
+
+    @Test
+    void cookieIsReadableLaxSecureOnRootPath() {
+        String cookie = csrf().setCookie("abc123");
+        assertEquals("CSRF-TOKEN=abc123; Path=/; SameSite=Lax; Secure", cookie);
+        assertFalse(cookie.contains("HttpOnly"));
+    }
+
+    @Test
+    void cookieDeletionHasMaxAgeZeroAndTheSameAttributes() {
+        assertEquals("CSRF-TOKEN=; Path=/; Max-Age=0; SameSite=Lax; Secure", csrf().deleteCookie());
+    }
+
+    @Test
+    void configuredCookieNameIsUsed() {
+        values.put(WristbandConfigLoader.CSRF_COOKIE_NAME, "XSRF");
+        assertTrue(csrf().setCookie("t").startsWith("XSRF=t;"));
+    }
+
+    @Test
+    void dangerouslyDisableSecureCookiesDropsSecure() {
+        values.put(WristbandConfigLoader.DANGEROUSLY_DISABLE_SECURE_COOKIES, "true");
+        assertEquals("CSRF-TOKEN=t; Path=/; SameSite=Lax", csrf().setCookie("t"));
+        assertEquals("CSRF-TOKEN=; Path=/; Max-Age=0; SameSite=Lax", csrf().deleteCookie());
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.wristbandjakarta.token;
+
+import io.github.wristbandjakarta.token.FakeWristband.Answer;
+import io.github.wristbandjakarta.token.FakeWristband.MutableClock;
+import org.jose4j.jwk.JsonWebKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.github.wristbandjakarta.token.FakeWristband.JWKS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Wristband's signing keys: fetched lazily, refetched at most once per cooldown, kept through outages. */
+class JwksCacheTest {
+
+    private FakeWristband stub;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private JwksCache cache;
+
+    @BeforeEach
+    void start() throws IOException {
+        stub = new FakeWristband();
+        cache = new JwksCache(FakeWristband.client(FakeWristband.config(stub.baseConfig())),
+                Duration.ofSeconds(10), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    private static List<String> kids(List<JsonWebKey> keys) {
+        return keys.stream().map(JsonWebKey::getKeyId).toList();
+    }
+
+    @Test
+    void keysAreFetchedOnFirstUseOnly() {
+        assertEquals(0, stub.count(JWKS));
+        assertEquals(List.of("k1"), kids(cache.keys()));
+        cache.keys();
+        assertEquals(1, stub.count(JWKS));
+    }
+
+    @Test
+    void secondRefreshWithinCooldownMakesNoCall() {
+        assertTrue(cache.refresh());
+        clock.advance(Duration.ofSeconds(9));
+        assertFalse(cache.refresh());
+        assertEquals(1, stub.count(JWKS));
+    }
+
+    @Test
+    void refreshAfterCooldownFetchesAgain() {
+        cache.keys();
+        clock.advance(Duration.ofSeconds(10));
+        stub.published.add(FakeWristband.newKey("k2"));
+        assertTrue(cache.refresh());
+        assertEquals(2, stub.count(JWKS));
+        assertEquals(List.of("k1", "k2"), kids(cache.keys()));
+    }
+
+    @Test
+    void lastGoodKeysAreKeptWhenTheFetchFails() {
+        cache.keys();
+        clock.advance(Duration.ofMinutes(1));
+        stub.answer(JWKS, Answer.json(500, "{}"));
+        assertFalse(cache.refresh());
+        assertEquals(2, stub.count(JWKS));
+        assertEquals(List.of("k1"), kids(cache.keys()));
+    }
+
+    @Test
+    void lastGoodKeysAreKeptWhenTheAnswerIsGarbage() {
+        cache.keys();
+        clock.advance(Duration.ofMinutes(1));
+        stub.answer(JWKS, Answer.json(200, "{\"keys\":\"nope\"}"));
+        assertFalse(cache.refresh());
+        assertEquals(List.of("k1"), kids(cache.keys()));
+    }
+
+    @Test
+    void failedFirstFetchGivesNoKeys() {
+        stub.answer(JWKS, Answer.json(503, "{}"));
+        assertEquals(List.of(), cache.keys());
+    }
+}

@@ -1,0 +1,167 @@
+package io.github.wristbandjakarta.token;
+
+import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.token.FakeWristband.Answer;
+import io.github.wristbandjakarta.token.FakeWristband.MutableClock;
+import io.github.wristbandjakarta.wristband.InvalidGrantException;
+import io.github.wristbandjakarta.wristband.WristbandClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static io.github.wristbandjakarta.token.FakeWristband.TOKEN;
+import static io.github.wristbandjakarta.token.FakeWristband.USER_ID;
+import static io.github.wristbandjakarta.token.FakeWristband.tokenJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Refresh (spec §7.5, §9.5) with single flight per refresh token (design §2). */
+class TokenRefresherTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    private FakeWristband stub;
+    private final MutableClock clock = new MutableClock(NOW);
+    private TokenRefresher refresher;
+    private final TokenSet expired = new TokenSet("old-access", "old-refresh", NOW);
+
+    @BeforeEach
+    void start() throws IOException {
+        stub = new FakeWristband();
+        WristbandConfig config = FakeWristband.config(stub.baseConfig());
+        WristbandClient client = FakeWristband.client(config);
+        refresher = new TokenRefresher(config, client,
+                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), clock), clock), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    @Test
+    void refreshPostsTheRefreshTokenWithBasicAuth() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        refresher.refresh(expired, USER_ID);
+        FakeWristband.Recorded request = stub.requestsTo(TOKEN).get(0);
+        assertEquals("grant_type=refresh_token&refresh_token=old-refresh", request.body());
+        assertEquals("Basic " + Base64.getEncoder().encodeToString(
+                "clientId:clientSecret".getBytes(StandardCharsets.UTF_8)), request.header("Authorization"));
+    }
+
+    @Test
+    void refreshReturnsNewTokensWithBufferApplied() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        assertEquals(new TokenSet("new-access", "new-refresh", NOW.plusSeconds(1740)),
+                refresher.refresh(expired, USER_ID));
+    }
+
+    @Test
+    void refreshKeepsThePreviousRefreshTokenWhenTheResponseOmitsOne() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, null, 1800)));
+        assertEquals("old-refresh", refresher.refresh(expired, USER_ID).refreshToken());
+    }
+
+    @Test
+    void twentyConcurrentRefreshesMakeOneCall() throws Exception {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)).delayed(200));
+        stub.always(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"replayed\"}"));
+        int threads = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<TokenSet>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return refresher.refresh(expired, USER_ID);
+                }));
+            }
+            go.countDown();
+            TokenSet first = results.get(0).get(10, TimeUnit.SECONDS);
+            for (Future<TokenSet> result : results) {
+                assertSame(first, result.get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(new TokenSet("new-access", "new-refresh", NOW.plusSeconds(1740)), first);
+            assertEquals(1, stub.count(TOKEN));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void lateCallWithinGracePeriodGetsTheRememberedResult() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        stub.always(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
+        TokenSet first = refresher.refresh(expired, USER_ID);
+        clock.advance(Duration.ofSeconds(30));
+        assertSame(first, refresher.refresh(expired, USER_ID));
+        assertEquals(1, stub.count(TOKEN));
+    }
+
+    @Test
+    void callAfterGracePeriodCallsWristbandAgain() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)),
+                Answer.json(200, tokenJson("newer-access", null, "newer-refresh", 1800)));
+        refresher.refresh(expired, USER_ID);
+        clock.advance(TokenRefresher.GRACE.plusSeconds(1));
+        assertEquals("newer-access", refresher.refresh(expired, USER_ID).accessToken());
+        assertEquals(2, stub.count(TOKEN));
+    }
+
+    @Test
+    void failureIsNotRemembered() {
+        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"expired\"}"),
+                Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        InvalidGrantException e = assertThrows(InvalidGrantException.class,
+                () -> refresher.refresh(expired, USER_ID));
+        assertEquals("invalid_grant", e.code());
+        assertEquals("new-access", refresher.refresh(expired, USER_ID).accessToken());
+        assertEquals(2, stub.count(TOKEN));
+    }
+
+    @Test
+    void refreshedIdTokenOfTheSameUserIsAccepted() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", stub.idToken(USER_ID, null, NOW),
+                "new-refresh", 1800)));
+        assertEquals("new-access", refresher.refresh(expired, USER_ID).accessToken());
+    }
+
+    @Test
+    void refreshedIdTokenOfAnotherUserIsRejected() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", stub.idToken("another-user", null, NOW),
+                "new-refresh", 1800)));
+        assertThrows(IdTokenException.class, () -> refresher.refresh(expired, USER_ID));
+    }
+
+    @Test
+    void refreshedIdTokenWithBadSignatureIsRejected() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access",
+                FakeWristband.sign(stub.claims(USER_ID, null, NOW), FakeWristband.newKey("k1"), "k1"),
+                "new-refresh", 1800)));
+        assertThrows(IdTokenException.class, () -> refresher.refresh(expired, USER_ID));
+    }
+
+    @Test
+    void missingRefreshTokenIsRejectedWithoutACall() {
+        assertThrows(IllegalArgumentException.class,
+                () -> refresher.refresh(new TokenSet("at", null, NOW), USER_ID));
+        assertThrows(IllegalArgumentException.class,
+                () -> refresher.refresh(new TokenSet("at", "", NOW), USER_ID));
+        assertEquals(0, stub.requests.size());
+    }
+}
