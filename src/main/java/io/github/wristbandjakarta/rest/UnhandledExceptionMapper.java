@@ -1,7 +1,9 @@
 package io.github.wristbandjakarta.rest;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -10,17 +12,25 @@ import java.util.logging.Logger;
 
 /**
  * The last line: JAX-RS's own errors keep their status with a JSON body; anything unexpected is logged once and
- * answered 500 {@code {"error":"Internal Server Error"}} (spec §6.1), never with a stack trace.
+ * answered 500 {@code {"error":"Internal Server Error"}} (spec §6.1), never with a stack trace. A
+ * {@code @RolesAllowed} refusal of a caller who is not signed in at all is 401 {@code {"error":"Unauthorized"}},
+ * as the browser SDK expects; 403 stays for signed-in callers without the role.
  */
 @Provider
 public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnhandledExceptionMapper.class.getName());
 
+    @Context
+    SecurityContext securityContext;
+
     @Override
     public Response toResponse(Throwable exception) {
         if (exception instanceof WebApplicationException web) {
             Response.StatusType status = web.getResponse().getStatusInfo();
+            if (status.getStatusCode() == 403 && securityContext != null && securityContext.getUserPrincipal() == null) {
+                return ErrorResponses.plain(401, "Unauthorized");
+            }
             return ErrorResponses.plain(status.getStatusCode(), status.getReasonPhrase());
         }
         LOG.log(Level.SEVERE, "Unexpected error in a REST endpoint: " + exception.getClass().getName(), exception);

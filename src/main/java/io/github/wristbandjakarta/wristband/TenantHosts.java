@@ -9,8 +9,9 @@ import java.net.URISyntaxException;
 /**
  * Where Wristband's redirect-style endpoints live (spec §1.1): the tenant vanity host
  * {@code {tenant}-{vanity}} (or {@code {tenant}.{vanity}} with an active application custom domain), a tenant
- * custom domain, or the application vanity domain. The scheme is https, except http for a loopback host when
- * the application origin itself is http (the emulator).
+ * custom domain, or the application vanity domain. Tenant vanity hosts share the application origin's scheme
+ * (http only when that is a loopback emulator); a tenant custom domain is https, except http for a loopback host
+ * when the application origin itself is http.
  */
 public final class TenantHosts {
 
@@ -37,7 +38,7 @@ public final class TenantHosts {
         if (tenantName == null || tenantName.isEmpty()) {
             throw new IllegalArgumentException("The tenant name is empty");
         }
-        return origin(tenantName + (applicationCustomDomainActive ? "." : "-") + vanityDomain);
+        return origin(tenantName + (applicationCustomDomainActive ? "." : "-") + vanityDomain, httpAllowed);
     }
 
     /**
@@ -49,7 +50,7 @@ public final class TenantHosts {
         if (tenantCustomDomain == null || tenantCustomDomain.isEmpty()) {
             throw new IllegalArgumentException("The tenant custom domain is empty");
         }
-        return origin(tenantCustomDomain);
+        return origin(tenantCustomDomain, false);
     }
 
     /** The application vanity origin, e.g. {@code https://yourapp-yourco.us.wristband.dev}. */
@@ -61,7 +62,7 @@ public final class TenantHosts {
      * The values come from request parameters and Host headers: anything but a plain {@code host[:port]}
      * (a path, userinfo, query) would let a caller steer the browser elsewhere, so it is refused.
      */
-    private URI origin(String authority) {
+    private URI origin(String authority, boolean derivedFromVanityDomain) {
         if (authority.chars().anyMatch(c -> "/?#@\\".indexOf(c) >= 0 || c <= ' ')) {
             throw new IllegalArgumentException("Not a valid host name");
         }
@@ -74,7 +75,7 @@ public final class TenantHosts {
         if (uri.getHost() == null || !authority.equals(uri.getRawAuthority())) {
             throw new IllegalArgumentException("Not a valid host name");
         }
-        if (httpAllowed && ConfigRules.isLoopbackHost(uri.getHost())) {
+        if (httpAllowed && (derivedFromVanityDomain || ConfigRules.isLoopbackHost(uri.getHost()))) {
             return URI.create("http://" + authority);
         }
         return uri;

@@ -29,11 +29,12 @@ class ProductionWarIT {
     }
 
     @Test
-    void jose4jIsTheOnlyBundledLibrary() throws IOException {
+    void jose4jAndItsLoggingFacadeAreTheOnlyBundledLibraries() throws IOException {
         List<String> libraries = entries().stream()
-                .filter(name -> name.startsWith("WEB-INF/lib/") && name.endsWith(".jar")).toList();
-        assertEquals(1, libraries.size(), libraries.toString());
+                .filter(name -> name.startsWith("WEB-INF/lib/") && name.endsWith(".jar")).sorted().toList();
+        assertEquals(2, libraries.size(), libraries.toString());
         assertTrue(libraries.get(0).startsWith("WEB-INF/lib/jose4j-"), libraries.toString());
+        assertTrue(libraries.get(1).startsWith("WEB-INF/lib/slf4j-api-"), libraries.toString());
     }
 
     @Test

@@ -220,7 +220,7 @@ class LogoutFlowTest {
         LoginRedirect redirect = logout("", new LogoutOptions("rt", "devs4you", null, null, null));
         assertEquals(1, stub.count(REVOKE));
         assertTrue(redirect.location().endsWith("/api/v1/logout?client_id=clientId"), redirect.location());
-        assertTrue(redirect.location().startsWith("https://devs4you-localhost:"), redirect.location());
+        assertTrue(redirect.location().startsWith("http://devs4you-localhost:"), redirect.location());
     }
 
     @Test

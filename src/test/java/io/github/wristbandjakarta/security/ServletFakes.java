@@ -125,6 +125,7 @@ final class ServletFakes {
     static final class Response {
         int status = 200;
         String contentType;
+        boolean committed;
         final Map<String, String> headers = new HashMap<>();
         final StringWriter body = new StringWriter();
         private final PrintWriter writer = new PrintWriter(body, true);
@@ -141,6 +142,10 @@ final class ServletFakes {
                     return null;
                 case "getWriter":
                     return writer;
+                case "flushBuffer":
+                    writer.flush();
+                    committed = true;
+                    return null;
                 default:
                     throw unexpected(method);
             }

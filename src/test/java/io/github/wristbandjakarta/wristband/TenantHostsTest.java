@@ -50,8 +50,8 @@ class TenantHostsTest {
     }
 
     @Test
-    void dashSeparatedLocalhostIsNotLoopbackSoHttps() {
-        assertEquals(URI.create("https://devs4you-localhost:9099"),
+    void tenantVanityHostSharesTheSchemeOfAnHttpLoopbackApplicationOrigin() {
+        assertEquals(URI.create("http://devs4you-localhost:9099"),
                 hosts("http://localhost:9099").tenantOrigin("devs4you", false));
     }
 

@@ -1,0 +1,48 @@
+package io.github.wristbandjakarta.it;
+
+import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Map;
+
+import static io.github.wristbandjakarta.it.SignIn.last;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * With only the client credentials and the vanity domain configured, the login URL and redirect URI come from
+ * Wristband's SDK configuration endpoint (spec §2.3), fetched once.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AutoConfigurationIT {
+
+    private final WristbandEmulator wristband = TestApp.emulator();
+
+    @Deployment(testable = false)
+    static WebArchive appWithoutLoginUrlAndRedirectUri() {
+        Map<String, String> config = TestApp.baseConfig();
+        config.remove("wristband.login-url");
+        config.remove("wristband.redirect-uri");
+        config.put("wristband.auto-configure-enabled", "true");
+        return TestApp.deployment(config);
+    }
+
+    @Test
+    void loginsUseTheSdkConfigurationFetchedOnce() {
+        int fetchesBefore = wristband.calls(Endpoint.SDK_CONFIGURATION);
+
+        Browser.Exchange first = last(SignIn.as(new Browser(), "alice"));
+        Browser.Exchange second = last(SignIn.as(new Browser(), "bob"));
+
+        assertEquals(200, first.status());
+        assertEquals(200, second.status());
+        assertEquals(TestApp.url("/"), second.uri().toString());
+        int fetches = wristband.calls(Endpoint.SDK_CONFIGURATION) - fetchesBefore;
+        assertTrue(fetches == 1, "one SDK configuration fetch for the life of the application, not " + fetches);
+    }
+}

@@ -1,0 +1,168 @@
+package io.github.wristbandjakarta.it;
+
+import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.emulator.Fault;
+import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Expired tokens are refreshed before the application sees the request (spec §7.5): once per session however
+ * many requests arrive together, also when Wristband rotates refresh tokens; a refused refresh ends the session,
+ * an unreachable Wristband does not.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RefreshIT {
+
+    /** 62 s tokens less the 60 s buffer: expired two seconds after login. */
+    private static final Duration SHORT_LIFETIME = Duration.ofSeconds(62);
+    private static final int PARALLEL_REQUESTS = 12;
+
+    private final WristbandEmulator wristband = TestApp.emulator();
+    private final Browser browser = new Browser();
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        Map<String, String> config = TestApp.baseConfig();
+        config.put("wristband.token-endpoint.enabled", "true");
+        return TestApp.deployment(config);
+    }
+
+    @BeforeEach
+    void shortLivedTokens() {
+        wristband.reset();
+        wristband.accessTokenLifetime(SHORT_LIFETIME);
+    }
+
+    @Test
+    void tokenEndpointAnswersTheAccessTokenAndItsExpiry() {
+        SignIn.as(browser, "alice");
+
+        Browser.Exchange token = browser.get(TestApp.url("/api/auth/token"), "X-CSRF-TOKEN", csrfToken());
+
+        assertEquals(200, token.status(), token.body());
+        EndToEndIT.assertNoStore(token);
+        JsonObject json = json(token);
+        assertTrue(wristband.issuedTokens().contains(json.getString("accessToken")));
+        long expiresAt = json.getJsonNumber("expiresAt").longValueExact();
+        long expected = System.currentTimeMillis() + (SHORT_LIFETIME.toMillis() - 60_000);
+        assertTrue(Math.abs(expiresAt - expected) < 5_000, "expiresAt has the 60 s buffer applied: " + expiresAt);
+    }
+
+    @Test
+    void parallelRequestsOnAnExpiredSessionCauseExactlyOneRefresh() throws Exception {
+        SignIn.as(browser, "alice");
+        String before = accessToken();
+        waitForExpiry();
+
+        List<Browser.Exchange> answers = parallelSessionRequests();
+
+        answers.forEach(a -> assertEquals(200, a.status(), a.body()));
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_REFRESH));
+        assertNotEquals(before, accessToken());
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_REFRESH), "the new tokens are kept in the session");
+    }
+
+    @Test
+    void parallelRequestsSucceedWhenWristbandRotatesRefreshTokens() throws Exception {
+        wristband.rotateRefreshTokens(true);
+        SignIn.as(browser, "alice");
+        waitForExpiry();
+
+        List<Browser.Exchange> first = parallelSessionRequests();
+        waitForExpiry();
+        List<Browser.Exchange> second = parallelSessionRequests();
+
+        first.forEach(a -> assertEquals(200, a.status(), a.body()));
+        second.forEach(a -> assertEquals(200, a.status(), a.body()));
+        assertEquals(2, wristband.calls(Endpoint.TOKEN_REFRESH), "one refresh per expiry, each with the newest token");
+    }
+
+    @Test
+    void aRefusedRefreshEndsTheSession() {
+        SignIn.as(browser, "alice");
+        waitForExpiry();
+        wristband.revokeAllRefreshTokens();
+
+        Browser.Exchange api = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrfToken());
+        Browser.Exchange page = browser.get(TestApp.url("/pages/profile.xhtml"));
+
+        assertEquals(401, api.status());
+        assertEquals("{\"error\":\"Unauthorized\"}", api.body());
+        assertEquals(302, page.status());
+        assertTrue(page.location().contains("/api/auth/login?return_url="), page.location());
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_REFRESH), "the ended session does not try again");
+    }
+
+    @Test
+    void anUnreachableWristbandKeepsTheSessionForTheNextTry() {
+        SignIn.as(browser, "alice");
+        waitForExpiry();
+        wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Status(503, "{\"error\":\"temporarily_unavailable\"}"));
+
+        Browser.Exchange during = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrfToken());
+        wristband.clearFaults();
+        Browser.Exchange after = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrfToken());
+
+        assertEquals(401, during.status());
+        assertEquals(200, after.status(), after.body());
+        assertEquals(4, wristband.calls(Endpoint.TOKEN_REFRESH), "three attempts, then one that succeeds");
+    }
+
+    private List<Browser.Exchange> parallelSessionRequests() throws Exception {
+        String csrf = csrfToken();
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_REQUESTS);
+        try {
+            List<Future<Browser.Exchange>> futures = new ArrayList<>();
+            for (int i = 0; i < PARALLEL_REQUESTS; i++) {
+                futures.add(pool.submit(() -> browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf)));
+            }
+            List<Browser.Exchange> answers = new ArrayList<>();
+            for (Future<Browser.Exchange> future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String accessToken() {
+        return json(browser.get(TestApp.url("/api/auth/token"), "X-CSRF-TOKEN", csrfToken())).getString("accessToken");
+    }
+
+    private String csrfToken() {
+        return browser.cookie("localhost", "CSRF-TOKEN").orElseThrow().value();
+    }
+
+    private static JsonObject json(Browser.Exchange exchange) {
+        return Json.createReader(new StringReader(exchange.body())).readObject();
+    }
+
+    private static void waitForExpiry() {
+        try {
+            Thread.sleep(SHORT_LIFETIME.minusSeconds(60).toMillis() + 300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
