@@ -225,6 +225,34 @@ class EndToEndIT {
     }
 
     @Test
+    void logoutAfterAuthenticatedRequestsEndsTheSession() {
+        SignIn.as(browser, "alice");
+        String csrf = csrfToken();
+        assertEquals(200, browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status());
+        assertEquals(200, browser.get(TestApp.url("/pages/profile.xhtml")).status());
+
+        Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"));
+
+        assertEquals(302, logout.status(), logout.body());
+        assertEquals(401, browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status());
+        assertEquals(302, browser.get(TestApp.url("/pages/profile.xhtml")).status());
+    }
+
+    @Test
+    void signingInAgainOverAnExistingSessionReplacesTheUser() {
+        SignIn.as(browser, "alice");
+        assertEquals(200, browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrfToken()).status());
+        String firstSession = browser.cookie("localhost", "JSESSIONID").orElseThrow().value();
+
+        SignIn.as(browser, "bob");
+        Browser.Exchange session = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrfToken());
+
+        assertEquals(200, session.status(), session.body());
+        assertTrue(session.body().contains("bob@devs4you.example"), session.body());
+        assertNotEquals(firstSession, browser.cookie("localhost", "JSESSIONID").orElseThrow().value());
+    }
+
+    @Test
     void tokenEndpointIsOffUnlessConfigured() {
         SignIn.as(browser, "alice");
 
