@@ -125,6 +125,7 @@ public class AuthResource {
         String csrfToken = csrf.newToken();
         WristbandSession session = WristbandSession.from(completed, csrfToken, clock.instant());
         sessions.start(request, session);
+        capIdleTimeout(request);
         LOG.info("Callback completed: user " + session.userId() + " signed in to tenant " + session.tenantName());
         URI origin = origin(request);
         String target = Optional.ofNullable(completed.returnUrl())
@@ -217,6 +218,22 @@ public class AuthResource {
                 .add("expiresAt", current.get().tokens().expiresAt().toEpochMilli())
                 .build().toString();
         return noStore(Response.ok(body, MediaType.APPLICATION_JSON_TYPE)).build();
+    }
+
+    /**
+     * The container may keep an idle session no longer than the absolute lifetime, so that it never outlives
+     * it in memory or in a replicated cache (the mechanism also checks the lifetime on every request).
+     */
+    private void capIdleTimeout(HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession httpSession = request.getSession(false);
+        if (httpSession == null) {
+            return;
+        }
+        long absolute = config.sessionAbsoluteLifetime().toSeconds();
+        int idle = httpSession.getMaxInactiveInterval();
+        if (idle <= 0 || idle > absolute) {
+            httpSession.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, Math.max(1, absolute)));
+        }
     }
 
     private String defaultReturnUrl(HttpServletRequest request, URI origin) {

@@ -119,13 +119,12 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         try {
             WristbandSession refreshed = session.withTokens(refresher.refresh(session.tokens(), session.userId()));
             sessions.replace(request, session, refreshed);
-            LOG.fine("Tokens refreshed");
             return Optional.of(refreshed);
         } catch (WristbandUnavailableException e) {
-            LOG.log(Level.WARNING, "Token refresh failed, session kept for a later try: {0}", e.getMessage());
+            // Logged once by the refresher; the session stays for the next try.
             return Optional.empty();
         } catch (WristbandException | IdTokenException e) {
-            LOG.log(Level.INFO, "Token refresh refused, session ended: {0}", e.getMessage());
+            // Logged once by the refresher.
             sessions.end(request);
             return Optional.empty();
         }

@@ -10,14 +10,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.logging.Logger;
 
 /**
  * Refreshes expired tokens with one call to Wristband per refresh token, however many requests of the same
  * session arrive together: the first request calls Wristband, the others wait for its answer. A successful
  * answer stays available for a short grace period, so that a request that read the session just before the
  * refresh was stored gets the new tokens instead of replaying a refresh token Wristband may have rotated.
+ * A refusal (invalid_grant, another 4xx, a refreshed ID token that fails validation) is remembered as well;
+ * only "Wristband unavailable" is forgotten at once, so that the next request tries again.
  */
 public final class TokenRefresher {
+
+    private static final Logger LOG = Logger.getLogger(TokenRefresher.class.getName());
 
     /** How long a refresh result answers late requests that still hold the old refresh token. */
     static final Duration GRACE = Duration.ofSeconds(60);
@@ -53,11 +58,22 @@ public final class TokenRefresher {
         Flight flight = flights.putIfAbsent(current.refreshToken(), mine);
         if (flight == null) {
             flight = mine;
+            // Logged here, by the one request that called Wristband, so that a refresh is one log line however
+            // many requests waited for it.
             try {
                 mine.future.complete(callWristband(current, subject));
+                LOG.info("Tokens refreshed");
             } catch (RuntimeException e) {
-                // Failures are not remembered: the next request tries again (or ends the session).
-                flights.remove(current.refreshToken(), mine);
+                if (e instanceof io.github.wristbandjakarta.wristband.WristbandUnavailableException) {
+                    // Not remembered: the next request tries again.
+                    flights.remove(current.refreshToken(), mine);
+                    LOG.warning("Token refresh failed, Wristband unavailable; session kept for a later try: "
+                            + e.getMessage());
+                } else {
+                    // A refusal is remembered for the grace period: the refresh token is dead, and requests that
+                    // read the session before it was ended get the same answer without calling Wristband again.
+                    LOG.info("Token refresh refused, session ended: " + e.getMessage());
+                }
                 mine.future.completeExceptionally(e);
             } finally {
                 mine.completedAtMillis = clock.millis();

@@ -124,14 +124,24 @@ class TokenRefresherTest {
     }
 
     @Test
-    void failureIsNotRemembered() {
+    void refusalIsRememberedForTheGracePeriod() {
         stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"expired\"}"),
                 Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         InvalidGrantException e = assertThrows(InvalidGrantException.class,
                 () -> refresher.refresh(expired, USER_ID));
         assertEquals("invalid_grant", e.code());
+        assertThrows(InvalidGrantException.class, () -> refresher.refresh(expired, USER_ID));
+        assertEquals(1, stub.count(TOKEN), "a dead refresh token is not replayed");
+    }
+
+    @Test
+    void unavailabilityIsNotRemembered() {
+        stub.answer(TOKEN, Answer.json(503, "{}"), Answer.json(503, "{}"), Answer.json(503, "{}"),
+                Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        assertThrows(io.github.wristbandjakarta.wristband.WristbandUnavailableException.class,
+                () -> refresher.refresh(expired, USER_ID));
         assertEquals("new-access", refresher.refresh(expired, USER_ID).accessToken());
-        assertEquals(2, stub.count(TOKEN));
+        assertEquals(4, stub.count(TOKEN));
     }
 
     @Test
