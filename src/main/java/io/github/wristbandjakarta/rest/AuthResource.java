@@ -129,7 +129,7 @@ public class AuthResource {
         LOG.info("Callback completed: user " + session.userId() + " signed in to tenant " + session.tenantName());
         URI origin = origin(request);
         String target = Optional.ofNullable(completed.returnUrl())
-                .flatMap(url -> returnUrls.accept(url, origin))
+                .flatMap(url -> returnUrls.recheck(url, origin))
                 .orElseGet(() -> defaultReturnUrl(request, origin));
         ResponseBuilderWithCookies r = new ResponseBuilderWithCookies(target);
         r.cookies.addAll(completed.setCookies());
