@@ -55,7 +55,16 @@ public final class TokenRefresher {
         }
         forgetOldFlights();
         Flight mine = new Flight(new CompletableFuture<>());
-        Flight flight = flights.putIfAbsent(current.refreshToken(), mine);
+        Flight flight;
+        while (true) {
+            flight = flights.putIfAbsent(current.refreshToken(), mine);
+            if (flight == null || !expiredResult(flight)) {
+                break;
+            }
+            // A remembered result whose access token has expired meanwhile (a refresh token Wristband does not
+            // rotate, short token lifetimes) answers nobody: forget it and refresh again.
+            flights.remove(current.refreshToken(), flight);
+        }
         if (flight == null) {
             flight = mine;
             // Logged here, by the one request that called Wristband, so that a refresh is one log line however
@@ -95,6 +104,14 @@ public final class TokenRefresher {
             idTokens.validateRefreshed(response.idToken(), subject);
         }
         return TokenSet.from(response, config.tokenExpirationBuffer(), clock, current.refreshToken());
+    }
+
+    private boolean expiredResult(Flight flight) {
+        CompletableFuture<TokenSet> future = flight.future;
+        if (!future.isDone() || future.isCompletedExceptionally()) {
+            return false;
+        }
+        return future.join().isExpired(clock.instant());
     }
 
     private void forgetOldFlights() {
