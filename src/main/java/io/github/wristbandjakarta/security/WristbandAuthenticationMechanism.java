@@ -41,6 +41,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     private static final Logger LOG = Logger.getLogger(WristbandAuthenticationMechanism.class.getName());
     static final String UNAUTHORIZED = "{\"error\":\"Unauthorized\"}";
     static final String FORBIDDEN = "{\"error\":\"Forbidden\"}";
+    static final String BAD_REQUEST = "{\"error\":\"Bad Request\"}";
 
     private final WristbandConfig config;
     private final SessionStore sessions;
@@ -73,6 +74,13 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        String scheme = request.getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+            // The container took the scheme from a forwarded-protocol header; redirects and return-URL checks
+            // built on it would be nonsense (javascript://...). Not logged at INFO: anyone can send this.
+            LOG.fine("Request rejected: its scheme is neither http nor https");
+            return json(response, HttpServletResponse.SC_BAD_REQUEST, BAD_REQUEST);
+        }
         String path = pathWithinApplication(request);
         if (AuthEndpoints.isPublic(path)) {
             return context.doNothing();
