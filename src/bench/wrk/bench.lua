@@ -1,7 +1,7 @@
 -- wrk script of the benchmarks (src/bench): every case uses it, so that the load generator does the same work
 -- per request in every case.
 --   wrk -s bench.lua URL -- USERS_FILE|- CSRF_HEADER_NAME
--- USERS_FILE has one signed-in user a line: "<Cookie header>\t<CSRF token>". Requests rotate over the users, so
+-- USERS_FILE has one visitor a line: "<Cookie header>\t<CSRF token or ->". Requests rotate over the users, so
 -- that K sessions are used at once; with "-" requests carry no cookie (anonymous visitors).
 -- done() prints one machine-readable line that the bench runner parses (latencies in microseconds).
 
@@ -32,7 +32,9 @@ function request()
     index = index % #users + 1
     local user = users[index]
     headers["Cookie"] = user[1]
-    headers[csrf_header] = user[2]
+    if user[2] ~= "-" then
+      headers[csrf_header] = user[2]
+    end
   end
   return wrk.format("GET", nil, headers)
 end

@@ -82,7 +82,7 @@ public final class BenchRunner {
 
     /** Settings from {@code -Dbench.*}. */
     record Settings(int duration, int rounds, int users, int connections, int threads, String jmh, boolean readme,
-                    int httpPort, int emulatorPort, Path wlp, String server, Path war, Path out, Path basedir) {
+                    int httpPort, int emulatorPort, String profile, Path wlp, String server, Path war, Path out, Path basedir) {
 
         static Settings fromSystemProperties() {
             return new Settings(
@@ -95,6 +95,7 @@ public final class BenchRunner {
                     Boolean.parseBoolean(System.getProperty("bench.readme", "false")),
                     Integer.getInteger("bench.httpPort", 9380),
                     Integer.getInteger("bench.emulatorPort", 9399),
+                    System.getProperty("bench.profile", "").isBlank() ? null : System.getProperty("bench.profile"),
                     Path.of(System.getProperty("bench.wlp", "target/liberty/wlp")),
                     System.getProperty("bench.server", "wristband-bench"),
                     Path.of(System.getProperty("bench.war", "target/wristband-jakarta-auth.war")),
@@ -111,6 +112,16 @@ public final class BenchRunner {
         }
     }
 
+    /** Who sends the requests of a case. */
+    enum Visitor {
+        /** no cookie at all */
+        NONE,
+        /** an anonymous visitor's session cookies (JSF pages create a session for anonymous visitors too) */
+        ANONYMOUS,
+        /** the K signed-in users' cookies and CSRF headers */
+        SIGNED_IN
+    }
+
     /** How a case is compared with its baseline. */
     enum Target { NONE, SESSION_THROUGHPUT, PUBLIC_THROUGHPUT, PROTECTED_OVERHEAD }
 
@@ -119,8 +130,12 @@ public final class BenchRunner {
      * and CSRF headers, the others send no cookie; {@code marker} must be in the body (or the Location) of the
      * check made before the load.
      */
-    record Case(String id, String what, String path, boolean signedIn, int status, String marker, String baseline,
+    record Case(String id, String what, String path, Visitor visitor, int status, String marker, String baseline,
                 Target target) {
+
+        boolean signedIn() {
+            return visitor == Visitor.SIGNED_IN;
+        }
 
         boolean roundTrip() {
             return path == null;
@@ -130,29 +145,29 @@ public final class BenchRunner {
     static List<Case> cases() {
         return List.of(
                 new Case("a", "baseline: trivial JSON endpoint, minimal WAR without our library",
-                        BASELINE_CONTEXT + "/api/bench/hello", false, 200, "hello", null, Target.NONE),
+                        BASELINE_CONTEXT + "/api/bench/hello", Visitor.NONE, 200, "hello", null, Target.NONE),
                 new Case("a2", "the same endpoint in our WAR, public, no session",
-                        CONTEXT + "/api/bench/hello", false, 200, "hello", "a", Target.PUBLIC_THROUGHPUT),
+                        CONTEXT + "/api/bench/hello", Visitor.NONE, 200, "hello", "a", Target.PUBLIC_THROUGHPUT),
                 new Case("b", "Session Endpoint, signed in, CSRF header",
-                        CONTEXT + "/api/auth/session", true, 200, "\"userId\"", "a", Target.SESSION_THROUGHPUT),
+                        CONTEXT + "/api/auth/session", Visitor.SIGNED_IN, 200, "\"userId\"", "a", Target.SESSION_THROUGHPUT),
                 new Case("c1t", "twin: public JAX-RS `/api/demo/public`, no session",
-                        CONTEXT + "/api/demo/public", false, 200, "hello", "a", Target.NONE),
+                        CONTEXT + "/api/demo/public", Visitor.NONE, 200, "hello", "a", Target.NONE),
                 new Case("c1", "protected JAX-RS `@RolesAllowed` `/api/demo/me`, signed in",
-                        CONTEXT + "/api/demo/me", true, 200, "\"userId\"", "c1t", Target.PROTECTED_OVERHEAD),
-                new Case("c2t", "twin: public JSF `/public/profile.xhtml`, no session",
-                        CONTEXT + "/public/profile.xhtml", false, 200, "Profile (JSF, public)", "a", Target.NONE),
+                        CONTEXT + "/api/demo/me", Visitor.SIGNED_IN, 200, "\"userId\"", "c1t", Target.PROTECTED_OVERHEAD),
+                new Case("c2t", "twin: public JSF `/public/profile.xhtml`, anonymous session",
+                        CONTEXT + "/public/profile.xhtml", Visitor.ANONYMOUS, 200, "Profile (JSF, public)", "a", Target.NONE),
                 new Case("c2", "protected JSF `/pages/profile.xhtml`, signed in",
-                        CONTEXT + "/pages/profile.xhtml", true, 200, "Profile (JSF)", "c2t", Target.PROTECTED_OVERHEAD),
+                        CONTEXT + "/pages/profile.xhtml", Visitor.SIGNED_IN, 200, "Profile (JSF)", "c2t", Target.PROTECTED_OVERHEAD),
                 new Case("c3t", "twin: public JSP `/public/index.jsp`, no session",
-                        CONTEXT + "/public/index.jsp", false, 200, "Administration (JSP, public)", "a", Target.NONE),
+                        CONTEXT + "/public/index.jsp", Visitor.NONE, 200, "Administration (JSP, public)", "a", Target.NONE),
                 new Case("c3", "protected JSP `/admin/index.jsp` (role admin), signed in",
-                        CONTEXT + "/admin/index.jsp", true, 200, "<span id=\"admin\">true</span>", "c3t",
+                        CONTEXT + "/admin/index.jsp", Visitor.SIGNED_IN, 200, "<span id=\"admin\">true</span>", "c3t",
                         Target.PROTECTED_OVERHEAD),
                 new Case("d", "Login Endpoint: 302 + sealed login-state cookie",
-                        CONTEXT + "/api/auth/login?tenant_name=devs4you", false, 302, "/api/v1/oauth2/authorize", "a",
+                        CONTEXT + "/api/auth/login?tenant_name=devs4you", Visitor.NONE, 302, "/api/v1/oauth2/authorize", "a",
                         Target.NONE),
                 new Case("e", "full login round trip: login → emulator → callback → landing page (5 requests)",
-                        null, false, 200, null, "a", Target.NONE));
+                        null, Visitor.NONE, 200, null, "a", Target.NONE));
     }
 
     /** One measurement: at load ({@code connections}) and with one connection. */
@@ -168,6 +183,7 @@ public final class BenchRunner {
     private final Settings settings;
     private final Path wrkScript;
     private final Path usersFile;
+    private final Path anonymousFile;
     private final List<String> log = new ArrayList<>();
     private final String loadAtStart = loadAverage();
     private volatile boolean serverStarted;
@@ -176,6 +192,7 @@ public final class BenchRunner {
         this.settings = settings;
         this.wrkScript = settings.basedir().resolve("src/bench/wrk/bench.lua").toAbsolutePath();
         this.usersFile = settings.out().resolve("users.tsv").toAbsolutePath();
+        this.anonymousFile = settings.out().resolve("anonymous.tsv").toAbsolutePath();
     }
 
     public static void main(String[] args) throws Exception {
@@ -233,6 +250,7 @@ public final class BenchRunner {
             startServer();
             List<Browser> browsers = signIn(settings.users());
             writeUsers(browsers);
+            writeAnonymous(settings.users());
             int sessionBytes = sessionBytes(browsers.get(0));
             Map.Entry<Integer, String> cookies = cookieBytes(browsers.get(0));
             List<Case> cases = cases();
@@ -244,6 +262,10 @@ public final class BenchRunner {
             }
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("cases fail their check: " + problems);
+            }
+            if (settings.profile() != null) {
+                profile(cases.stream().filter(c -> c.id().equals(settings.profile())).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no case " + settings.profile())));
             }
             progress("warm-up round: every case once, " + settings.duration() + " s each");
             for (Case c : cases) {
@@ -423,6 +445,17 @@ public final class BenchRunner {
                 .collect(Collectors.joining("\n", "", "\n")));
     }
 
+    /** K anonymous visitors, each with the session cookies one visit of the public JSF page gave it. */
+    private void writeAnonymous(int k) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < k; i++) {
+            Browser browser = new Browser();
+            browser.get(settings.app("/public/profile.xhtml"));
+            lines.append(cookieHeader(browser)).append("\t-\n");
+        }
+        Files.writeString(anonymousFile, lines.toString());
+    }
+
     /**
      * The serialized size of a real signed-in user's {@link WristbandSession}: its fields as the Session and Token
      * endpoints report them (the access token is the emulator's RS256 JWT), the refresh token of the emulator's
@@ -473,6 +506,8 @@ public final class BenchRunner {
                 .timeout(Duration.ofSeconds(30));
         if (c.signedIn()) {
             request.header("Cookie", cookieHeader(browser)).header(CSRF_HEADER, csrf(browser));
+        } else if (c.visitor() == Visitor.ANONYMOUS) {
+            request.header("Cookie", Files.readAllLines(anonymousFile).get(0).split("\t")[0]);
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         String seen = response.body() + " " + response.headers().firstValue("Location").orElse("");
@@ -480,11 +515,32 @@ public final class BenchRunner {
             return c.id() + ": expected " + c.status() + " with " + c.marker() + ", got " + response.statusCode()
                     + " " + seen.substring(0, Math.min(300, seen.length()));
         }
-        if (!c.signedIn() && c.status() == 200 && response.headers().firstValue("Set-Cookie").isPresent()) {
+        if (c.visitor() == Visitor.NONE && c.status() == 200 && response.headers().firstValue("Set-Cookie").isPresent()) {
             log.add("note: " + c.id() + " sets a cookie for an anonymous visitor: "
                     + response.headers().allValues("Set-Cookie"));
         }
         return null;
+    }
+
+    /** Warm-up, then Flight Recorder on the server while wrk loads {@code c} for 5 durations. */
+    private void profile(Case c) throws Exception {
+        measure(c, false);
+        measure(c, false);
+        long pid = Profiler.serverPid(settings.server());
+        Path jfr = settings.out().resolve("profile-" + c.id() + ".jfr").toAbsolutePath();
+        progress("profiling " + c.id() + " (server pid " + pid + ") into " + jfr);
+        Profiler.jcmd(pid, "JFR.start", "name=bench", "settings=profile");
+        double[] load;
+        try {
+            load = wrk(c, settings.threads(), settings.connections(), settings.duration() * 5);
+        } finally {
+            Profiler.jcmd(pid, "JFR.dump", "name=bench", "filename=" + jfr);
+            Profiler.jcmd(pid, "JFR.stop", "name=bench");
+        }
+        String report = String.format(Locale.ROOT, "%s: %.0f req/s during the recording%n", c.id(), load[0])
+                + Profiler.report(jfr, 40);
+        Profiler.write(settings.out().resolve("profile-" + c.id() + ".txt"), report);
+        System.err.println(report);
     }
 
     private Sample measure(Case c, boolean both) throws Exception {
@@ -503,10 +559,18 @@ public final class BenchRunner {
 
     /** @return requests/s, p50 µs, p99 µs, errors */
     private double[] wrk(Case c, int threads, int connections) throws IOException, InterruptedException {
+        return wrk(c, threads, connections, settings.duration());
+    }
+
+    private double[] wrk(Case c, int threads, int connections, int seconds) throws IOException, InterruptedException {
         List<String> command = List.of("wrk", "-t" + Math.min(threads, connections), "-c" + connections,
-                "-d" + settings.duration() + "s", "--timeout", "10s", "-s", wrkScript.toString(),
+                "-d" + seconds + "s", "--timeout", "10s", "-s", wrkScript.toString(),
                 "http://127.0.0.1:" + settings.httpPort() + c.path(), "--",
-                c.signedIn() ? usersFile.toString() : "-", CSRF_HEADER);
+                switch (c.visitor()) {
+                    case SIGNED_IN -> usersFile.toString();
+                    case ANONYMOUS -> anonymousFile.toString();
+                    case NONE -> "-";
+                }, CSRF_HEADER);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
@@ -515,12 +579,12 @@ public final class BenchRunner {
             throw new IllegalStateException("wrk gave no result for " + c.id() + ": " + output);
         }
         double requests = Double.parseDouble(m.group(1));
-        double seconds = Double.parseDouble(m.group(2)) / 1e6;
+        double elapsed = Double.parseDouble(m.group(2)) / 1e6;
         long errors = 0;
         for (int g = 5; g <= 9; g++) {
             errors += Long.parseLong(m.group(g));
         }
-        return new double[] {requests / seconds, Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4)), errors};
+        return new double[] {requests / elapsed, Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4)), errors};
     }
 
     /** Case e with JVM clients (wrk speaks to one host): full sign-ins in a closed loop for the duration. */
