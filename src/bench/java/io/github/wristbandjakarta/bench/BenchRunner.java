@@ -515,6 +515,10 @@ public final class BenchRunner {
             return c.id() + ": expected " + c.status() + " with " + c.marker() + ", got " + response.statusCode()
                     + " " + seen.substring(0, Math.min(300, seen.length()));
         }
+        if (c.visitor() == Visitor.ANONYMOUS && response.headers().allValues("Set-Cookie").stream()
+                .anyMatch(h -> h.startsWith("JSESSIONID="))) {
+            log.add("note: " + c.id() + " gets a new session although it sends one");
+        }
         if (c.visitor() == Visitor.NONE && c.status() == 200 && response.headers().firstValue("Set-Cookie").isPresent()) {
             log.add("note: " + c.id() + " sets a cookie for an anonymous visitor: "
                     + response.headers().allValues("Set-Cookie"));
