@@ -20,7 +20,6 @@ import io.github.wristbandjakarta.wristband.WristbandException;
 import io.github.wristbandjakarta.wristband.WristbandUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.ServletException;
@@ -40,6 +39,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import static io.github.wristbandjakarta.wristband.JsonSupport.JSON;
 
 /**
  * Wristband's Login, Callback, Logout, Session and Token endpoints (spec §3–§6) under {@code /api/auth}.
@@ -186,16 +187,16 @@ public class AuthResource {
             return ErrorResponses.plain(401, "Unauthorized");
         }
         WristbandSession session = current.get();
-        JsonObjectBuilder metadata = Json.createObjectBuilder()
+        JsonObjectBuilder metadata = JSON.createObjectBuilder()
                 .add("tenantName", session.tenantName())
                 .add("identityProviderName", nullToEmpty(session.identityProviderName()));
         if (session.email() != null) {
             metadata.add("email", session.email());
         }
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        JsonArrayBuilder roles = JSON.createArrayBuilder();
         session.roles().forEach(roles::add);
         metadata.add("roles", roles);
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("userId", session.userId())
                 .add("tenantId", session.tenantId())
                 .add("metadata", metadata)
@@ -213,7 +214,7 @@ public class AuthResource {
         if (current.isEmpty()) {
             return ErrorResponses.plain(401, "Unauthorized");
         }
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("accessToken", current.get().tokens().accessToken())
                 .add("expiresAt", current.get().tokens().expiresAt().toEpochMilli())
                 .build().toString();
