@@ -28,8 +28,13 @@ public final class TestApp {
     private TestApp() {
     }
 
+    /** The HTTP port of the server under test; each failsafe execution (one per server) sets it. */
+    public static int port() {
+        return Integer.parseInt(System.getProperty("server.http.port", "9080"));
+    }
+
     public static String origin() {
-        return "http://localhost:" + System.getProperty("liberty.http.port", "9080");
+        return "http://localhost:" + port();
     }
 
     public static String url(String path) {
