@@ -74,8 +74,11 @@ public class AuthResource {
         this.clock = clock;
     }
 
-    /** For the CDI client proxy only. */
-    protected AuthResource() {
+    /**
+     * For the CDI client proxy only: instances come from CDI. Public because JAX-RS wants a public constructor
+     * on a root resource class, and RESTEasy (WildFly) refuses to deploy the class without one.
+     */
+    public AuthResource() {
         this(null, null, null, null, null, null, null, null);
     }
 

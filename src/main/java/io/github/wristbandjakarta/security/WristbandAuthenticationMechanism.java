@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -162,9 +163,12 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             response.setContentType("application/json");
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
-            response.getWriter().write(body);
-            // Committed now, so the container cannot add a WWW-Authenticate challenge (Liberty would).
-            response.flushBuffer();
+            // Written and closed: the response is complete, so the container adds nothing of its own. Liberty
+            // would add a WWW-Authenticate challenge to an open response; WildFly (Undertow) would replace an
+            // open 4xx response by its error page (sendError), and log an error if it were merely committed.
+            PrintWriter writer = response.getWriter();
+            writer.write(body);
+            writer.close();
         } catch (IOException e) {
             LOG.log(Level.FINE, "Client went away before the error was written", e);
         }

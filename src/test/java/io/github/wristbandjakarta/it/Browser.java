@@ -6,7 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,8 +65,10 @@ public final class Browser {
         return List.copyOf(jar);
     }
 
+    /** The cookie of that name the browser sends first to {@code host}: the one with the longest path. */
     public synchronized Optional<Cookie> cookie(String host, String name) {
-        return jar.stream().filter(c -> c.host().equalsIgnoreCase(host) && c.name().equals(name)).findFirst();
+        return jar.stream().filter(c -> c.host().equalsIgnoreCase(host) && c.name().equals(name))
+                .max(Comparator.comparingInt(c -> c.path().length()));
     }
 
     public synchronized void setCookie(String host, String name, String value) {
@@ -137,15 +144,18 @@ public final class Browser {
     private synchronized String cookieHeader(URI uri) {
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        // RFC 6265 §5.4: cookies with longer paths first (a server reading the first JSESSIONID gets the most
+        // specific one), otherwise in the order they were stored.
         StringBuilder header = new StringBuilder();
-        for (Cookie cookie : jar) {
-            if (cookie.host().equals(host) && path.startsWith(cookie.path())) {
-                if (header.length() > 0) {
-                    header.append("; ");
-                }
-                header.append(cookie.name()).append('=').append(cookie.value());
-            }
-        }
+        jar.stream()
+                .filter(cookie -> cookie.host().equals(host) && path.startsWith(cookie.path()))
+                .sorted(Comparator.comparingInt((Cookie cookie) -> cookie.path().length()).reversed())
+                .forEach(cookie -> {
+                    if (header.length() > 0) {
+                        header.append("; ");
+                    }
+                    header.append(cookie.name()).append('=').append(cookie.value());
+                });
         return header.toString();
     }
 
@@ -157,10 +167,26 @@ public final class Browser {
             Cookie cookie = parse(host, setCookie);
             jar.removeIf(c -> c.host().equals(host) && c.name().equals(cookie.name()) && c.path().equals(cookie.path()));
             Matcher maxAge = MAX_AGE.matcher(setCookie);
-            boolean deleted = maxAge.find() && Long.parseLong(maxAge.group(1)) <= 0;
+            // RFC 6265 §5.3: Max-Age wins over Expires; either one in the past deletes the cookie.
+            boolean deleted = maxAge.find() ? Long.parseLong(maxAge.group(1)) <= 0 : expired(cookie);
             if (!deleted) {
                 jar.add(cookie);
             }
+        }
+    }
+
+    private static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("EEE, dd[-][ ]MMM[-][ ]yyyy HH:mm:ss zzz",
+            Locale.ROOT);
+
+    private static boolean expired(Cookie cookie) {
+        String expires = cookie.attributes().get("expires");
+        if (expires == null) {
+            return false;
+        }
+        try {
+            return ZonedDateTime.parse(expires, EXPIRES).toInstant().isBefore(Instant.now());
+        } catch (DateTimeParseException e) {
+            throw new AssertionError("unreadable Expires in cookie " + cookie, e);
         }
     }
 

@@ -207,7 +207,10 @@ class EndToEndIT {
 
     @Test
     void logoutRevokesTheRefreshTokenEndsTheSessionAndRedirectsToWristband() {
-        SignIn.as(browser, "alice");
+        Browser.Cookie sessionCookie = SignIn.as(browser, "alice").stream()
+                .filter(h -> h.uri().getPath().endsWith("/api/auth/callback"))
+                .flatMap(h -> h.headers("Set-Cookie").stream()).map(c -> Browser.parse("localhost", c))
+                .filter(c -> c.name().equals("JSESSIONID")).findFirst().orElseThrow();
         String csrf = csrfToken();
 
         Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"));
@@ -220,6 +223,13 @@ class EndToEndIT {
         assertEquals(1, wristband.calls(Endpoint.REVOKE));
         assertEquals(1, wristband.revokedTokens().size());
         assertTrue(logout.headers("Set-Cookie").stream().anyMatch(c -> c.startsWith("CSRF-TOKEN=;") && c.contains("Max-Age=0")));
+        Browser.Cookie sessionDeletion = logout.headers("Set-Cookie").stream().map(c -> Browser.parse("localhost", c))
+                .filter(c -> c.name().equals("JSESSIONID")).findFirst()
+                .orElseThrow(() -> new AssertionError("the logout deletes the session cookie"));
+        assertEquals("0", sessionDeletion.attributes().get("max-age"));
+        assertEquals(sessionCookie.path(), sessionDeletion.path(), "deleted on the path the server set it on");
+        assertTrue(browser.cookie("localhost", "JSESSIONID").isEmpty(),
+                () -> "no session cookie left: " + logout.headers("Set-Cookie"));
         Browser.Exchange after = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf);
         assertEquals(401, after.status());
     }

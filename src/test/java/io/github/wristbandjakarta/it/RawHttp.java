@@ -26,7 +26,7 @@ public final class RawHttp {
 
     /** GET {@code target} (path and query exactly as given) from the server under test. */
     public static Answer get(String target, String... extraHeaderLines) {
-        int port = Integer.parseInt(System.getProperty("liberty.http.port", "9080"));
+        int port = TestApp.port();
         StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n");
         for (String line : extraHeaderLines) {
             request.append(line).append("\r\n");

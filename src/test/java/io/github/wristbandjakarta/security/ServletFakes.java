@@ -127,10 +127,17 @@ final class ServletFakes {
     static final class Response {
         int status = 200;
         String contentType;
-        boolean committed;
+        /** The writer was closed: the response is complete, the container can add nothing. */
+        boolean completed;
         final Map<String, String> headers = new HashMap<>();
         final StringWriter body = new StringWriter();
-        private final PrintWriter writer = new PrintWriter(body, true);
+        private final PrintWriter writer = new PrintWriter(body, true) {
+            @Override
+            public void close() {
+                flush();
+                completed = true;
+            }
+        };
         final HttpServletResponse proxy = proxy(HttpServletResponse.class, (p, method, args) -> {
             switch (method.getName()) {
                 case "setStatus":
@@ -144,10 +151,6 @@ final class ServletFakes {
                     return null;
                 case "getWriter":
                     return writer;
-                case "flushBuffer":
-                    writer.flush();
-                    committed = true;
-                    return null;
                 default:
                     throw unexpected(method);
             }

@@ -113,7 +113,7 @@ class WristbandAuthenticationMechanismTest {
         assertEquals(401, response.status);
         assertEquals("application/json", response.contentType);
         assertEquals(UNAUTHORIZED, response.body());
-        assertTrue(response.committed, "committed before the container can add a challenge");
+        assertTrue(response.completed, "completed before the container can add a challenge or an error page");
     }
 
     // ---- without a session
