@@ -6,6 +6,7 @@ import io.github.wristbandjakarta.session.SessionStore;
 import io.github.wristbandjakarta.session.WristbandSession;
 import io.github.wristbandjakarta.token.IdTokenException;
 import io.github.wristbandjakarta.token.TokenRefresher;
+import io.github.wristbandjakarta.wristband.InvalidGrantException;
 import io.github.wristbandjakarta.wristband.WristbandException;
 import io.github.wristbandjakarta.wristband.WristbandUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +21,11 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +52,9 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     private final CsrfProtection csrf;
     private final RoleMapping roles;
     private final Clock clock;
+    /** Refresh tokens Wristband refused recently (clustered sessions only), with when. */
+    private final ConcurrentMap<String, Long> refused = new ConcurrentHashMap<>();
+    private static final Duration REFUSAL_MEMORY = Duration.ofSeconds(60);
 
     @Inject
     public WristbandAuthenticationMechanism(WristbandConfig config, SessionStore sessions, TokenRefresher refresher,
@@ -116,19 +123,60 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             sessions.end(request);
             return Optional.empty();
         }
+        if (sessions.replicated() && refusedRecently(session.tokens().refreshToken())) {
+            return keptOrEnded(request, session);
+        }
         try {
-            WristbandSession refreshed = session.withTokens(refresher.refresh(session.tokens(), session.userId()));
-            sessions.replace(request, session, refreshed);
+            TokenRefresher.Refreshed result = refresher.refreshShared(session.tokens(), session.userId());
+            WristbandSession refreshed = session.withTokens(result.tokens());
+            if (result.calledWristband()) {
+                // One request per node stores the new tokens; those that shared its call find them stored.
+                sessions.replace(request, session, refreshed);
+            }
             LOG.fine("Tokens refreshed");
             return Optional.of(refreshed);
         } catch (WristbandUnavailableException e) {
             LOG.log(Level.WARNING, "Token refresh failed, session kept for a later try: {0}", e.getMessage());
+            return Optional.empty();
+        } catch (InvalidGrantException e) {
+            if (sessions.replicated()) {
+                refused.put(session.tokens().refreshToken(), clock.millis());
+                return keptOrEnded(request, session);
+            }
+            LOG.log(Level.INFO, "Token refresh refused, session ended: {0}", e.getMessage());
+            sessions.end(request);
             return Optional.empty();
         } catch (WristbandException | IdTokenException e) {
             LOG.log(Level.INFO, "Token refresh refused, session ended: {0}", e.getMessage());
             sessions.end(request);
             return Optional.empty();
         }
+    }
+
+    /**
+     * A refresh refused in a cluster (wristband.session.replicated). Another node may have refreshed this session with
+     * the same refresh token a moment ago, and Wristband, rotating refresh tokens, refuses the second use although the
+     * user is fine. That node's tokens reach this one through the container's session replication, but only with a
+     * later request: a node reads the replicated session when a request starts. Until then the session is kept and
+     * requests go on with the access token they have, as long as it is still valid at Wristband (the expiration
+     * buffer); a refresh token that is really dead ends the session once that access token has expired. The refusal
+     * is remembered for a minute, so that this node does not ask Wristband again for the same refresh token.
+     */
+    private Optional<WristbandSession> keptOrEnded(HttpServletRequest request, WristbandSession session) {
+        if (clock.instant().isBefore(session.tokens().expiresAt().plus(config.tokenExpirationBuffer()))) {
+            LOG.fine("Token refresh refused while the access token is still valid; session kept "
+                    + "(a concurrent refresh on another cluster node may have rotated the refresh token)");
+            return Optional.of(session);
+        }
+        LOG.info("Token refresh refused and the access token has expired: session ended");
+        sessions.end(request);
+        return Optional.empty();
+    }
+
+    private boolean refusedRecently(String refreshToken) {
+        long oldest = clock.millis() - REFUSAL_MEMORY.toMillis();
+        refused.values().removeIf(at -> at < oldest);
+        return refused.containsKey(refreshToken);
     }
 
     private AuthenticationStatus unauthenticated(HttpServletRequest request, HttpServletResponse response,

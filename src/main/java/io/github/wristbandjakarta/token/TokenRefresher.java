@@ -45,12 +45,30 @@ public final class TokenRefresher {
      * @throws IdTokenException the refreshed ID token failed validation
      */
     public TokenSet refresh(TokenSet current, String subject) {
+        return refreshShared(current, subject).tokens();
+    }
+
+    /**
+     * New tokens and whether this caller is the one that called Wristband for them: the others shared its call (or
+     * its remembered answer), so that only one request per node stores the new tokens in the session.
+     */
+    public record Refreshed(TokenSet tokens, boolean calledWristband) {
+    }
+
+    /** As {@link #refresh}, telling whether this call is the one that called Wristband. */
+    public Refreshed refreshShared(TokenSet current, String subject) {
         if (!current.canRefresh()) {
             throw new IllegalArgumentException("Refresh token must be a valid string");
         }
         forgetOldFlights();
         Flight mine = new Flight(new CompletableFuture<>());
         Flight flight = flights.putIfAbsent(current.refreshToken(), mine);
+        if (flight != null && flight.expired(clock.instant())) {
+            // A refresh token Wristband does not rotate comes back once the tokens it gave have expired too:
+            // a remembered answer that is itself expired is no answer.
+            flights.remove(current.refreshToken(), flight);
+            flight = flights.putIfAbsent(current.refreshToken(), mine);
+        }
         if (flight == null) {
             flight = mine;
             try {
@@ -64,7 +82,7 @@ public final class TokenRefresher {
             }
         }
         try {
-            return flight.future.join();
+            return new Refreshed(flight.future.join(), flight == mine);
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -97,6 +115,11 @@ public final class TokenRefresher {
 
         Flight(CompletableFuture<TokenSet> future) {
             this.future = future;
+        }
+
+        boolean expired(java.time.Instant now) {
+            TokenSet answer = future.isDone() && !future.isCompletedExceptionally() ? future.getNow(null) : null;
+            return answer != null && answer.isExpired(now);
         }
     }
 }
