@@ -136,7 +136,10 @@ final class LibertyNode {
             if (!Files.exists(pidFile)) {
                 return Optional.empty();
             }
-            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).filter(ProcessHandle::isAlive);
+            // Only this node's JVM: a PID file left by a killed node may name a process that reused the PID.
+            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().commandLine().map(line -> line.contains(" " + name)).orElse(false));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -146,6 +149,11 @@ final class LibertyNode {
     ProcessHandle kill() {
         ProcessHandle process = process().orElseThrow(() -> new AssertionError(name + " is not running"));
         process.destroyForcibly();
+        try {
+            Files.deleteIfExists(wlp.resolve("usr/servers/.pid").resolve(name + ".pid"));
+        } catch (IOException e) {
+            // process() checks the command line anyway
+        }
         return process;
     }
 
