@@ -101,7 +101,6 @@ public final class CallbackFlow {
             if (error.get().toLowerCase(Locale.ROOT).equals("login_required")) {
                 return redirect(tenantLoginUrl, CallbackResult.Reason.LOGIN_REQUIRED, setCookies);
             }
-            LOG.info("Callback failed: Wristband answered with an error");
             throw new WristbandException(error.get(), errorDescription.orElse(null));
         }
         if (code.isEmpty()) {

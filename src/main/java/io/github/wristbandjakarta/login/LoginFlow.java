@@ -67,7 +67,7 @@ public final class LoginFlow {
 
         Optional<URI> tenantOrigin = tenantOrigin(request, resolved, customDomainParam, tenantNameParam, options);
         if (tenantOrigin.isEmpty()) {
-            LOG.fine("Login started without a tenant: application-level login");
+            LOG.info("Login started without a tenant: redirecting to the application-level login page");
             return new LoginRedirect(applicationLoginUrl(resolved, returnUrl), List.of());
         }
 

@@ -1,6 +1,5 @@
 package io.github.wristbandjakarta.login;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -20,6 +19,8 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Optional;
 
+import static io.github.wristbandjakarta.wristband.JsonSupport.JSON;
+
 /**
  * Seals login state into a cookie value and opens it again: a compact JWE ({@code dir}, {@code A256GCM}) under
  * a 256-bit key derived with HKDF-SHA256 from the login-state secret. Anything that does not open under our
@@ -36,7 +37,7 @@ public final class LoginStateCodec {
     }
 
     public String seal(LoginState loginState) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("s", loginState.state())
                 .add("v", loginState.codeVerifier())
                 .add("n", loginState.nonce())
@@ -72,7 +73,7 @@ public final class LoginStateCodec {
                     AlgorithmConstraints.ConstraintType.PERMIT, ContentEncryptionAlgorithmIdentifiers.AES_256_GCM));
             jwe.setCompactSerialization(sealed);
             jwe.setKey(key);
-            JsonObject json = Json.createReader(new StringReader(jwe.getPlaintextString())).readObject();
+            JsonObject json = JSON.createReader(new StringReader(jwe.getPlaintextString())).readObject();
             return Optional.of(new LoginState(
                     json.getString("s"),
                     json.getString("v"),

@@ -27,7 +27,23 @@ public final class ReturnUrlPolicy {
      * @return the URL to redirect to, absolute, when it is acceptable
      */
     public Optional<String> accept(String candidate, URI requestOrigin) {
-        if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH) {
+        if (candidate != null && candidate.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        return check(candidate, requestOrigin);
+    }
+
+    /**
+     * Checks again, at the callback, a return URL that {@link #accept} made absolute at login: the same rules
+     * except the length limit, which applied to the URL as the client sent it (a 450-character path grows by
+     * the origin when made absolute).
+     */
+    public Optional<String> recheck(String stored, URI requestOrigin) {
+        return check(stored, requestOrigin);
+    }
+
+    private Optional<String> check(String candidate, URI requestOrigin) {
+        if (candidate == null || candidate.isEmpty()) {
             return Optional.empty();
         }
         for (int i = 0; i < candidate.length(); i++) {

@@ -20,7 +20,6 @@ import io.github.wristbandjakarta.wristband.WristbandException;
 import io.github.wristbandjakarta.wristband.WristbandUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.ServletException;
@@ -40,6 +39,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import static io.github.wristbandjakarta.wristband.JsonSupport.JSON;
 
 /**
  * Wristband's Login, Callback, Logout, Session and Token endpoints (spec §3–§6) under {@code /api/auth}.
@@ -125,10 +126,11 @@ public class AuthResource {
         String csrfToken = csrf.newToken();
         WristbandSession session = WristbandSession.from(completed, csrfToken, clock.instant());
         sessions.start(request, session);
+        capIdleTimeout(request);
         LOG.info("Callback completed: user " + session.userId() + " signed in to tenant " + session.tenantName());
         URI origin = origin(request);
         String target = Optional.ofNullable(completed.returnUrl())
-                .flatMap(url -> returnUrls.accept(url, origin))
+                .flatMap(url -> returnUrls.recheck(url, origin))
                 .orElseGet(() -> defaultReturnUrl(request, origin));
         ResponseBuilderWithCookies r = new ResponseBuilderWithCookies(target);
         r.cookies.addAll(completed.setCookies());
@@ -185,16 +187,16 @@ public class AuthResource {
             return ErrorResponses.plain(401, "Unauthorized");
         }
         WristbandSession session = current.get();
-        JsonObjectBuilder metadata = Json.createObjectBuilder()
+        JsonObjectBuilder metadata = JSON.createObjectBuilder()
                 .add("tenantName", session.tenantName())
                 .add("identityProviderName", nullToEmpty(session.identityProviderName()));
         if (session.email() != null) {
             metadata.add("email", session.email());
         }
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        JsonArrayBuilder roles = JSON.createArrayBuilder();
         session.roles().forEach(roles::add);
         metadata.add("roles", roles);
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("userId", session.userId())
                 .add("tenantId", session.tenantId())
                 .add("metadata", metadata)
@@ -212,11 +214,27 @@ public class AuthResource {
         if (current.isEmpty()) {
             return ErrorResponses.plain(401, "Unauthorized");
         }
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("accessToken", current.get().tokens().accessToken())
                 .add("expiresAt", current.get().tokens().expiresAt().toEpochMilli())
                 .build().toString();
         return noStore(Response.ok(body, MediaType.APPLICATION_JSON_TYPE)).build();
+    }
+
+    /**
+     * The container may keep an idle session no longer than the absolute lifetime, so that it never outlives
+     * it in memory or in a replicated cache (the mechanism also checks the lifetime on every request).
+     */
+    private void capIdleTimeout(HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession httpSession = request.getSession(false);
+        if (httpSession == null) {
+            return;
+        }
+        long absolute = config.sessionAbsoluteLifetime().toSeconds();
+        int idle = httpSession.getMaxInactiveInterval();
+        if (idle <= 0 || idle > absolute) {
+            httpSession.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, Math.max(1, absolute)));
+        }
     }
 
     private String defaultReturnUrl(HttpServletRequest request, URI origin) {

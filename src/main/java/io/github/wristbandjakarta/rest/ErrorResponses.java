@@ -1,12 +1,13 @@
 package io.github.wristbandjakarta.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+
+import static io.github.wristbandjakarta.wristband.JsonSupport.JSON;
 
 /**
  * Error answers of the auth endpoints: JSON {@code {"error","error_description"}} for API clients, a short HTML
@@ -29,7 +30,7 @@ final class ErrorResponses {
                     .entity(page(status, code, description, request.getContextPath()))
                     .build();
         }
-        JsonObjectBuilder json = Json.createObjectBuilder().add("error", code);
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("error", code);
         if (description != null) {
             json.add("error_description", description);
         }
@@ -42,7 +43,7 @@ final class ErrorResponses {
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", error).build().toString())
+                .entity(JSON.createObjectBuilder().add("error", error).build().toString())
                 .build();
     }
 

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.net.URISyntaxException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,7 +34,28 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
             }
             return ErrorResponses.plain(status.getStatusCode(), status.getReasonPhrase());
         }
+        if (isUnparseableRequestUri(exception)) {
+            // RESTEasy builds a java.net.URI of the request to report an unmatched path; a request target with
+            // characters URI refuses ({, ", |, raw bytes, ...) is the client's fault, not ours.
+            LOG.fine("Request rejected: its URI cannot be parsed");
+            return ErrorResponses.plain(400, "Bad Request");
+        }
         LOG.log(Level.SEVERE, "Unexpected error in a REST endpoint: " + exception.getClass().getName(), exception);
         return ErrorResponses.plain(500, "Internal Server Error");
+    }
+
+    /** An IllegalArgumentException from {@code URI.create} called by the JAX-RS runtime on the request URI. */
+    static boolean isUnparseableRequestUri(Throwable exception) {
+        if (!(exception instanceof IllegalArgumentException) || !(exception.getCause() instanceof URISyntaxException)) {
+            return false;
+        }
+        for (StackTraceElement frame : exception.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("java.")) {
+                continue;
+            }
+            return type.startsWith("org.jboss.resteasy.") || type.startsWith("org.apache.cxf.");
+        }
+        return false;
     }
 }

@@ -21,11 +21,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,6 +42,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     private static final Logger LOG = Logger.getLogger(WristbandAuthenticationMechanism.class.getName());
     static final String UNAUTHORIZED = "{\"error\":\"Unauthorized\"}";
     static final String FORBIDDEN = "{\"error\":\"Forbidden\"}";
+    static final String BAD_REQUEST = "{\"error\":\"Bad Request\"}";
 
     private final WristbandConfig config;
     private final SessionStore sessions;
@@ -52,9 +50,6 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     private final CsrfProtection csrf;
     private final RoleMapping roles;
     private final Clock clock;
-    /** Refresh tokens Wristband refused recently (clustered sessions only), with when. */
-    private final ConcurrentMap<String, Long> refused = new ConcurrentHashMap<>();
-    private static final Duration REFUSAL_MEMORY = Duration.ofSeconds(60);
 
     @Inject
     public WristbandAuthenticationMechanism(WristbandConfig config, SessionStore sessions, TokenRefresher refresher,
@@ -80,6 +75,13 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        String scheme = request.getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+            // The container took the scheme from a forwarded-protocol header; redirects and return-URL checks
+            // built on it would be nonsense (javascript://...). Not logged at INFO: anyone can send this.
+            LOG.fine("Request rejected: its scheme is neither http nor https");
+            return json(response, HttpServletResponse.SC_BAD_REQUEST, BAD_REQUEST);
+        }
         String path = pathWithinApplication(request);
         if (AuthEndpoints.isPublic(path)) {
             return context.doNothing();
@@ -123,9 +125,6 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             sessions.end(request);
             return Optional.empty();
         }
-        if (sessions.replicated() && refusedRecently(session.tokens().refreshToken())) {
-            return keptOrEnded(request, session);
-        }
         try {
             TokenRefresher.Refreshed result = refresher.refreshShared(session.tokens(), session.userId());
             WristbandSession refreshed = session.withTokens(result.tokens());
@@ -133,21 +132,19 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
                 // One request per node stores the new tokens; those that shared its call find them stored.
                 sessions.replace(request, session, refreshed);
             }
-            LOG.fine("Tokens refreshed");
             return Optional.of(refreshed);
         } catch (WristbandUnavailableException e) {
-            LOG.log(Level.WARNING, "Token refresh failed, session kept for a later try: {0}", e.getMessage());
+            // Logged once by the refresher; the session stays for the next try.
             return Optional.empty();
         } catch (InvalidGrantException e) {
             if (sessions.replicated()) {
-                refused.put(session.tokens().refreshToken(), clock.millis());
                 return keptOrEnded(request, session);
             }
-            LOG.log(Level.INFO, "Token refresh refused, session ended: {0}", e.getMessage());
+            // Logged once by the refresher.
             sessions.end(request);
             return Optional.empty();
         } catch (WristbandException | IdTokenException e) {
-            LOG.log(Level.INFO, "Token refresh refused, session ended: {0}", e.getMessage());
+            // Logged once by the refresher.
             sessions.end(request);
             return Optional.empty();
         }
@@ -159,8 +156,8 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
      * user is fine. That node's tokens reach this one through the container's session replication, but only with a
      * later request: a node reads the replicated session when a request starts. Until then the session is kept and
      * requests go on with the access token they have, as long as it is still valid at Wristband (the expiration
-     * buffer); a refresh token that is really dead ends the session once that access token has expired. The refusal
-     * is remembered for a minute, so that this node does not ask Wristband again for the same refresh token.
+     * buffer); a refresh token that is really dead ends the session once that access token has expired. The refresher
+     * remembers the refusal for its grace period, so this node does not ask Wristband again with that refresh token.
      */
     private Optional<WristbandSession> keptOrEnded(HttpServletRequest request, WristbandSession session) {
         if (clock.instant().isBefore(session.tokens().expiresAt().plus(config.tokenExpirationBuffer()))) {
@@ -171,12 +168,6 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         LOG.info("Token refresh refused and the access token has expired: session ended");
         sessions.end(request);
         return Optional.empty();
-    }
-
-    private boolean refusedRecently(String refreshToken) {
-        long oldest = clock.millis() - REFUSAL_MEMORY.toMillis();
-        refused.values().removeIf(at -> at < oldest);
-        return refused.containsKey(refreshToken);
     }
 
     private AuthenticationStatus unauthenticated(HttpServletRequest request, HttpServletResponse response,

@@ -104,11 +104,11 @@ public final class IdTokenValidator {
                 .registerValidator((org.jose4j.jwt.consumer.Validator) context -> {
                     List<String> audiences = context.getJwtClaims().getAudience();
                     String azp = context.getJwtClaims().getStringClaimValue("azp");
-                    if (audiences.size() > 1 && !config.clientId().equals(azp)) {
-                        return "several audiences and azp is not the client id";
+                    if (audiences != null && audiences.size() > 1 && !config.clientId().equals(azp)) {
+                        return AZP_SEVERAL_AUDIENCES;
                     }
                     if (azp != null && !config.clientId().equals(azp)) {
-                        return "azp is not the client id";
+                        return AZP_WRONG;
                     }
                     return null;
                 })
@@ -134,33 +134,61 @@ public final class IdTokenValidator {
 
     /** A short reason for the log: which check failed, never the token. */
     private static String reason(InvalidJwtException e) {
-        if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
-            return "ID token signature is invalid";
-        }
-        if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
-            return "ID token issuer is wrong or missing";
-        }
-        if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
-            return "ID token audience is wrong or missing";
-        }
-        if (e.hasErrorCode(ErrorCodes.EXPIRED) || e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING)) {
-            return "ID token is expired or has no exp";
-        }
-        if (e.hasErrorCode(ErrorCodes.ISSUED_AT_MISSING) || e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)
-                || e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_PAST)) {
-            return "ID token iat is missing or out of range";
-        }
-        if (e.hasErrorCode(ErrorCodes.SUBJECT_MISSING)) {
-            return "ID token has no subject";
-        }
-        if (hasCause(e, UnresolvableKeyException.class)) {
-            return "ID token is signed with a key Wristband does not publish";
+        if (hasCause(e, DisallowedAlgorithmException.class)) {
+            return "ID token algorithm is not RS256";
         }
         if (hasCause(e, InvalidAlgorithmException.class)) {
             return "ID token algorithm is not RS256";
         }
+        if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
+            return "ID token signature is invalid";
+        }
+        if (hasCause(e, UnresolvableKeyException.class)) {
+            return "ID token is signed with a key Wristband does not publish";
+        }
+        if (e.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+            return "ID token has no iss";
+        }
+        if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID)) {
+            return "ID token iss is not Wristband's issuer";
+        }
+        if (e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+            return "ID token has no aud";
+        }
+        if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID)) {
+            return "ID token aud does not contain the client id";
+        }
+        if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING)) {
+            return "ID token has no exp";
+        }
+        if (e.hasErrorCode(ErrorCodes.EXPIRED)) {
+            return "ID token is expired";
+        }
+        if (e.hasErrorCode(ErrorCodes.ISSUED_AT_MISSING)) {
+            return "ID token has no iat";
+        }
+        if (e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)) {
+            return "ID token iat is in the future";
+        }
+        if (e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_PAST)) {
+            return "ID token iat is too far in the past";
+        }
+        if (e.hasErrorCode(ErrorCodes.SUBJECT_MISSING)) {
+            return "ID token has no sub";
+        }
+        for (var detail : e.getErrorDetails()) {
+            if (detail.getErrorMessage().startsWith(AZP_SEVERAL_AUDIENCES)) {
+                return "ID token has several audiences and azp is not the client id";
+            }
+            if (detail.getErrorMessage().startsWith(AZP_WRONG)) {
+                return "ID token azp is not the client id";
+            }
+        }
         return "ID token is invalid (" + firstErrorCode(e) + ")";
     }
+
+    private static final String AZP_SEVERAL_AUDIENCES = "several audiences and azp is not the client id";
+    private static final String AZP_WRONG = "azp is not the client id";
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -184,6 +212,11 @@ public final class IdTokenValidator {
         @Override
         public Key resolveKey(JsonWebSignature jws, List<JsonWebStructure> nestingContext)
                 throws UnresolvableKeyException {
+            // Checked before any key lookup: a token with another algorithm (none, HS256 keyed with the client
+            // secret, RS384, ...) is refused at once and never causes a JWKS fetch.
+            if (!AlgorithmIdentifiers.RSA_USING_SHA256.equals(jws.getAlgorithmHeaderValue())) {
+                throw new DisallowedAlgorithmException();
+            }
             try {
                 JsonWebKey key = select(jws, jwks.keys());
                 if (key == null && jwks.refresh()) {
@@ -204,6 +237,15 @@ public final class IdTokenValidator {
                 return candidates.size() == 1 ? candidates.get(0) : null;
             }
             return selector.select(jws, keys);
+        }
+    }
+
+    /** The token's {@code alg} is not RS256. */
+    private static final class DisallowedAlgorithmException extends UnresolvableKeyException {
+        private static final long serialVersionUID = 1L;
+
+        DisallowedAlgorithmException() {
+            super("ID token algorithm is not RS256");
         }
     }
 }

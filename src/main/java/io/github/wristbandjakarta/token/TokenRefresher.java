@@ -10,14 +10,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.logging.Logger;
 
 /**
  * Refreshes expired tokens with one call to Wristband per refresh token, however many requests of the same
  * session arrive together: the first request calls Wristband, the others wait for its answer. A successful
  * answer stays available for a short grace period, so that a request that read the session just before the
  * refresh was stored gets the new tokens instead of replaying a refresh token Wristband may have rotated.
+ * A refusal (invalid_grant, another 4xx, a refreshed ID token that fails validation) is remembered as well;
+ * only "Wristband unavailable" is forgotten at once, so that the next request tries again.
  */
 public final class TokenRefresher {
+
+    private static final Logger LOG = Logger.getLogger(TokenRefresher.class.getName());
 
     /** How long a refresh result answers late requests that still hold the old refresh token. */
     static final Duration GRACE = Duration.ofSeconds(60);
@@ -62,20 +67,34 @@ public final class TokenRefresher {
         }
         forgetOldFlights();
         Flight mine = new Flight(new CompletableFuture<>());
-        Flight flight = flights.putIfAbsent(current.refreshToken(), mine);
-        if (flight != null && flight.expired(clock.instant())) {
-            // A refresh token Wristband does not rotate comes back once the tokens it gave have expired too:
-            // a remembered answer that is itself expired is no answer.
-            flights.remove(current.refreshToken(), flight);
+        Flight flight;
+        while (true) {
             flight = flights.putIfAbsent(current.refreshToken(), mine);
+            if (flight == null || !expiredResult(flight)) {
+                break;
+            }
+            // A remembered result whose access token has expired meanwhile (a refresh token Wristband does not
+            // rotate, short token lifetimes) answers nobody: forget it and refresh again.
+            flights.remove(current.refreshToken(), flight);
         }
         if (flight == null) {
             flight = mine;
+            // Logged here, by the one request that called Wristband, so that a refresh is one log line however
+            // many requests waited for it.
             try {
                 mine.future.complete(callWristband(current, subject));
+                LOG.info("Tokens refreshed");
             } catch (RuntimeException e) {
-                // Failures are not remembered: the next request tries again (or ends the session).
-                flights.remove(current.refreshToken(), mine);
+                if (e instanceof io.github.wristbandjakarta.wristband.WristbandUnavailableException) {
+                    // Not remembered: the next request tries again.
+                    flights.remove(current.refreshToken(), mine);
+                    LOG.warning("Token refresh failed, Wristband unavailable; session kept for a later try: "
+                            + e.getMessage());
+                } else {
+                    // A refusal is remembered for the grace period: the refresh token is dead, and requests that
+                    // read the session before it was ended get the same answer without calling Wristband again.
+                    LOG.info("Token refresh refused, session ended: " + e.getMessage());
+                }
                 mine.future.completeExceptionally(e);
             } finally {
                 mine.completedAtMillis = clock.millis();
@@ -99,6 +118,14 @@ public final class TokenRefresher {
         return TokenSet.from(response, config.tokenExpirationBuffer(), clock, current.refreshToken());
     }
 
+    private boolean expiredResult(Flight flight) {
+        CompletableFuture<TokenSet> future = flight.future;
+        if (!future.isDone() || future.isCompletedExceptionally()) {
+            return false;
+        }
+        return future.join().isExpired(clock.instant());
+    }
+
     private void forgetOldFlights() {
         long oldest = clock.millis() - GRACE.toMillis();
         flights.values().removeIf(f -> f.completedAtMillis != 0 && f.completedAtMillis < oldest);
@@ -115,11 +142,6 @@ public final class TokenRefresher {
 
         Flight(CompletableFuture<TokenSet> future) {
             this.future = future;
-        }
-
-        boolean expired(java.time.Instant now) {
-            TokenSet answer = future.isDone() && !future.isCompletedExceptionally() ? future.getNow(null) : null;
-            return answer != null && answer.isExpired(now);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.github.wristbandjakarta.wristband;
 
 import io.github.wristbandjakarta.config.WristbandConfig;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -26,6 +25,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import static io.github.wristbandjakarta.wristband.JsonSupport.JSON;
 
 /**
  * The back channel to Wristband's API at the application vanity origin (spec §1.2, §2.4) over the JDK's
@@ -277,7 +278,7 @@ public final class WristbandClient {
     // ---- JSON
 
     private static JsonObject parseObject(String body, String endpoint) {
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 return object;
@@ -356,7 +357,7 @@ public final class WristbandClient {
     /** The OAuth2 error body; both fields null when the body is not one. */
     private record OAuthError(String error, String description) {
         static OAuthError parse(String body) {
-            try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
                 if (reader.readValue() instanceof JsonObject json) {
                     return new OAuthError(stringOrNull(json.get("error")), stringOrNull(json.get("error_description")));
                 }

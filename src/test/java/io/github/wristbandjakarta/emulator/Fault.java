@@ -27,7 +27,7 @@ public sealed interface Fault {
     record Garbage() implements Fault {
     }
 
-    /** Never answer until the emulator is closed (or 10 minutes pass). */
+    /** Never answer until the faults are cleared, the emulator is reset or closed (or 10 minutes pass). */
     record Hang() implements Fault {
     }
 }

@@ -1,6 +1,10 @@
 package io.github.wristbandjakarta.emulator;
 
-/** How the emulator makes ID tokens; every value except {@link #NONE} yields a token a correct validator rejects. */
+/**
+ * How the emulator makes ID tokens. Every value yields a token a correct validator rejects, except {@link #NONE},
+ * {@link #NO_KID} (acceptable while the JWKS holds one key), {@link #SEVERAL_AUDIENCES_WITH_AZP} and
+ * {@link #IAT_WITHIN_SKEW}.
+ */
 public enum IdTokenTampering {
     /** A correct ID token. */
     NONE,
@@ -25,5 +29,27 @@ public enum IdTokenTampering {
     /** HS256 with the client secret as HMAC key (algorithm confusion), {@code kid} of the real key. */
     HS256_CLIENT_SECRET,
     /** {@code sub} differs from the userinfo {@code sub}. */
-    WRONG_SUBJECT
+    WRONG_SUBJECT,
+    /** No {@code sub} claim. */
+    MISSING_SUBJECT,
+    /** No {@code iss} claim. */
+    MISSING_ISSUER,
+    /** No {@code aud} claim. */
+    MISSING_AUDIENCE,
+    /** No {@code exp} claim. */
+    MISSING_EXP,
+    /** No {@code iat} claim. */
+    MISSING_IAT,
+    /** {@code iat} ten minutes in the future (beyond any sensible clock skew). */
+    FUTURE_IAT,
+    /** {@code iat} 30 s in the future: within the default 60 s clock skew, so acceptable. */
+    IAT_WITHIN_SKEW,
+    /** {@code aud} = [client id, another client] and no {@code azp}. */
+    SEVERAL_AUDIENCES_WITHOUT_AZP,
+    /** {@code aud} = [client id, another client] and {@code azp} = client id: acceptable. */
+    SEVERAL_AUDIENCES_WITH_AZP,
+    /** {@code aud} = client id but {@code azp} names another client. */
+    WRONG_AZP,
+    /** Signed with the right RSA key and kid, but RS384 instead of RS256. */
+    RS384
 }

@@ -112,15 +112,19 @@ public final class WristbandEmulator implements AutoCloseable {
     // knobs and counters
     private final Map<Endpoint, AtomicInteger> calls = new EnumMap<>(Endpoint.class);
     private final Map<Endpoint, Fault> faults = new ConcurrentHashMap<>();
+    /** Counted down (and replaced) by clearFaults, reset and close: releases the calls a Hang holds. */
+    private volatile CountDownLatch hangRelease = new CountDownLatch(1);
     private volatile Duration accessTokenLifetime = DEFAULT_ACCESS_TOKEN_LIFETIME;
     private volatile boolean rotateRefreshTokens;
     private volatile boolean omitRefreshTokenOnRefresh;
     private final AtomicReference<String> nextAuthorizeError = new AtomicReference<>();
     private volatile IdTokenTampering idTokenTampering = IdTokenTampering.NONE;
+    private volatile boolean extraJwksKey;
 
     // keys
     private volatile RsaJsonWebKey signingKey;
     private volatile RsaJsonWebKey unknownKey;
+    private volatile RsaJsonWebKey extraKey;
 
     // protocol state
     private final Map<String, PendingAuthorization> pending = new ConcurrentHashMap<>();
@@ -224,6 +228,7 @@ public final class WristbandEmulator implements AutoCloseable {
     public void close() {
         if (closing.compareAndSet(false, true)) {
             closed.countDown(); // releases hanging handlers
+            hangRelease.countDown();
             server.stop(0);
             executor.shutdownNow();
         }
@@ -242,12 +247,14 @@ public final class WristbandEmulator implements AutoCloseable {
      */
     public void reset() {
         faults.clear();
+        releaseHangs();
         calls.values().forEach(c -> c.set(0));
         accessTokenLifetime = DEFAULT_ACCESS_TOKEN_LIFETIME;
         rotateRefreshTokens = false;
         omitRefreshTokenOnRefresh = false;
         nextAuthorizeError.set(null);
         idTokenTampering = IdTokenTampering.NONE;
+        extraJwksKey = false;
         logoutCalls.clear();
         revokedTokens.clear();
     }
@@ -263,6 +270,13 @@ public final class WristbandEmulator implements AutoCloseable {
 
     public void clearFaults() {
         faults.clear();
+        releaseHangs();
+    }
+
+    private void releaseHangs() {
+        CountDownLatch hanging = hangRelease;
+        hangRelease = new CountDownLatch(1);
+        hanging.countDown();
     }
 
     /** {@code expires_in} of token responses and lifetime of access and ID tokens; default 1800 s. */
@@ -285,6 +299,11 @@ public final class WristbandEmulator implements AutoCloseable {
 
     public void idTokenTampering(IdTokenTampering tampering) {
         this.idTokenTampering = Objects.requireNonNull(tampering, "tampering");
+    }
+
+    /** The JWKS also publishes a second RSA key (that signs nothing), as during a key rollover. */
+    public void extraJwksKey(boolean publish) {
+        this.extraJwksKey = publish;
     }
 
     /** A new RSA signing key with a new kid; the JWKS then holds only the new key. */
@@ -451,7 +470,11 @@ public final class WristbandEmulator implements AutoCloseable {
         } else if (fault instanceof Fault.Garbage) {
             return Response.html(200, "<html>oops");
         } else if (fault instanceof Fault.Hang) {
-            awaitClose(HANG_LIMIT);
+            try {
+                hangRelease.await(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return null;
         } else if (fault instanceof Fault.Delay d) {
             if (awaitClose(d.delay())) {
@@ -754,14 +777,36 @@ public final class WristbandEmulator implements AutoCloseable {
         long iat = now.getEpochSecond();
         if (t == IdTokenTampering.EXPIRED) {
             iat = iat - lifetime.toSeconds() - 3600;
+        } else if (t == IdTokenTampering.FUTURE_IAT) {
+            iat = iat + 600;
+        } else if (t == IdTokenTampering.IAT_WITHIN_SKEW) {
+            iat = iat + 30;
         }
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(t == IdTokenTampering.WRONG_ISSUER ? "http://evil-localhost:" + port : issuer());
-        claims.setSubject(t == IdTokenTampering.WRONG_SUBJECT ? "wrongsubject2x7q4k5zwmpdhy" : user.userId());
-        claims.setAudience(t == IdTokenTampering.WRONG_AUDIENCE ? "some-other-client" : client.clientId());
-        claims.setClaim("azp", client.clientId());
-        claims.setExpirationTime(NumericDate.fromSeconds(iat + lifetime.toSeconds()));
-        claims.setIssuedAt(NumericDate.fromSeconds(iat));
+        if (t != IdTokenTampering.MISSING_ISSUER) {
+            claims.setIssuer(t == IdTokenTampering.WRONG_ISSUER ? "http://evil-localhost:" + port : issuer());
+        }
+        if (t != IdTokenTampering.MISSING_SUBJECT) {
+            claims.setSubject(t == IdTokenTampering.WRONG_SUBJECT ? "wrongsubject2x7q4k5zwmpdhy" : user.userId());
+        }
+        switch (t) {
+            case MISSING_AUDIENCE -> { }
+            case WRONG_AUDIENCE -> claims.setAudience("some-other-client");
+            case SEVERAL_AUDIENCES_WITHOUT_AZP, SEVERAL_AUDIENCES_WITH_AZP ->
+                    claims.setAudience(client.clientId(), "some-other-client");
+            default -> claims.setAudience(client.clientId());
+        }
+        if (t == IdTokenTampering.WRONG_AZP) {
+            claims.setClaim("azp", "some-other-client");
+        } else if (t != IdTokenTampering.SEVERAL_AUDIENCES_WITHOUT_AZP) {
+            claims.setClaim("azp", client.clientId());
+        }
+        if (t != IdTokenTampering.MISSING_EXP) {
+            claims.setExpirationTime(NumericDate.fromSeconds(iat + lifetime.toSeconds()));
+        }
+        if (t != IdTokenTampering.MISSING_IAT) {
+            claims.setIssuedAt(NumericDate.fromSeconds(iat));
+        }
         claims.setClaim("auth_time", authTime);
         if (t == IdTokenTampering.WRONG_NONCE) {
             claims.setClaim("nonce", randomToken());
@@ -793,6 +838,11 @@ public final class WristbandEmulator implements AutoCloseable {
                 jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
                 jws.setKeyIdHeaderValue(other.getKeyId());
                 jws.setKey(other.getPrivateKey());
+            }
+            case RS384 -> {
+                jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA384);
+                jws.setKeyIdHeaderValue(key.getKeyId());
+                jws.setKey(key.getPrivateKey());
             }
             case NO_KID -> {
                 jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
@@ -889,7 +939,8 @@ public final class WristbandEmulator implements AutoCloseable {
         if (!req.applicationHost()) {
             return wrongHostJson(req);
         }
-        String json = new JsonWebKeySet(signingKey).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        JsonWebKeySet set = extraJwksKey ? new JsonWebKeySet(signingKey, extraKey()) : new JsonWebKeySet(signingKey);
+        String json = set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
         return Response.json(200, json);
     }
 
@@ -1153,6 +1204,14 @@ public final class WristbandEmulator implements AutoCloseable {
 
     private static String capitalize(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** A published key that signs nothing (never the UNKNOWN_KEY tampering's key). */
+    private synchronized RsaJsonWebKey extraKey() {
+        if (extraKey == null) {
+            extraKey = newRsaKey();
+        }
+        return extraKey;
     }
 
     private synchronized RsaJsonWebKey unknownKey() {

@@ -128,6 +128,100 @@ class RefreshIT {
         assertEquals(4, wristband.calls(Endpoint.TOKEN_REFRESH), "three attempts, then one that succeeds");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = io.github.wristbandjakarta.emulator.IdTokenTampering.class,
+            names = {"WRONG_SUBJECT", "WRONG_ISSUER", "WRONG_AUDIENCE", "BAD_SIGNATURE"})
+    void aRefreshedIdTokenForAnotherUserIssuerOrAudienceEndsTheSession(
+            io.github.wristbandjakarta.emulator.IdTokenTampering tampering) {
+        SignIn.as(browser, "alice");
+        String csrf = csrfToken();
+        waitForExpiry();
+        wristband.idTokenTampering(tampering);
+
+        Browser.Exchange api = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf);
+        wristband.idTokenTampering(io.github.wristbandjakarta.emulator.IdTokenTampering.NONE);
+        Browser.Exchange page = browser.get(TestApp.url("/pages/profile.xhtml"));
+        Browser.Exchange apiAgain = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf);
+
+        assertEquals(401, api.status(), tampering + ": " + api.body());
+        assertEquals("{\"error\":\"Unauthorized\"}", api.body());
+        assertEquals(302, page.status());
+        assertTrue(page.location().contains("/api/auth/login?return_url="), page.location());
+        assertEquals(401, apiAgain.status(), "the session was ended, not kept");
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_REFRESH));
+    }
+
+    @Test
+    void anotherClientErrorOnRefreshEndsTheSession() {
+        SignIn.as(browser, "alice");
+        String csrf = csrfToken();
+        waitForExpiry();
+        wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Status(401, "{\"error\":\"invalid_client\"}"));
+
+        Browser.Exchange during = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf);
+        wristband.clearFaults();
+        Browser.Exchange after = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf);
+
+        assertEquals(401, during.status());
+        assertEquals(401, after.status(), "ended: no second try");
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_REFRESH), "a 4xx is not retried");
+    }
+
+    @Test
+    void aTimedOutRefreshSendsThePageToLoginAndKeepsTheSession() {
+        SignIn.as(browser, "alice");
+        String csrf = csrfToken();
+        waitForExpiry();
+        wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Delay(Duration.ofMillis(3_500)));
+
+        long started = System.nanoTime();
+        Browser.Exchange page = browser.get(TestApp.url("/pages/profile.xhtml"));
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        wristband.clearFaults();
+        Browser.Exchange after = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf);
+
+        assertEquals(302, page.status());
+        assertTrue(page.location().contains("/api/auth/login?return_url="), page.location());
+        assertTrue(tookMillis < 12_000, "three attempts of the 3 s request timeout: " + tookMillis + " ms");
+        assertEquals(200, after.status(), "the session was kept for the next try: " + after.body());
+    }
+
+    @Test
+    void aRotatedRefreshTokenCannotBeReplayed() throws Exception {
+        wristband.rotateRefreshTokens(true);
+        java.util.Set<String> before = new java.util.HashSet<>(wristband.issuedTokens());
+        SignIn.as(browser, "alice");
+        java.util.Set<String> loginTokens = new java.util.HashSet<>(wristband.issuedTokens());
+        loginTokens.removeAll(before);
+        waitForExpiry();
+
+        parallelSessionRequests().forEach(a -> assertEquals(200, a.status(), a.body()));
+
+        // Every token of the login (code, access, ID, the first refresh token) is now dead at Wristband's:
+        // replaying the old refresh token is refused, so only the single-flight kept the session alive.
+        int refusals = 0;
+        for (String token : loginTokens) {
+            if (refreshDirectly(token) == 400) {
+                refusals++;
+            }
+        }
+        assertEquals(loginTokens.size(), refusals, "no token of the login still refreshes");
+        assertEquals(1 + loginTokens.size(), wristband.calls(Endpoint.TOKEN_REFRESH));
+    }
+
+    private int refreshDirectly(String refreshToken) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + wristband.port() + "/api/v1/oauth2/token"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (TestApp.CLIENT_ID + ":" + TestApp.CLIENT_SECRET).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token="
+                        + java.net.URLEncoder.encode(refreshToken, java.nio.charset.StandardCharsets.UTF_8)))
+                .build();
+        return java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     private List<Browser.Exchange> parallelSessionRequests() throws Exception {
         String csrf = csrfToken();
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_REQUESTS);

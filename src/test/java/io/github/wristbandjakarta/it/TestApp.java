@@ -29,7 +29,25 @@ public final class TestApp {
     }
 
     public static String origin() {
-        return "http://localhost:" + System.getProperty("liberty.http.port", "9080");
+        return "http://localhost:" + port();
+    }
+
+    /** The server's HTTP port: {@code server.http.port}, else {@code liberty.http.port}, else 9080. */
+    public static int port() {
+        return Integer.parseInt(System.getProperty("server.http.port",
+                System.getProperty("liberty.http.port", "9080")));
+    }
+
+    /**
+     * The server's log file: {@code server.log}, else Liberty's {@code messages.log} of the test server.
+     */
+    public static java.nio.file.Path serverLog() {
+        String configured = System.getProperty("server.log");
+        if (configured != null && !configured.isEmpty()) {
+            return java.nio.file.Path.of(configured);
+        }
+        return java.nio.file.Path.of(System.getProperty("liberty.wlpHome", "target/liberty/wlp"),
+                "usr", "servers", "wristband-test", "logs", "messages.log");
     }
 
     public static String url(String path) {

@@ -94,4 +94,14 @@ class ReturnUrlPolicyTest {
     void nullIsRejected() {
         assertEquals(Optional.empty(), accept(null));
     }
+
+    @Test
+    void aPathOf450CharactersAcceptedAtLoginPassesTheCallbacksRecheckOnceAbsolute() {
+        String path = "/" + "a".repeat(449);
+        String stored = policy.accept(path, ORIGIN).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals("https://app.example" + path,
+                policy.recheck(stored, ORIGIN).orElseThrow());
+        org.junit.jupiter.api.Assertions.assertTrue(policy.recheck("https://evil.example/" + "a".repeat(500), ORIGIN).isEmpty());
+        org.junit.jupiter.api.Assertions.assertTrue(policy.recheck("//evil.example", ORIGIN).isEmpty());
+    }
 }

@@ -99,6 +99,8 @@ final class ServletFakes {
                     return queryString;
                 case "getRequestURL":
                     return new StringBuffer(requestUrl);
+                case "getScheme":
+                    return requestUrl.substring(0, requestUrl.indexOf(':'));
                 case "getHeader":
                     return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
                             .map(Map.Entry::getValue).findFirst().orElse(null);

@@ -133,6 +133,17 @@ class WristbandAuthenticationMechanismTest {
     }
 
     @Test
+    void aSchemeOtherThanHttpOrHttpsFromAForwardedHeaderIsABadRequest() {
+        context.protectedResource = true;
+        Request request = page("/profile.xhtml");
+        request.requestUrl = "javascript://app.example/app/profile.xhtml";
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, validate(request));
+        assertEquals(400, response.status);
+        assertNull(context.redirectLocation, "no redirect built on that scheme");
+        assertEquals(0, request.sessionCreations);
+    }
+
+    @Test
     void publicApiRequestWithoutSessionDoesNothing() {
         assertEquals(AuthenticationStatus.NOT_DONE, validate(api("/public/hello")));
         assertEquals(200, response.status);

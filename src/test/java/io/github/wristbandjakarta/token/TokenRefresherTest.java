@@ -114,6 +114,19 @@ class TokenRefresherTest {
     }
 
     @Test
+    void aRememberedResultWhoseTokensExpiredMeanwhileIsNotReused() {
+        // Wristband does not rotate: the refresh token stays "old-refresh", the flight key stays the same.
+        stub.answer(TOKEN, Answer.json(200, tokenJson("short-access", null, null, 62)),
+                Answer.json(200, tokenJson("next-access", null, null, 1800)));
+        TokenSet first = refresher.refresh(expired, USER_ID);
+        assertEquals("old-refresh", first.refreshToken());
+        clock.advance(Duration.ofSeconds(3)); // 62 s less the 60 s buffer: expired again, within the grace period
+
+        assertEquals("next-access", refresher.refresh(first, USER_ID).accessToken());
+        assertEquals(2, stub.count(TOKEN));
+    }
+
+    @Test
     void callAfterGracePeriodCallsWristbandAgain() {
         stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)),
                 Answer.json(200, tokenJson("newer-access", null, "newer-refresh", 1800)));
@@ -124,14 +137,24 @@ class TokenRefresherTest {
     }
 
     @Test
-    void failureIsNotRemembered() {
+    void refusalIsRememberedForTheGracePeriod() {
         stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"expired\"}"),
                 Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         InvalidGrantException e = assertThrows(InvalidGrantException.class,
                 () -> refresher.refresh(expired, USER_ID));
         assertEquals("invalid_grant", e.code());
+        assertThrows(InvalidGrantException.class, () -> refresher.refresh(expired, USER_ID));
+        assertEquals(1, stub.count(TOKEN), "a dead refresh token is not replayed");
+    }
+
+    @Test
+    void unavailabilityIsNotRemembered() {
+        stub.answer(TOKEN, Answer.json(503, "{}"), Answer.json(503, "{}"), Answer.json(503, "{}"),
+                Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        assertThrows(io.github.wristbandjakarta.wristband.WristbandUnavailableException.class,
+                () -> refresher.refresh(expired, USER_ID));
         assertEquals("new-access", refresher.refresh(expired, USER_ID).accessToken());
-        assertEquals(2, stub.count(TOKEN));
+        assertEquals(4, stub.count(TOKEN));
     }
 
     @Test

@@ -1,0 +1,109 @@
+package io.github.wristbandjakarta.bench;
+
+import io.github.wristbandjakarta.bench.BenchRunner.Case;
+import io.github.wristbandjakarta.bench.BenchRunner.Result;
+import io.github.wristbandjakarta.bench.BenchRunner.Sample;
+import io.github.wristbandjakarta.bench.BenchRunner.Target;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleBiFunction;
+
+/** The markdown of the HTTP part: one row per case (medians over the rounds), then the targets. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String markdown(Result r) {
+        StringBuilder md = new StringBuilder();
+        md.append("### HTTP, same server, one run\n\n")
+                .append("Medians over ").append(r.settings().rounds()).append(" rounds of ")
+                .append(r.settings().duration()).append(" s per case and load, cases in alternating order; ")
+                .append("\"load\" = wrk, ").append(r.settings().connections()).append(" connections; \"1 conn\" = ")
+                .append("wrk with one connection (unloaded latency). Ratio = req/s ÷ the baseline's, per round; ")
+                .append("Δp50 = p50 (1 conn) − the baseline's, per round. Signed-in cases rotate over ")
+                .append(r.settings().users()).append(" sessions.\n\n")
+                .append("| Case | What | req/s (load) | p50 (load) | p99 (load) | Baseline | Ratio | p50 (1 conn) | p99 (1 conn) | Δp50 (1 conn) |\n")
+                .append("|---|---|---:|---:|---:|---|---:|---:|---:|---:|\n");
+        Map<String, List<Sample>> s = r.samples();
+        for (Case c : r.cases()) {
+            List<Sample> samples = s.get(c.id());
+            md.append("| ").append(c.id()).append(" | ").append(c.what()).append(" | ")
+                    .append(fmt("%.0f", BenchRunner.median(samples, Sample::rps))).append(" | ")
+                    .append(micros(BenchRunner.median(samples, Sample::p50us))).append(" | ")
+                    .append(micros(BenchRunner.median(samples, Sample::p99us))).append(" | ");
+            if (c.baseline() == null) {
+                md.append("— | — | ");
+            } else {
+                md.append(c.baseline()).append(" | ").append(fmt("%.2f×", ratio(r, c))).append(" | ");
+            }
+            md.append(micros(BenchRunner.median(samples, Sample::p50us1))).append(" | ")
+                    .append(micros(BenchRunner.median(samples, Sample::p99us1))).append(" | ")
+                    .append(c.baseline() == null ? "—" : fmt("%+.0f µs", overhead(r, c))).append(" |\n");
+        }
+        md.append("\n(e counts full sign-ins: req/s = round trips/s, latencies per round trip, measured by JVM ")
+                .append("clients since wrk speaks to one host; the emulator runs in the bench JVM.)\n\n");
+
+        md.append("### Targets\n\n| Target | Measured | Met |\n|---|---:|---|\n");
+        for (Case c : r.cases()) {
+            if (c.target() == Target.SESSION_THROUGHPUT || c.target() == Target.PUBLIC_THROUGHPUT) {
+                double target = c.target() == Target.SESSION_THROUGHPUT ? BenchRunner.SESSION_TARGET : BenchRunner.PUBLIC_TARGET;
+                double ratio = ratio(r, c);
+                md.append("| ").append(c.id()).append(" throughput ≥ ").append(fmt("%.2f", target)).append("× ")
+                        .append(c.baseline()).append(" (").append(c.what()).append(") | ")
+                        .append(fmt("%.2f×", ratio)).append(" | ").append(met(ratio >= target)).append(" |\n");
+            } else if (c.target() == Target.PROTECTED_OVERHEAD) {
+                double overhead = overhead(r, c);
+                md.append("| ").append(c.id()).append(" overhead ≤ ").append(fmt("%.0f", BenchRunner.OVERHEAD_TARGET_US))
+                        .append(" µs at p50 vs ").append(c.baseline()).append(" (").append(c.what()).append(") | ")
+                        .append(fmt("%+.0f µs", overhead)).append(" | ")
+                        .append(met(overhead <= BenchRunner.OVERHEAD_TARGET_US)).append(" |\n");
+            }
+        }
+        md.append("| Serialized `WristbandSession` ≤ ").append(BenchRunner.SESSION_BYTES_TARGET).append(" bytes | ")
+                .append(r.sessionBytes()).append(" bytes | ").append(met(r.sessionBytes() <= BenchRunner.SESSION_BYTES_TARGET))
+                .append(" |\n");
+        md.append("| Cookies of a signed-in browser ≤ ").append(BenchRunner.COOKIE_BYTES_TARGET).append(" bytes (")
+                .append(r.cookieNames()).append(") | ").append(r.cookieBytes()).append(" bytes | ")
+                .append(met(r.cookieBytes() <= BenchRunner.COOKIE_BYTES_TARGET)).append(" |\n");
+        if (!r.problems().isEmpty()) {
+            md.append("\n**Problems:** ").append(String.join("; ", r.problems())).append('\n');
+        }
+        return md.toString();
+    }
+
+    private static double ratio(Result r, Case c) {
+        return perRound(r, c, (mine, base) -> mine.rps() / base.rps());
+    }
+
+    private static double overhead(Result r, Case c) {
+        return perRound(r, c, (mine, base) -> mine.p50us1() - base.p50us1());
+    }
+
+    private static double perRound(Result r, Case c, ToDoubleBiFunction<Sample, Sample> f) {
+        List<Sample> mine = r.samples().get(c.id());
+        List<Sample> base = r.samples().get(c.baseline());
+        double[] values = new double[Math.min(mine.size(), base.size())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = f.applyAsDouble(mine.get(i), base.get(i));
+        }
+        return BenchRunner.median(values);
+    }
+
+    private static String met(boolean met) {
+        return met ? "met" : "**not met**";
+    }
+
+    private static String micros(double us) {
+        if (Double.isNaN(us)) {
+            return "—";
+        }
+        return us >= 10_000 ? fmt("%.1f ms", us / 1000) : fmt("%.0f µs", us);
+    }
+
+    private static String fmt(String format, double value) {
+        return String.format(Locale.ROOT, format, value);
+    }
+}

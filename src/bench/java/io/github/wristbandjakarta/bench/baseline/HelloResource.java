@@ -1,0 +1,20 @@
+package io.github.wristbandjakarta.bench.baseline;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The trivial JSON endpoint of the benchmarks. The same class is served by the baseline WAR (case a, without our
+ * library) and added to the bench build of our WAR (case a2), so that the two differ only by the WAR around it.
+ */
+@Path("/bench/hello")
+public class HelloResource {
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String hello() {
+        return "{\"message\":\"hello\"}";
+    }
+}

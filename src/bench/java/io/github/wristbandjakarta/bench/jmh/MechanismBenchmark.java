@@ -1,0 +1,112 @@
+package io.github.wristbandjakarta.bench.jmh;
+
+import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.config.WristbandConfigLoader;
+import io.github.wristbandjakarta.security.WristbandAuthenticationMechanism;
+import io.github.wristbandjakarta.session.CsrfProtection;
+import io.github.wristbandjakarta.session.SessionStore;
+import io.github.wristbandjakarta.session.WristbandSession;
+import io.github.wristbandjakarta.token.IdTokenValidator;
+import io.github.wristbandjakarta.token.JwksCache;
+import io.github.wristbandjakarta.token.TokenRefresher;
+import io.github.wristbandjakarta.token.TokenSet;
+import io.github.wristbandjakarta.wristband.WristbandClient;
+import jakarta.security.enterprise.AuthenticationStatus;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The per-request hot path: {@link WristbandAuthenticationMechanism#validateRequest} for a signed-in user with
+ * valid tokens (an API call with its CSRF header, and a page), and for a public request without a session.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class MechanismBenchmark {
+
+    static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    static final String CSRF = "0123456789abcdef0123456789abcdef";
+
+    private WristbandAuthenticationMechanism mechanism;
+    private BenchFakes.Request apiRequest;
+    private BenchFakes.Request pageRequest;
+    private BenchFakes.Request publicRequest;
+    private final BenchFakes.Response response = new BenchFakes.Response();
+    private final BenchFakes.Context protectedContext = new BenchFakes.Context(true);
+    private final BenchFakes.Context publicContext = new BenchFakes.Context(false);
+
+    static WristbandConfig config() {
+        Map<String, String> values = new HashMap<>();
+        values.put(WristbandConfigLoader.CLIENT_ID, "bench-client");
+        values.put(WristbandConfigLoader.CLIENT_SECRET, "bench-client-secret-0123456789abcdef");
+        values.put(WristbandConfigLoader.APPLICATION_VANITY_DOMAIN, "http://localhost:9");
+        values.put(WristbandConfigLoader.LOGIN_URL, "https://app.example/app/api/auth/login");
+        values.put(WristbandConfigLoader.REDIRECT_URI, "https://app.example/app/api/auth/callback");
+        values.put(WristbandConfigLoader.AUTO_CONFIGURE_ENABLED, "false");
+        values.put(WristbandConfigLoader.ROLE_MAPPING, "app:demo:admin=admin, app:demo:user=user");
+        return WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)));
+    }
+
+    /** A session as the callback stores it, with tokens of the emulator's sizes, valid for an hour. */
+    static WristbandSession session() {
+        String accessToken = "eyJ" + "a".repeat(860);
+        return new WristbandSession("f4blqjz2xhaw5dvm7keu3nrcoi", "dv5ytenant2xq6ko3mzhwf7jpa", "devs4you", null,
+                "wristband", "alice@devs4you.example", List.of("app:demo:admin", "app:demo:user"),
+                new TokenSet(accessToken, "r".repeat(43), NOW.plusSeconds(3600)), CSRF, NOW.minusSeconds(60));
+    }
+
+    @Setup
+    public void setUp() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        WristbandConfig config = config();
+        WristbandClient client = new WristbandClient(config, HttpClient.newHttpClient());
+        TokenRefresher refresher = new TokenRefresher(config, client,
+                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), clock), clock), clock);
+        mechanism = new WristbandAuthenticationMechanism(config, new SessionStore(), refresher,
+                new CsrfProtection(config, new SecureRandom()), clock);
+        BenchFakes.Session session = new BenchFakes.Session(SessionStore.ATTRIBUTE, session());
+        apiRequest = new BenchFakes.Request("/api", "/demo/me", session, config.csrfHeaderName(), CSRF);
+        pageRequest = new BenchFakes.Request("/pages/profile.xhtml", null, session, config.csrfHeaderName(), null);
+        publicRequest = new BenchFakes.Request("/api", "/demo/public", null, config.csrfHeaderName(), null);
+        check(validSessionApi(), AuthenticationStatus.SUCCESS);
+        check(validSessionPage(), AuthenticationStatus.SUCCESS);
+        check(publicNoSession(), AuthenticationStatus.NOT_DONE);
+    }
+
+    private static void check(AuthenticationStatus actual, AuthenticationStatus expected) {
+        if (actual != expected) {
+            throw new IllegalStateException("expected " + expected + ", got " + actual);
+        }
+    }
+
+    @Benchmark
+    public AuthenticationStatus validSessionApi() {
+        return mechanism.validateRequest(apiRequest, response, protectedContext);
+    }
+
+    @Benchmark
+    public AuthenticationStatus validSessionPage() {
+        return mechanism.validateRequest(pageRequest, response, protectedContext);
+    }
+
+    @Benchmark
+    public AuthenticationStatus publicNoSession() {
+        return mechanism.validateRequest(publicRequest, response, publicContext);
+    }
+}

@@ -1,0 +1,15 @@
+<%@ page contentType="text/html;charset=UTF-8" session="false" %>
+<%
+    // The unprotected twin of admin/index.jsp (the benchmarks' baseline for a protected JSP page).
+    java.security.Principal caller = request.getUserPrincipal();
+%>
+<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Administration</title></head>
+<body>
+<h1>Administration (JSP, public)</h1>
+<p>Signed in as <span id="userId"><%= caller == null ? "" : caller.getName() %></span>;
+   in role admin: <span id="admin"><%= request.isUserInRole("admin") %></span>.</p>
+<p><a href="<%= request.getContextPath() %>/">Home</a> · <a href="<%= request.getContextPath() %>/api/auth/login">Log in</a></p>
+</body>
+</html>
