@@ -6,6 +6,7 @@ import io.github.wristbandjakarta.session.SessionStore;
 import io.github.wristbandjakarta.session.WristbandSession;
 import io.github.wristbandjakarta.token.IdTokenException;
 import io.github.wristbandjakarta.token.TokenRefresher;
+import io.github.wristbandjakarta.wristband.InvalidGrantException;
 import io.github.wristbandjakarta.wristband.WristbandException;
 import io.github.wristbandjakarta.wristband.WristbandUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -126,17 +127,48 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             return Optional.empty();
         }
         try {
-            WristbandSession refreshed = session.withTokens(refresher.refresh(session.tokens(), session.userId()));
-            sessions.replace(request, session, refreshed);
+            TokenRefresher.Refreshed result = refresher.refreshShared(session.tokens(), session.userId());
+            WristbandSession refreshed = session.withTokens(result.tokens());
+            if (result.calledWristband()) {
+                // One request per node stores the new tokens; those that shared its call find them stored.
+                sessions.replace(request, session, refreshed);
+            }
             return Optional.of(refreshed);
         } catch (WristbandUnavailableException e) {
             // Logged once by the refresher; the session stays for the next try.
+            return Optional.empty();
+        } catch (InvalidGrantException e) {
+            if (sessions.replicated()) {
+                return keptOrEnded(request, session);
+            }
+            // Logged once by the refresher.
+            sessions.end(request);
             return Optional.empty();
         } catch (WristbandException | IdTokenException e) {
             // Logged once by the refresher.
             sessions.end(request);
             return Optional.empty();
         }
+    }
+
+    /**
+     * A refresh refused in a cluster (wristband.session.replicated). Another node may have refreshed this session with
+     * the same refresh token a moment ago, and Wristband, rotating refresh tokens, refuses the second use although the
+     * user is fine. That node's tokens reach this one through the container's session replication, but only with a
+     * later request: a node reads the replicated session when a request starts. Until then the session is kept and
+     * requests go on with the access token they have, as long as it is still valid at Wristband (the expiration
+     * buffer); a refresh token that is really dead ends the session once that access token has expired. The refresher
+     * remembers the refusal for its grace period, so this node does not ask Wristband again with that refresh token.
+     */
+    private Optional<WristbandSession> keptOrEnded(HttpServletRequest request, WristbandSession session) {
+        if (clock.instant().isBefore(session.tokens().expiresAt().plus(config.tokenExpirationBuffer()))) {
+            LOG.fine("Token refresh refused while the access token is still valid; session kept "
+                    + "(a concurrent refresh on another cluster node may have rotated the refresh token)");
+            return Optional.of(session);
+        }
+        LOG.info("Token refresh refused and the access token has expired: session ended");
+        sessions.end(request);
+        return Optional.empty();
     }
 
     private AuthenticationStatus unauthenticated(HttpServletRequest request, HttpServletResponse response,

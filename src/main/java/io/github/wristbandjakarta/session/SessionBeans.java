@@ -4,6 +4,7 @@ import io.github.wristbandjakarta.config.WristbandConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.security.SecureRandom;
 
@@ -14,7 +15,8 @@ public class SessionBeans {
     @Produces
     @Singleton
     SessionStore sessionStore() {
-        return new SessionStore();
+        return new SessionStore(ConfigProvider.getConfig()
+                .getOptionalValue(SessionStore.REPLICATED, Boolean.class).orElse(false));
     }
 
     @Produces

@@ -13,6 +13,28 @@ public final class SessionStore {
 
     public static final String ATTRIBUTE = WristbandSession.class.getName();
 
+    /** MicroProfile Config key: {@code true} when the container replicates the HttpSession across cluster nodes. */
+    public static final String REPLICATED = "wristband.session.replicated";
+
+    private final boolean replicated;
+
+    public SessionStore() {
+        this(false);
+    }
+
+    public SessionStore(boolean replicated) {
+        this.replicated = replicated;
+    }
+
+    /**
+     * Whether other cluster nodes share this session (README "Clustering"). A node reads the replicated session when
+     * a request starts and not while it runs, so a refresh that races with one on another node cannot see that
+     * node's new tokens before its own request ends.
+     */
+    public boolean replicated() {
+        return replicated;
+    }
+
     public Optional<WristbandSession> current(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null) {
@@ -36,7 +58,7 @@ public final class SessionStore {
     }
 
     /**
-     * Replaces {@code previous} by {@code next} unless another request already stored newer tokens.
+     * Replaces {@code previous} by {@code next} unless another request already stored newer tokens or the same.
      */
     public void replace(HttpServletRequest request, WristbandSession previous, WristbandSession next) {
         HttpSession session = request.getSession(false);
@@ -47,7 +69,9 @@ public final class SessionStore {
             synchronized (this) {
                 Object stored = session.getAttribute(ATTRIBUTE);
                 if (stored instanceof WristbandSession current
-                        && current.tokens().expiresAt().isAfter(next.tokens().expiresAt())) {
+                        && (current.tokens().expiresAt().isAfter(next.tokens().expiresAt()) || current.equals(next))) {
+                    // Newer tokens, or these very tokens stored by a request that shared the same refresh: setting
+                    // the attribute again would only make a replicating container ship the same value again.
                     return;
                 }
                 if (stored == null || stored instanceof WristbandSession) {

@@ -50,6 +50,18 @@ public final class TokenRefresher {
      * @throws IdTokenException the refreshed ID token failed validation
      */
     public TokenSet refresh(TokenSet current, String subject) {
+        return refreshShared(current, subject).tokens();
+    }
+
+    /**
+     * New tokens and whether this caller is the one that called Wristband for them: the others shared its call (or
+     * its remembered answer), so that only one request per node stores the new tokens in the session.
+     */
+    public record Refreshed(TokenSet tokens, boolean calledWristband) {
+    }
+
+    /** As {@link #refresh}, telling whether this call is the one that called Wristband. */
+    public Refreshed refreshShared(TokenSet current, String subject) {
         if (!current.canRefresh()) {
             throw new IllegalArgumentException("Refresh token must be a valid string");
         }
@@ -89,7 +101,7 @@ public final class TokenRefresher {
             }
         }
         try {
-            return flight.future.join();
+            return new Refreshed(flight.future.join(), flight == mine);
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -66,12 +66,15 @@ class WristbandAuthenticationMechanismTest {
         stub.close();
     }
 
+    /** wristband.session.replicated: a cluster replicates the session (README "Clustering"). */
+    private boolean replicated;
+
     private WristbandAuthenticationMechanism mechanism() {
         WristbandConfig config = FakeWristband.config(values);
         WristbandClient client = FakeWristband.client(config);
         TokenRefresher refresher = new TokenRefresher(config, client,
                 new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), clock), clock), clock);
-        return new WristbandAuthenticationMechanism(config, new SessionStore(), refresher,
+        return new WristbandAuthenticationMechanism(config, new SessionStore(replicated), refresher,
                 new CsrfProtection(config, new SecureRandom()), clock);
     }
 
@@ -260,6 +263,33 @@ class WristbandAuthenticationMechanismTest {
         stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
         Request request = api("/auth/session");
         request.session = expiredSession();
+        request.headers.put("X-CSRF-TOKEN", CSRF);
+        assertUnauthorizedJson(validate(request));
+        assertTrue(request.session.invalidated);
+    }
+
+    @Test
+    void inAClusterARefusedRefreshKeepsTheSessionWhileTheAccessTokenIsStillValidAtWristband() {
+        replicated = true;
+        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
+        Request request = api("/auth/session");
+        Session session = expiredSession(); // expired with the 60 s buffer, valid at Wristband for 60 s more
+        WristbandSession before = (WristbandSession) session.attributes.get(SessionStore.ATTRIBUTE);
+        request.session = session;
+        request.headers.put("X-CSRF-TOKEN", CSRF);
+        assertEquals(AuthenticationStatus.SUCCESS, validate(request));
+        assertFalse(session.invalidated, "another node may have rotated the refresh token: its tokens arrive next");
+        assertSame(before, session.attributes.get(SessionStore.ATTRIBUTE), "nothing written");
+        assertEquals(1, stub.count(TOKEN));
+    }
+
+    @Test
+    void inAClusterARefusedRefreshEndsTheSessionOnceTheAccessTokenHasReallyExpired() {
+        replicated = true;
+        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
+        Request request = api("/auth/session");
+        request.session = sessionWith(signedIn(new TokenSet("access", "refresh", NOW.minusSeconds(60)),
+                NOW.minusSeconds(1800)));
         request.headers.put("X-CSRF-TOKEN", CSRF);
         assertUnauthorizedJson(validate(request));
         assertTrue(request.session.invalidated);

@@ -110,6 +110,18 @@ class SessionStoreTest {
     }
 
     @Test
+    void replaceWithTheTokensAlreadyStoredSetsNothing() {
+        FakeRequest fake = new FakeRequest();
+        WristbandSession old = signedIn(NOW);
+        store.start(fake.request, old);
+        WristbandSession refreshed = signedIn(NOW.plusSeconds(1740));
+        store.replace(fake.request, old, refreshed);
+        // A second request that shared the same single-flight refresh brings an equal value.
+        store.replace(fake.request, old, signedIn(NOW.plusSeconds(1740)));
+        assertSame(refreshed, store.current(fake.request).orElseThrow(), "the stored object is not replaced");
+    }
+
+    @Test
     void endInvalidatesTheSession() {
         FakeRequest fake = new FakeRequest();
         store.start(fake.request, signedIn(NOW));
