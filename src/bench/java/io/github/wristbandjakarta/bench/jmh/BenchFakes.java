@@ -76,6 +76,7 @@ final class BenchFakes {
         @Override public String getServletPath() { return servletPath; }
         @Override public String getPathInfo() { return pathInfo; }
         @Override public String getContextPath() { return "/app"; }
+        @Override public String getScheme() { return "https"; }
         @Override public String getQueryString() { return null; }
         @Override public StringBuffer getRequestURL() { return new StringBuffer("https://app.example/app" + servletPath); }
 
