@@ -1,0 +1,85 @@
+package io.github.wristbandjakarta.it;
+
+import io.github.wristbandjakarta.emulator.EmulatorClient;
+import io.github.wristbandjakarta.emulator.WristbandEmulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Two WildFly nodes on 127.0.0.1 from the build's one install, each with a base directory of its own under
+ * {@code cluster.wildfly.dir} ({@code target/wildfly-cluster/node-a}, {@code node-b}), replicating their HttpSessions
+ * through Infinispan over JGroups (TCP, static member list: {@code server-config/wildfly/cluster.cli}), each with the
+ * application configured for its own origin, and one Wristband emulator in this JVM that accepts both nodes'
+ * callbacks. Port offsets {@code cluster.wildfly.node-a.offset} (300: HTTP 8380, JGroups 7900) and
+ * {@code cluster.wildfly.node-b.offset} (400: HTTP 8480, JGroups 8000).
+ */
+final class WildFlyCluster implements AutoCloseable {
+
+    final WristbandEmulator wristband;
+    final WildFlyNode a;
+    final WildFlyNode b;
+    private final Thread killOnExit;
+
+    private WildFlyCluster(WristbandEmulator wristband, WildFlyNode a, WildFlyNode b) {
+        this.wristband = wristband;
+        this.a = a;
+        this.b = b;
+        this.killOnExit = new Thread(() -> {
+            a.killIfRunning();
+            b.killIfRunning();
+        });
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    static WildFlyCluster start() throws Exception {
+        Path home = Path.of(System.getProperty("wildfly.home", "target/wildfly/wildfly-39.0.1.Final"));
+        Path dir = Path.of(System.getProperty("cluster.wildfly.dir", "target/wildfly-cluster"));
+        WildFlyNode a = new WildFlyNode(home, dir.resolve("node-a"), "node-a",
+                Integer.getInteger("cluster.wildfly.node-a.offset", 300));
+        WildFlyNode b = new WildFlyNode(home, dir.resolve("node-b"), "node-b",
+                Integer.getInteger("cluster.wildfly.node-b.offset", 400));
+        WristbandEmulator wristband = WristbandEmulator.start(0, new EmulatorClient(TestApp.CLIENT_ID,
+                TestApp.CLIENT_SECRET, List.of(a.url("/api/auth/callback"), b.url("/api/auth/callback")),
+                a.url("/api/auth/login"), null, false, null));
+        WildFlyCluster cluster = new WildFlyCluster(wristband, a, b);
+        try {
+            String members = "127.0.0.1[" + a.jgroupsPort + "],127.0.0.1[" + b.jgroupsPort + "]";
+            for (WildFlyNode node : List.of(a, b)) {
+                node.stopLeftover();
+                node.create(TestApp.deployment(LibertyCluster.config(wristband, node)).addClass(SessionWriteCounter.class));
+            }
+            a.start(members);
+            b.start(members);
+            a.awaitDeployed(Duration.ofSeconds(240));
+            b.awaitDeployed(Duration.ofSeconds(240));
+            // Both members in one view before the first session: Infinispan's "new cluster view … (2)".
+            for (WildFlyNode node : List.of(a, b)) {
+                node.awaitLog("ISPN000094: .*\\(2\\)", Duration.ofSeconds(60));
+            }
+            return cluster;
+        } catch (Throwable e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            a.stop();
+        } finally {
+            try {
+                b.stop();
+            } finally {
+                wristband.close();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(killOnExit);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway
+                }
+            }
+        }
+    }
+}
