@@ -54,14 +54,29 @@ final class WildFlyCluster implements AutoCloseable {
             b.start(members);
             a.awaitDeployed(Duration.ofSeconds(240));
             b.awaitDeployed(Duration.ofSeconds(240));
-            // Both members in one view before the first session: Infinispan's "new cluster view … (2)".
-            for (WildFlyNode node : List.of(a, b)) {
-                node.awaitLog("ISPN000094: .*\\(2\\)", Duration.ofSeconds(60));
-            }
+            // Both members in one JGroups view before the first session: the joiner logs the view it joined
+            // (WFLYCLJG0033 … (2) [node-b, node-a]); after a merge, the coordinator logs a rebalance of both members.
+            awaitEither(a, b, "\\(2\\) \\[node-|members \\[node-., node-.\\]", Duration.ofSeconds(90));
             return cluster;
         } catch (Throwable e) {
             cluster.close();
             throw e;
+        }
+    }
+
+    private static void awaitEither(WildFlyNode a, WildFlyNode b, String regex, Duration timeout) {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!pattern.matcher(a.log()).find() && !pattern.matcher(b.log()).find()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no two-member cluster within " + timeout + "\n" + a.logTail() + "\n" + b.logTail());
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
         }
     }
 
