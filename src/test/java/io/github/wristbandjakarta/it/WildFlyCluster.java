@@ -3,9 +3,12 @@ package io.github.wristbandjakarta.it;
 import io.github.wristbandjakarta.emulator.EmulatorClient;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Two WildFly nodes on 127.0.0.1 from the build's one install, each with a base directory of its own under
@@ -34,6 +37,11 @@ final class WildFlyCluster implements AutoCloseable {
     }
 
     static WildFlyCluster start() throws Exception {
+        return start(UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /** With the test deployment and each node's standalone-ha.xml changed (WildFlyWriteProbeClusterIT). */
+    static WildFlyCluster start(UnaryOperator<WebArchive> app, UnaryOperator<String> standaloneHa) throws Exception {
         Path home = Path.of(System.getProperty("wildfly.home", "target/wildfly/wildfly-39.0.1.Final"));
         Path dir = Path.of(System.getProperty("cluster.wildfly.dir", "target/wildfly-cluster"));
         WildFlyNode a = new WildFlyNode(home, dir.resolve("node-a"), "node-a",
@@ -48,7 +56,8 @@ final class WildFlyCluster implements AutoCloseable {
             String members = "127.0.0.1[" + a.jgroupsPort + "],127.0.0.1[" + b.jgroupsPort + "]";
             for (WildFlyNode node : List.of(a, b)) {
                 node.stopLeftover();
-                node.create(TestApp.deployment(LibertyCluster.config(wristband, node)).addClass(SessionWriteCounter.class));
+                node.create(app.apply(TestApp.deployment(LibertyCluster.config(wristband, node))
+                        .addClass(SessionWriteCounter.class)), standaloneHa);
             }
             a.start(members);
             b.start(members);

@@ -64,7 +64,7 @@ final class WildFlyNode implements ClusterNode {
     }
 
     /** A fresh base directory: the install's configuration (standalone-ha.xml), the application in deployments/. */
-    void create(WebArchive app) {
+    void create(WebArchive app, java.util.function.UnaryOperator<String> standaloneHa) {
         try {
             deleteRecursively(base);
             Path configuration = base.resolve("configuration");
@@ -83,6 +83,8 @@ final class WildFlyNode implements ClusterNode {
                     }
                 }
             }
+            Path ha = configuration.resolve("standalone-ha.xml");
+            Files.writeString(ha, standaloneHa.apply(Files.readString(ha)));
             Files.createDirectories(base.resolve("deployments"));
             app.as(ZipExporter.class).exportTo(base.resolve("deployments/app.war").toFile(), true);
         } catch (IOException e) {
@@ -186,6 +188,25 @@ final class WildFlyNode implements ClusterNode {
     }
 
     /** The server JVM that {@code standalone.sh} (the process this node started) runs as its child. */
+    /** One management operation on this running node through {@code bin/jboss-cli.sh} (local authentication). */
+    String cli(String operation) {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=remote+http://127.0.0.1:" + (9990 + portOffset), "--command=" + operation)
+                .redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        try {
+            Process cli = builder.start();
+            String out = new String(cli.getInputStream().readAllBytes());
+            cli.waitFor(60, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     Optional<ProcessHandle> server() {
         if (script == null) {
             return Optional.empty();
