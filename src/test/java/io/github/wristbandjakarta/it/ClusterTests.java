@@ -216,7 +216,10 @@ abstract class ClusterTests {
             String user = i % 2 == 0 ? "alice" : "bob";
             SignIn.as(browser, user, (i % 2 == 0 ? a : b).url("/api/auth/login?tenant_name=devs4you"));
             browsers.add(browser);
-            users.add(json(sessionOn(b, browser, csrf(browser))).getString("userId"));
+            Browser.Exchange signedIn = sessionOn(b, browser, csrf(browser));
+            assertEquals(200, signedIn.status(), "session " + i + " on B right after its login: " + signedIn.body()
+                    + " " + signedIn.headers() + "\n" + browser.history());
+            users.add(json(signedIn).getString("userId"));
         }
 
         record Outcome(String node, long startNanos, long endNanos, int status, String error) {
