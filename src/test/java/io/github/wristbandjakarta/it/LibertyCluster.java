@@ -73,7 +73,7 @@ final class LibertyCluster implements AutoCloseable {
     }
 
     /** The application's configuration on one node: that node's login and callback URLs, the shared emulator. */
-    static Map<String, String> config(WristbandEmulator wristband, LibertyNode node) {
+    static Map<String, String> config(WristbandEmulator wristband, ClusterNode node) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("wristband.client-id", TestApp.CLIENT_ID);
         config.put("wristband.client-secret", TestApp.CLIENT_SECRET);

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * ({@code target/liberty/wlp}) with {@code server-config/liberty-cluster} (sessionCache-1.0 + Hazelcast), started
  * with {@code bin/server start}, stopped with {@code bin/server stop}, or killed ({@code SIGKILL}) by its PID.
  */
-final class LibertyNode {
+final class LibertyNode implements ClusterNode {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .version(HttpClient.Version.HTTP_1_1).build();
@@ -44,11 +44,17 @@ final class LibertyNode {
         this.dir = wlp.resolve("usr/servers").resolve(name);
     }
 
+    @Override
+    public String name() {
+        return name;
+    }
+
     String origin() {
         return "http://localhost:" + httpPort;
     }
 
-    String url(String pathInApp) {
+    @Override
+    public String url(String pathInApp) {
         return origin() + TestApp.CONTEXT + pathInApp;
     }
 
@@ -146,7 +152,8 @@ final class LibertyNode {
     }
 
     /** The process killed, not stopped: SIGKILL, no shutdown hooks, no goodbye to the Hazelcast cluster. */
-    ProcessHandle kill() {
+    @Override
+    public ProcessHandle kill() {
         ProcessHandle process = process().orElseThrow(() -> new AssertionError(name + " is not running"));
         process.destroyForcibly();
         try {

@@ -1,0 +1,14 @@
+package io.github.wristbandjakarta.it;
+
+/** One server process of a two-node test cluster (LibertyNode, WildFlyNode), as the cluster tests use it. */
+interface ClusterNode {
+
+    /** The node's name, e.g. {@code wristband-node-a} or {@code node-a}. */
+    String name();
+
+    /** An absolute URL of the application on this node: {@code http://localhost:<port>/app<pathInApp>}. */
+    String url(String pathInApp);
+
+    /** Kills the node's JVM (SIGKILL: no shutdown hooks, no goodbye to the cluster) and returns its handle. */
+    ProcessHandle kill();
+}

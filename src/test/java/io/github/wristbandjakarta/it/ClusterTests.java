@@ -1,0 +1,335 @@
+package io.github.wristbandjakarta.it;
+
+import io.github.wristbandjakarta.emulator.EmulatorUser;
+import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.session.WristbandSession;
+import io.github.wristbandjakarta.token.TokenSet;
+import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 5, the same tests on every server: two real server processes replicating the HttpSession, and a client that
+ * sends each request to the node of its choice, no sticky load balancer. The browser's cookies ignore ports, so both
+ * nodes on {@code localhost} get the same session cookie. A subclass per server (LibertyClusterIT, WildFlyClusterIT)
+ * starts its cluster in a {@code @BeforeAll} and hands it over with {@link #use}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class ClusterTests {
+
+    /** 62 s tokens less the 60 s buffer: expired two seconds after login. */
+    private static final Duration SHORT_LIFETIME = Duration.ofSeconds(62);
+
+    static WristbandEmulator wristband;
+    static ClusterNode a;
+    static ClusterNode b;
+
+    static void use(WristbandEmulator emulator, ClusterNode nodeA, ClusterNode nodeB) {
+        wristband = emulator;
+        a = nodeA;
+        b = nodeB;
+    }
+
+    @BeforeEach
+    void resetEmulator() {
+        wristband.reset();
+    }
+
+    @Test
+    @Order(1)
+    void aSessionStartedOnNodeAWorksOnNodeB() throws IOException {
+        Browser browser = new Browser();
+        SignIn.as(browser, "alice", a.url("/api/auth/login?tenant_name=devs4you"));
+        String csrf = csrf(browser);
+        int writesOnA = writes(a);
+        int writesOnB = writes(b);
+        JsonObject onA = json(sessionOn(a, browser, csrf));
+
+        Browser.Exchange sessionOnB = sessionOn(b, browser, csrf);
+        Browser.Exchange pageOnB = browser.get(b.url("/pages/profile.xhtml"));
+        Browser.Exchange meOnB = browser.get(b.url("/api/demo/me"), "X-CSRF-TOKEN", csrf);
+
+        assertEquals(200, sessionOnB.status(), sessionOnB.body());
+        assertEquals(onA.getString("userId"), json(sessionOnB).getString("userId"), "the same user on both nodes");
+        assertEquals(onA.getString("tenantId"), json(sessionOnB).getString("tenantId"));
+        assertEquals(200, pageOnB.status(), pageOnB.body());
+        assertTrue(pageOnB.body().contains("alice@devs4you.example"), pageOnB.body());
+        assertEquals(200, meOnB.status(), meOnB.body());
+        assertTrue(json(meOnB).getBoolean("admin"));
+        assertEquals(csrf, csrf(browser), "the same CSRF token: node B accepted node A's and set no other");
+        assertEquals(403, browser.get(b.url("/api/auth/session"), "X-CSRF-TOKEN", "0".repeat(32)).status(),
+                "node B checks the CSRF token of the replicated session");
+        assertEquals(accessToken(a, browser, csrf), accessToken(b, browser, csrf), "the same tokens on both nodes");
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_CODE));
+        assertEquals(0, wristband.calls(Endpoint.TOKEN_REFRESH));
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, sessionOn(a, browser, csrf).status());
+            assertEquals(200, browser.get(b.url("/pages/profile.xhtml")).status());
+        }
+        assertEquals(writesOnA, writes(a), "plain authenticated requests on A set no session attribute");
+        assertEquals(writesOnB, writes(b), "plain authenticated requests on B set no session attribute");
+
+        int size = serializedSize(alice(), accessToken(b, browser, csrf), csrf);
+        System.out.printf("[cluster] the replicated attribute: WristbandSession of a real login, %d bytes serialized%n", size);
+        assertTrue(size <= 4096, "at most 4 KB: " + size);
+    }
+
+    /**
+     * The session attribute as the callback built it for this login: the real RS256 access token and refresh token
+     * the emulator issued, the user's ids, email and roles, the CSRF token. Java serialization, as the container's.
+     */
+    private static int serializedSize(EmulatorUser user, String accessToken, String csrf) throws IOException {
+        List<String> issued = wristband.issuedTokens();
+        String refreshToken = issued.get(issued.indexOf(accessToken) - 1);
+        WristbandSession session = new WristbandSession(user.userId(), user.tenantId(), user.tenantName(), null,
+                "wristband", user.email(), user.roleNames(),
+                new TokenSet(accessToken, refreshToken, Instant.now().plusSeconds(1740)), csrf, Instant.now());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(session);
+        }
+        return bytes.size();
+    }
+
+    private static EmulatorUser alice() {
+        return wristband.users().stream().filter(u -> u.login().equals("alice")).findFirst().orElseThrow();
+    }
+
+    @Test
+    @Order(2)
+    void expiredTokensRefreshedOnBothNodesAtOnceWithoutRotation() throws Exception {
+        expiredTokensRefreshedOnBothNodesAtOnce(false);
+    }
+
+    @Test
+    @Order(3)
+    void expiredTokensRefreshedOnBothNodesAtOnceWhenWristbandRotatesRefreshTokens() throws Exception {
+        expiredTokensRefreshedOnBothNodesAtOnce(true);
+    }
+
+    private void expiredTokensRefreshedOnBothNodesAtOnce(boolean rotate) throws Exception {
+        wristband.rotateRefreshTokens(rotate);
+        wristband.accessTokenLifetime(SHORT_LIFETIME);
+        Browser browser = new Browser();
+        SignIn.as(browser, "alice", a.url("/api/auth/login?tenant_name=devs4you"));
+        String csrf = csrf(browser);
+        assertEquals(200, sessionOn(b, browser, csrf).status(), "node B has seen the session before");
+        String before = accessToken(a, browser, csrf);
+
+        for (int round = 1; round <= 2; round++) {
+            int callsBefore = wristband.calls(Endpoint.TOKEN_REFRESH);
+            int writesBefore = writes(a) + writes(b);
+            waitForExpiry();
+            List<Callable<Browser.Exchange>> requests = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                ClusterNode node = i % 2 == 0 ? a : b;
+                requests.add(() -> sessionOn(node, browser, csrf));
+            }
+            List<Browser.Exchange> answers = all(requests);
+
+            int refreshes = wristband.calls(Endpoint.TOKEN_REFRESH) - callsBefore;
+            int sessionWrites = writes(a) + writes(b) - writesBefore;
+            System.out.printf("[cluster] refresh round %d (rotation %s): 12 requests on A and B at once, %d token calls, "
+                    + "%d session writes%n", round, rotate, refreshes, sessionWrites);
+            answers.forEach(x -> assertEquals(200, x.status(), x.uri() + " " + x.body()));
+            assertTrue(refreshes >= 1 && refreshes <= 2, "at most one token call per node: " + refreshes);
+            assertTrue(sessionWrites >= 1 && sessionWrites <= refreshes, "the session is written once per new tokens: "
+                    + sessionWrites);
+            // Afterwards the session goes on on both nodes, which settle on the newest tokens: a node reloads the
+            // replicated session once the other node has served it (Liberty compares the last-access time; WildFly
+            // reads the session from its cache on every request).
+            List<String> seen = new ArrayList<>();
+            String onA = null;
+            String onB = null;
+            for (int i = 0; i < 3 && (onA == null || !onA.equals(onB)); i++) {
+                onA = accessToken(a, browser, csrf);
+                onB = accessToken(b, browser, csrf);
+                seen.add(onA.substring(onA.length() - 8) + "/" + onB.substring(onB.length() - 8));
+            }
+            int after = wristband.calls(Endpoint.TOKEN_REFRESH) - callsBefore - refreshes;
+            System.out.printf("[cluster]   then A/B alternately: %s, %d more token calls%n", seen, after);
+            assertNotEquals(before, onA);
+            assertEquals(onA, onB, "both nodes settled on the same tokens: " + seen);
+            assertEquals(200, sessionOn(a, browser, csrf).status());
+            assertEquals(200, sessionOn(b, browser, csrf).status());
+            before = onA;
+        }
+    }
+
+    @Test
+    @Order(4)
+    void logoutOnNodeBEndsTheSessionOnNodeA() {
+        Browser browser = new Browser();
+        SignIn.as(browser, "bob", a.url("/api/auth/login?tenant_name=devs4you"));
+        String csrf = csrf(browser);
+        assertEquals(200, sessionOn(a, browser, csrf).status());
+        assertEquals(200, sessionOn(b, browser, csrf).status());
+        String sessionCookie = browser.cookie("localhost", "JSESSIONID").orElseThrow().value();
+
+        Browser.Exchange logout = browser.get(b.url("/api/auth/logout"));
+
+        assertEquals(302, logout.status(), logout.body());
+        assertEquals(1, wristband.calls(Endpoint.REVOKE));
+        // The same session cookie as before the logout, replayed on node A.
+        browser.setCookie("localhost", "JSESSIONID", sessionCookie);
+        browser.setCookie("localhost", "CSRF-TOKEN", csrf);
+        Browser.Exchange onA = sessionOn(a, browser, csrf);
+        assertEquals(401, onA.status(), onA.body());
+        assertEquals(302, browser.get(a.url("/pages/profile.xhtml")).status());
+    }
+
+    @Test
+    @Order(5)
+    void nodeAKilledUnderLoadSessionsKeepWorkingOnNodeB() throws Exception {
+        int sessions = 16;
+        int threads = 8;
+        List<Browser> browsers = new ArrayList<>();
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            Browser browser = new Browser();
+            String user = i % 2 == 0 ? "alice" : "bob";
+            SignIn.as(browser, user, (i % 2 == 0 ? a : b).url("/api/auth/login?tenant_name=devs4you"));
+            browsers.add(browser);
+            Browser.Exchange signedIn = sessionOn(b, browser, csrf(browser));
+            assertEquals(200, signedIn.status(), "session " + i + " on B right after its login: " + signedIn.body()
+                    + " " + signedIn.headers() + "\n" + browser.history());
+            users.add(json(signedIn).getString("userId"));
+        }
+
+        record Outcome(String node, long startNanos, long endNanos, int status, String error) {
+        }
+        ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+        AtomicBoolean aDown = new AtomicBoolean();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService load = Executors.newFixedThreadPool(threads);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            workers.add(load.submit(() -> {
+                int n = 0;
+                while (running.get()) {
+                    Browser browser = browsers.get(thread + threads * (n % (sessions / threads)));
+                    ClusterNode node = !aDown.get() && n % 2 == 0 ? a : b;
+                    n++;
+                    long start = System.nanoTime();
+                    try {
+                        Browser.Exchange answer = sessionOn(node, browser, csrf(browser));
+                        outcomes.add(new Outcome(node.name(), start, System.nanoTime(), answer.status(),
+                                answer.status() == 200 ? null : answer.body()));
+                    } catch (AssertionError e) {
+                        outcomes.add(new Outcome(node.name(), start, System.nanoTime(), -1, String.valueOf(e.getCause())));
+                    }
+                }
+            }));
+        }
+        Thread.sleep(4_000);
+        long killAt = System.nanoTime();
+        ProcessHandle killed = a.kill();
+        aDown.set(true); // the client's choice: from now on, node B only
+        long switchedAt = System.nanoTime();
+        killed.onExit().get(30, TimeUnit.SECONDS);
+        Thread.sleep(10_000);
+        running.set(false);
+        for (Future<?> worker : workers) {
+            worker.get(90, TimeUnit.SECONDS);
+        }
+        load.shutdownNow();
+
+        List<Outcome> all = List.copyOf(outcomes);
+        List<Outcome> failed = all.stream().filter(o -> o.status() != 200).toList();
+        long onA = all.stream().filter(o -> o.node().equals(a.name())).count();
+        long onBAfterKill = all.stream().filter(o -> o.node().equals(b.name()) && o.startNanos() >= killAt).count();
+        long slowestOnB = all.stream().filter(o -> o.node().equals(b.name()) && o.startNanos() >= killAt)
+                .mapToLong(o -> o.endNanos() - o.startNanos()).max().orElse(0) / 1_000_000;
+        List<Outcome> inFlightOnA = all.stream().filter(o -> o.node().equals(a.name()) && o.startNanos() < switchedAt
+                && o.endNanos() >= killAt).toList();
+        System.out.printf("[cluster] failover: %d sessions, %d requests (%d on A before the kill, %d on B after it), "
+                        + "%d failed, %d were in flight on A when it was killed; slowest request on B after the kill %d ms%n",
+                sessions, all.size(), onA, onBAfterKill, failed.size(), inFlightOnA.size(), slowestOnB);
+        failed.forEach(f -> System.out.println("[cluster]   failed: " + f));
+
+        for (Outcome failure : failed) {
+            assertEquals(a.name(), failure.node(), "only requests on the killed node may fail: " + failure);
+            assertTrue(failure.startNanos() < switchedAt, "only requests in flight on A when it died may fail: " + failure);
+        }
+        assertTrue(failed.size() <= inFlightOnA.size());
+        assertTrue(onBAfterKill > 50, "the load went on on node B: " + onBAfterKill);
+        for (int i = 0; i < sessions; i++) {
+            Browser.Exchange session = sessionOn(b, browsers.get(i), csrf(browsers.get(i)));
+            assertEquals(200, session.status(), "session " + i + " lost: " + session.body());
+            assertEquals(users.get(i), json(session).getString("userId"), "session " + i + " is still its user's");
+        }
+    }
+
+    private static Browser.Exchange sessionOn(ClusterNode node, Browser browser, String csrf) {
+        return browser.get(node.url("/api/auth/session"), "X-CSRF-TOKEN", csrf);
+    }
+
+    /** How often the node's application has set the WristbandSession attribute (SessionWriteCounter). */
+    private static int writes(ClusterNode node) {
+        Browser.Exchange count = new Browser().get(node.url("/test/session-writes"));
+        assertEquals(200, count.status(), count.body());
+        return Integer.parseInt(count.body().trim());
+    }
+
+    private static String accessToken(ClusterNode node, Browser browser, String csrf) {
+        Browser.Exchange token = browser.get(node.url("/api/auth/token"), "X-CSRF-TOKEN", csrf);
+        assertEquals(200, token.status(), node.name() + ": " + token.body());
+        return json(token).getString("accessToken");
+    }
+
+    private static String csrf(Browser browser) {
+        return browser.cookie("localhost", "CSRF-TOKEN").orElseThrow(() -> new AssertionError("no CSRF cookie")).value();
+    }
+
+    private static JsonObject json(Browser.Exchange exchange) {
+        return Json.createReader(new StringReader(exchange.body())).readObject();
+    }
+
+    private static <T> List<T> all(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(tasks)) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void waitForExpiry() throws InterruptedException {
+        Thread.sleep(SHORT_LIFETIME.minusSeconds(60).toMillis() + 300);
+    }
+
+    static long seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1_000_000_000;
+    }
+}
