@@ -158,7 +158,7 @@ public class AuthResource {
             LOG.info("Logout rejected: " + e.getMessage());
             return ErrorResponses.error(request, 400, "invalid_request", e.getMessage(), List.of());
         } catch (WristbandException e) {
-            LOG.log(Level.WARNING, "Logout could not resolve Wristband's configuration: {0}", e.getMessage());
+            LOG.log(Level.WARNING, "Logout could not resolve the Wristband configuration: {0}", e.getMessage());
             redirect = null;
         }
         boolean hadSession = request.getSession(false) != null;

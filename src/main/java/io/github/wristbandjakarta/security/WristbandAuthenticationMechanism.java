@@ -94,8 +94,9 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         WristbandSession session = current.get();
         Instant now = clock.instant();
         if (!now.isBefore(session.authenticatedAt().plus(config.sessionAbsoluteLifetime()))) {
-            LOG.info("Session ended: absolute lifetime reached");
-            sessions.end(request);
+            if (sessions.end(request, session)) {
+                LOG.info("Session ended: absolute lifetime reached");
+            }
             return unauthenticated(request, response, context, path);
         }
         if (session.tokens().isExpired(now)) {
@@ -122,8 +123,9 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
      */
     private Optional<WristbandSession> refresh(HttpServletRequest request, WristbandSession session) {
         if (!session.tokens().canRefresh()) {
-            LOG.info("Session ended: tokens expired and there is no refresh token");
-            sessions.end(request);
+            if (sessions.end(request, session)) {
+                LOG.info("Session ended: tokens expired and there is no refresh token");
+            }
             return Optional.empty();
         }
         try {
@@ -142,11 +144,11 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
                 return keptOrEnded(request, session);
             }
             // Logged once by the refresher.
-            sessions.end(request);
+            sessions.end(request, session);
             return Optional.empty();
         } catch (WristbandException | IdTokenException e) {
             // Logged once by the refresher.
-            sessions.end(request);
+            sessions.end(request, session);
             return Optional.empty();
         }
     }
@@ -166,8 +168,9 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
                     + "(a concurrent refresh on another cluster node may have rotated the refresh token)");
             return Optional.of(session);
         }
-        LOG.info("Token refresh refused and the access token has expired: session ended");
-        sessions.end(request);
+        if (sessions.end(request, session)) {
+            LOG.info("Token refresh refused and the access token has expired: session ended");
+        }
         return Optional.empty();
     }
 

@@ -7,11 +7,16 @@ import java.util.Optional;
 
 /**
  * Keeps the {@link WristbandSession} in the container's HttpSession under one attribute. Reading never creates
- * a session; signing in rotates the session id; signing out invalidates the whole session.
+ * a session; signing in rotates the session id; signing out invalidates the whole session. A sign-in that dies
+ * on its own (absolute lifetime, refused refresh) is removed at once and its HttpSession is discarded at the next
+ * sign-in, so that one user's application state never passes to the next.
  */
 public final class SessionStore {
 
     public static final String ATTRIBUTE = WristbandSession.class.getName();
+
+    /** Marks an HttpSession whose sign-in ended without a logout; the next sign-in starts a new HttpSession. */
+    static final String ENDED = ATTRIBUTE + ".ended";
 
     /** MicroProfile Config key: {@code true} when the container replicates the HttpSession across cluster nodes. */
     public static final String REPLICATED = "wristband.session.replicated";
@@ -52,9 +57,25 @@ public final class SessionStore {
     public void start(HttpServletRequest request, WristbandSession signedIn) {
         HttpSession existing = request.getSession(false);
         if (existing != null) {
-            request.changeSessionId();
+            if (heldAnotherSignIn(existing, signedIn.userId())) {
+                // The application state in it belongs to an ended sign-in or another user.
+                end(request);
+            } else {
+                // Anonymous state (say, what the user did before signing in) or the same user's: kept.
+                request.changeSessionId();
+            }
         }
         request.getSession(true).setAttribute(ATTRIBUTE, signedIn);
+    }
+
+    private static boolean heldAnotherSignIn(HttpSession session, String userId) {
+        try {
+            return session.getAttribute(ENDED) != null
+                    || session.getAttribute(ATTRIBUTE) instanceof WristbandSession previous
+                    && !previous.userId().equals(userId);
+        } catch (IllegalStateException invalidatedMeanwhile) {
+            return true;
+        }
     }
 
     /**
@@ -74,7 +95,8 @@ public final class SessionStore {
                     // the attribute again would only make a replicating container ship the same value again.
                     return;
                 }
-                if (stored == null || stored instanceof WristbandSession) {
+                if (stored instanceof WristbandSession) {
+                    // Not when nothing is stored: the sign-in ended meanwhile and stays ended.
                     session.setAttribute(ATTRIBUTE, next);
                 }
             }
@@ -83,6 +105,37 @@ public final class SessionStore {
         }
     }
 
+    /**
+     * Ends the sign-in {@code dead} that this request found in the session (absolute lifetime reached, refresh
+     * refused): the user is signed out at once and the HttpSession is marked, to be discarded at the next sign-in
+     * (or logout, or the container's idle timeout). It is not invalidated here because this runs in the container's
+     * authentication step, often for several requests of the session at once, and WildFly fails a request with a
+     * 500 when several invalidate one session together, and leaves Weld's conversation context active on the
+     * thread when one invalidates it there. A session that meanwhile holds another sign-in is left alone.
+     *
+     * @return whether this request ended it (false when another request of the session got there first)
+     */
+    public boolean end(HttpServletRequest request, WristbandSession dead) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return false;
+        }
+        try {
+            synchronized (this) {
+                if (!dead.equals(session.getAttribute(ATTRIBUTE))) {
+                    return false;
+                }
+                session.setAttribute(ENDED, Boolean.TRUE);
+                session.removeAttribute(ATTRIBUTE);
+                return true;
+            }
+        } catch (IllegalStateException invalidatedMeanwhile) {
+            // Signed out meanwhile.
+            return false;
+        }
+    }
+
+    /** Signs out: invalidates the whole session, whoever is in it. */
     public void end(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session != null) {

@@ -70,7 +70,7 @@ public final class JwksCache {
             keys = List.copyOf(new JsonWebKeySet(client.jwks()).getJsonWebKeys());
             return true;
         } catch (WristbandException | JoseException e) {
-            LOG.log(Level.WARNING, "Could not fetch Wristband's JWKS; keeping the last good key set: {0}",
+            LOG.log(Level.WARNING, "Could not fetch the JWKS from Wristband; keeping the last good key set: {0}",
                     e.getMessage());
             return false;
         }

@@ -61,6 +61,11 @@ final class ServletFakes {
                     writes++;
                     attributes.put((String) args[0], args[1]);
                     return null;
+                case "removeAttribute":
+                    checkValid();
+                    writes++;
+                    attributes.remove((String) args[0]);
+                    return null;
                 case "invalidate":
                     checkValid();
                     invalidated = true;

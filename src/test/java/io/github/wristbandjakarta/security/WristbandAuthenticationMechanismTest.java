@@ -36,6 +36,7 @@ import static io.github.wristbandjakarta.token.FakeWristband.TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -265,7 +266,7 @@ class WristbandAuthenticationMechanismTest {
         request.session = expiredSession();
         request.headers.put("X-CSRF-TOKEN", CSRF);
         assertUnauthorizedJson(validate(request));
-        assertTrue(request.session.invalidated);
+        assertSignedOut(request.session);
     }
 
     @Test
@@ -292,7 +293,7 @@ class WristbandAuthenticationMechanismTest {
                 NOW.minusSeconds(1800)));
         request.headers.put("X-CSRF-TOKEN", CSRF);
         assertUnauthorizedJson(validate(request));
-        assertTrue(request.session.invalidated);
+        assertSignedOut(request.session);
     }
 
     @Test
@@ -314,7 +315,7 @@ class WristbandAuthenticationMechanismTest {
         Request request = api("/auth/session");
         request.session = sessionWith(signedIn(new TokenSet("access", null, NOW), NOW));
         assertUnauthorizedJson(validate(request));
-        assertTrue(request.session.invalidated);
+        assertSignedOut(request.session);
         assertEquals(0, stub.requests.size());
     }
 
@@ -327,7 +328,7 @@ class WristbandAuthenticationMechanismTest {
         request.session = sessionWith(signedIn(new TokenSet("access", "refresh", NOW.plusSeconds(600)),
                 NOW.minus(Duration.ofHours(8))));
         assertEquals(AuthenticationStatus.SEND_CONTINUE, validate(request));
-        assertTrue(request.session.invalidated);
+        assertSignedOut(request.session);
         assertTrue(context.redirectLocation.startsWith("/app/api/auth/login?return_url="));
         assertNull(context.principal);
     }
@@ -339,6 +340,13 @@ class WristbandAuthenticationMechanismTest {
                 NOW.minus(Duration.ofHours(8)).plusSeconds(1)));
         assertEquals(AuthenticationStatus.SUCCESS, validate(request));
         assertFalse(request.session.invalidated);
+        assertNotNull(request.session.attributes.get(SessionStore.ATTRIBUTE));
+    }
+
+    /** The sign-in is gone at once; the HttpSession is discarded at the next sign-in (SessionStoreTest). */
+    private static void assertSignedOut(Session session) {
+        assertNull(session.attributes.get(SessionStore.ATTRIBUTE), "signed out");
+        assertFalse(session.invalidated, "not invalidated during the authentication step");
     }
 
     // ---- RoleMapping

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +35,10 @@ class SessionStoreTest {
                     case "getAttribute" -> attributes.get((String) a[0]);
                     case "setAttribute" -> {
                         attributes.put((String) a[0], a[1]);
+                        yield null;
+                    }
+                    case "removeAttribute" -> {
+                        attributes.remove((String) a[0]);
                         yield null;
                     }
                     case "invalidate" -> {
@@ -60,8 +66,12 @@ class SessionStoreTest {
     }
 
     private static WristbandSession signedIn(Instant expiresAt) {
-        return new WristbandSession("u", "t", "n", null, "w", null, List.of(), new TokenSet("at", "rt", expiresAt),
-                "c", NOW);
+        return signedIn("u", expiresAt);
+    }
+
+    private static WristbandSession signedIn(String userId, Instant expiresAt) {
+        return new WristbandSession(userId, "t", "n", null, "w", null, List.of(),
+                new TokenSet("at", "rt", expiresAt), "c", NOW);
     }
 
     @Test
@@ -128,5 +138,91 @@ class SessionStoreTest {
         store.end(fake.request);
         assertTrue(fake.invalidated);
         assertEquals(Optional.empty(), store.current(fake.request));
+    }
+    @Test
+    void endingADeadSignInSignsOutAtOnceAndKeepsTheHttpSessionForLater() {
+        FakeRequest fake = new FakeRequest();
+        WristbandSession dead = signedIn(NOW);
+        store.start(fake.request, dead);
+
+        assertTrue(store.end(fake.request, dead));
+
+        assertEquals(Optional.empty(), store.current(fake.request));
+        assertFalse(fake.invalidated, "not invalidated during the container's authentication step");
+    }
+
+    @Test
+    void onlyTheFirstRequestThatFindsASignInDeadEndsIt() {
+        FakeRequest fake = new FakeRequest();
+        WristbandSession dead = signedIn(NOW);
+        store.start(fake.request, dead);
+
+        assertTrue(store.end(fake.request, dead));
+        assertFalse(store.end(fake.request, dead));
+    }
+
+    @Test
+    void aDeadSignInDoesNotEndTheSignInThatReplacedIt() {
+        FakeRequest fake = new FakeRequest();
+        WristbandSession newer = signedIn(NOW.plusSeconds(1740));
+        store.start(fake.request, newer);
+
+        assertFalse(store.end(fake.request, signedIn(NOW)));
+
+        assertSame(newer, store.current(fake.request).orElseThrow());
+    }
+
+    @Test
+    void aRefreshDoesNotBringBackAnEndedSignIn() {
+        FakeRequest fake = new FakeRequest();
+        WristbandSession dead = signedIn(NOW);
+        store.start(fake.request, dead);
+        store.end(fake.request, dead);
+
+        store.replace(fake.request, dead, signedIn(NOW.plusSeconds(1740)));
+
+        assertEquals(Optional.empty(), store.current(fake.request));
+    }
+
+    @Test
+    void theSignInAfterAnEndedOneStartsANewHttpSessionWithoutTheOldState() {
+        FakeRequest fake = new FakeRequest();
+        WristbandSession dead = signedIn(NOW);
+        store.start(fake.request, dead);
+        fake.attributes.put("cart", "the previous user's");
+        store.end(fake.request, dead);
+
+        store.start(fake.request, signedIn(NOW.plusSeconds(3600)));
+
+        assertTrue(fake.invalidated);
+        assertEquals(2, fake.created);
+        assertNull(fake.attributes.get("cart"));
+        assertNull(fake.attributes.get(SessionStore.ENDED));
+    }
+
+    @Test
+    void signingInAsAnotherUserStartsANewHttpSessionWithoutTheOldState() {
+        FakeRequest fake = new FakeRequest();
+        store.start(fake.request, signedIn("alice", NOW));
+        fake.attributes.put("cart", "alice's");
+
+        store.start(fake.request, signedIn("bob", NOW));
+
+        assertTrue(fake.invalidated);
+        assertNull(fake.attributes.get("cart"));
+        assertEquals("bob", store.current(fake.request).orElseThrow().userId());
+    }
+
+    @Test
+    void signingInAgainAsTheSameUserKeepsTheStateAndRotatesTheId() {
+        FakeRequest fake = new FakeRequest();
+        store.start(fake.request, signedIn("alice", NOW));
+        fake.attributes.put("cart", "alice's");
+
+        store.start(fake.request, signedIn("alice", NOW.plusSeconds(60)));
+
+        assertFalse(fake.invalidated);
+        assertEquals(1, fake.idChanges);
+        assertEquals("alice's", fake.attributes.get("cart"));
     }
 }

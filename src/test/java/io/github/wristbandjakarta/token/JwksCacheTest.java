@@ -10,7 +10,12 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import static io.github.wristbandjakarta.token.FakeWristband.JWKS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,6 +79,38 @@ class JwksCacheTest {
         assertFalse(cache.refresh());
         assertEquals(2, stub.count(JWKS));
         assertEquals(List.of("k1"), kids(cache.keys()));
+    }
+
+    @Test
+    void aFailedFetchIsLoggedWithItsReason() {
+        cache.keys();
+        clock.advance(Duration.ofMinutes(1));
+        stub.answer(JWKS, Answer.json(500, "{}"));
+        List<String> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(JwksCache.class.getName());
+        logger.addHandler(handler);
+        try {
+            cache.refresh();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertEquals(1, logged.size(), logged.toString());
+        assertTrue(logged.get(0).contains("keeping the last good key set: "), logged.get(0));
+        assertTrue(logged.get(0).contains("500"), "the reason, formatted: " + logged.get(0));
     }
 
     @Test
