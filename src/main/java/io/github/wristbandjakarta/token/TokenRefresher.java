@@ -93,7 +93,7 @@ public final class TokenRefresher {
                 } else {
                     // A refusal is remembered for the grace period: the refresh token is dead, and requests that
                     // read the session before it was ended get the same answer without calling Wristband again.
-                    LOG.info("Token refresh refused, session ended: " + e.getMessage());
+                    LOG.info("Token refresh refused: " + e.getMessage());
                 }
                 mine.future.completeExceptionally(e);
             } finally {
