@@ -3,12 +3,13 @@ package io.github.wristbandjakarta.session;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import java.util.Collections;
 import java.util.Optional;
 
 /**
  * Keeps the {@link WristbandSession} in the container's HttpSession under one attribute. Reading never creates
  * a session; signing in rotates the session id; signing out invalidates the whole session. A sign-in that dies
- * on its own (absolute lifetime, refused refresh) is removed at once and its HttpSession is discarded at the next
+ * on its own (absolute lifetime, refused refresh) is removed at once and the rest of its HttpSession at the next
  * sign-in, so that one user's application state never passes to the next.
  */
 public final class SessionStore {
@@ -57,25 +58,28 @@ public final class SessionStore {
     public void start(HttpServletRequest request, WristbandSession signedIn) {
         HttpSession existing = request.getSession(false);
         if (existing != null) {
-            if (heldAnotherSignIn(existing, signedIn.userId())) {
-                // The application state in it belongs to an ended sign-in or another user.
-                end(request);
-            } else {
-                // Anonymous state (say, what the user did before signing in) or the same user's: kept.
+            try {
+                if (heldAnotherSignIn(existing, signedIn.userId())) {
+                    // The application state in it belongs to an ended sign-in or to another user. Emptied rather than
+                    // invalidated: WildFly's session manager never forgets a request that invalidates its session
+                    // and then creates one, and waits a minute for it when the application stops.
+                    for (String name : Collections.list(existing.getAttributeNames())) {
+                        existing.removeAttribute(name);
+                    }
+                }
+                // Anonymous state (what the visitor did before signing in) or the same user's is kept.
                 request.changeSessionId();
+            } catch (IllegalStateException invalidatedMeanwhile) {
+                // Signed out by a parallel request: a new session follows.
             }
         }
         request.getSession(true).setAttribute(ATTRIBUTE, signedIn);
     }
 
     private static boolean heldAnotherSignIn(HttpSession session, String userId) {
-        try {
-            return session.getAttribute(ENDED) != null
-                    || session.getAttribute(ATTRIBUTE) instanceof WristbandSession previous
-                    && !previous.userId().equals(userId);
-        } catch (IllegalStateException invalidatedMeanwhile) {
-            return true;
-        }
+        return session.getAttribute(ENDED) != null
+                || session.getAttribute(ATTRIBUTE) instanceof WristbandSession previous
+                && !previous.userId().equals(userId);
     }
 
     /**
@@ -107,8 +111,8 @@ public final class SessionStore {
 
     /**
      * Ends the sign-in {@code dead} that this request found in the session (absolute lifetime reached, refresh
-     * refused): the user is signed out at once and the HttpSession is marked, to be discarded at the next sign-in
-     * (or logout, or the container's idle timeout). It is not invalidated here because this runs in the container's
+     * refused): the user is signed out at once and the HttpSession is marked, to be emptied at the next sign-in
+     * (or invalidated by a logout or the container's idle timeout). It is not invalidated here because this runs in the container's
      * authentication step, often for several requests of the session at once, and WildFly fails a request with a
      * 500 when several invalidate one session together, and leaves Weld's conversation context active on the
      * thread when one invalidates it there. A session that meanwhile holds another sign-in is left alone.
