@@ -2,6 +2,9 @@ package io.github.wristbandjakarta.bench;
 
 import io.github.wristbandjakarta.bench.baseline.BaselineApplication;
 import io.github.wristbandjakarta.bench.baseline.HelloResource;
+import io.github.wristbandjakarta.bench.container.CallerResource;
+import io.github.wristbandjakarta.bench.container.DoNothingMechanism;
+import io.github.wristbandjakarta.bench.container.FixedCallerMechanism;
 import io.github.wristbandjakarta.emulator.EmulatorClient;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import io.github.wristbandjakarta.it.Browser;
@@ -67,6 +70,8 @@ public final class BenchRunner {
 
     static final String CONTEXT = "/wristband-jakarta-auth";
     static final String BASELINE_CONTEXT = "/bench-baseline";
+    static final String DO_NOTHING_CONTEXT = "/bench-do-nothing-mechanism";
+    static final String FIXED_CALLER_CONTEXT = "/bench-fixed-caller";
     static final String CLIENT_ID = "bench-client";
     static final String CLIENT_SECRET = "bench-client-secret-0123456789abcdef";
     static final String CSRF_HEADER = "X-CSRF-TOKEN";
@@ -148,6 +153,11 @@ public final class BenchRunner {
                         BASELINE_CONTEXT + "/api/bench/hello", Visitor.NONE, 200, "hello", null, Target.NONE),
                 new Case("a2", "the same endpoint in our WAR, public, no session",
                         CONTEXT + "/api/bench/hello", Visitor.NONE, 200, "hello", "a", Target.PUBLIC_THROUGHPUT),
+                new Case("a3", "diagnostic: the baseline WAR plus a mechanism that does nothing",
+                        DO_NOTHING_CONTEXT + "/api/bench/hello", Visitor.NONE, 200, "hello", "a", Target.NONE),
+                new Case("b0", "diagnostic: the baseline WAR plus a mechanism that makes every request one caller "
+                        + "(the container's login alone)", FIXED_CALLER_CONTEXT + "/api/bench/caller", Visitor.NONE,
+                        200, "bench-caller", "a", Target.NONE),
                 new Case("b", "Session Endpoint, signed in, CSRF header",
                         CONTEXT + "/api/auth/session", Visitor.SIGNED_IN, 200, "\"userId\"", "a", Target.SESSION_THROUGHPUT),
                 new Case("c1t", "twin: public JAX-RS `/api/demo/public`, no session",
@@ -333,7 +343,15 @@ public final class BenchRunner {
         WebArchive baseline = ShrinkWrap.create(WebArchive.class, BASELINE_CONTEXT.substring(1) + ".war")
                 .addClasses(BaselineApplication.class, HelloResource.class);
         baseline.as(ZipExporter.class).exportTo(dropins.resolve(baseline.getName()).toFile(), true);
-        progress("deployed " + ours.getName() + " and " + baseline.getName() + " to " + dropins);
+        // Two diagnostic WARs: the baseline with the least a mechanism can do, to split our cost from the container's.
+        WebArchive doNothing = ShrinkWrap.create(WebArchive.class, DO_NOTHING_CONTEXT.substring(1) + ".war")
+                .addClasses(BaselineApplication.class, HelloResource.class, DoNothingMechanism.class);
+        doNothing.as(ZipExporter.class).exportTo(dropins.resolve(doNothing.getName()).toFile(), true);
+        WebArchive fixedCaller = ShrinkWrap.create(WebArchive.class, FIXED_CALLER_CONTEXT.substring(1) + ".war")
+                .addClasses(BaselineApplication.class, CallerResource.class, FixedCallerMechanism.class);
+        fixedCaller.as(ZipExporter.class).exportTo(dropins.resolve(fixedCaller.getName()).toFile(), true);
+        progress("deployed " + ours.getName() + ", " + baseline.getName() + ", " + doNothing.getName() + " and "
+                + fixedCaller.getName() + " to " + dropins);
     }
 
     private Path serverDir() {
@@ -348,7 +366,8 @@ public final class BenchRunner {
             throw new IllegalStateException("the server did not start; see " + serverDir().resolve("logs"));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        for (String path : List.of(BASELINE_CONTEXT + "/api/bench/hello", CONTEXT + "/api/bench/hello")) {
+        for (String path : List.of(BASELINE_CONTEXT + "/api/bench/hello", CONTEXT + "/api/bench/hello",
+                DO_NOTHING_CONTEXT + "/api/bench/hello", FIXED_CALLER_CONTEXT + "/api/bench/caller")) {
             while (true) {
                 try {
                     if (get(settings.origin() + path).statusCode() == 200) {
@@ -364,7 +383,7 @@ public final class BenchRunner {
                 Thread.sleep(250);
             }
         }
-        progress("both applications answer");
+        progress("all four applications answer");
     }
 
     private synchronized void stopServer() {

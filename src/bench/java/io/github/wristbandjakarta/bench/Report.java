@@ -68,23 +68,50 @@ final class Report {
         md.append("| Cookies of a signed-in browser ≤ ").append(BenchRunner.COOKIE_BYTES_TARGET).append(" bytes (")
                 .append(r.cookieNames()).append(") | ").append(r.cookieBytes()).append(" bytes | ")
                 .append(met(r.cookieBytes() <= BenchRunner.COOKIE_BYTES_TARGET)).append(" |\n");
+        md.append(split(r));
         if (!r.problems().isEmpty()) {
             md.append("\n**Problems:** ").append(String.join("; ", r.problems())).append('\n');
         }
         return md.toString();
     }
 
+    /**
+     * Splits a missed throughput target into the container's share and ours, with the diagnostic WARs: a3 (a
+     * mechanism that does nothing) for public requests, b0 (a mechanism that makes every request one caller) for
+     * signed-in ones.
+     */
+    private static String split(Result r) {
+        Map<String, List<Sample>> s = r.samples();
+        if (!s.containsKey("a3") || !s.containsKey("b0")) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\n### Whose cost\n\n| Ratio | What it isolates | Measured |\n|---|---|---:|\n");
+        row(md, r, "a3", "a", "Jakarta Security's presence: a mechanism that does nothing, on a public request");
+        row(md, r, "a2", "a3", "our library on a public request, beyond a mechanism that does nothing");
+        row(md, r, "b0", "a", "the container's login of a caller (`notifyContainerAboutLogin`), no session");
+        row(md, r, "b", "b0", "the Session Endpoint signed in (HttpSession, lifetime and CSRF checks, JSON), beyond that login");
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, Result r, String id, String baseline, String what) {
+        if (r.samples().containsKey(id)) {
+            md.append("| ").append(id).append(" ÷ ").append(baseline).append(" | ").append(what).append(" | ")
+                    .append(fmt("%.2f×", perRound(r, id, baseline, (mine, base) -> mine.rps() / base.rps())))
+                    .append(" |\n");
+        }
+    }
+
     private static double ratio(Result r, Case c) {
-        return perRound(r, c, (mine, base) -> mine.rps() / base.rps());
+        return perRound(r, c.id(), c.baseline(), (mine, base) -> mine.rps() / base.rps());
     }
 
     private static double overhead(Result r, Case c) {
-        return perRound(r, c, (mine, base) -> mine.p50us1() - base.p50us1());
+        return perRound(r, c.id(), c.baseline(), (mine, base) -> mine.p50us1() - base.p50us1());
     }
 
-    private static double perRound(Result r, Case c, ToDoubleBiFunction<Sample, Sample> f) {
-        List<Sample> mine = r.samples().get(c.id());
-        List<Sample> base = r.samples().get(c.baseline());
+    private static double perRound(Result r, String id, String baseline, ToDoubleBiFunction<Sample, Sample> f) {
+        List<Sample> mine = r.samples().get(id);
+        List<Sample> base = r.samples().get(baseline);
         double[] values = new double[Math.min(mine.size(), base.size())];
         for (int i = 0; i < values.length; i++) {
             values[i] = f.applyAsDouble(mine.get(i), base.get(i));
