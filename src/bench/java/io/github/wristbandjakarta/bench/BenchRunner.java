@@ -59,7 +59,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The benchmark command ({@code ./mvnw -Pbench}, README "Benchmarks"): on one Open Liberty server, a minimal
+ * The benchmark command ({@code ./mvnw -Pbench}, README "Benchmarks"): on one server (Open Liberty, or WildFly with
+ * {@code -Dbench.container=wildfly}: {@link BenchServer}), a minimal
  * baseline WAR without our library beside the bench build of ours; K users signed in through the real login
  * (emulator); every case loaded by wrk for the same duration, in alternating order over R rounds; the medians,
  * ratios to each case's baseline and the targets printed as a markdown table; then the JMH microbenchmarks.
@@ -78,6 +79,8 @@ public final class BenchRunner {
     static final String USER = "alice";
     static final String README_BEGIN = "<!-- bench-results:begin -->";
     static final String README_END = "<!-- bench-results:end -->";
+    static final String README_WILDFLY_BEGIN = "<!-- bench-results-wildfly:begin -->";
+    static final String README_WILDFLY_END = "<!-- bench-results-wildfly:end -->";
 
     static final double SESSION_TARGET = 0.90;
     static final double PUBLIC_TARGET = 0.95;
@@ -87,7 +90,8 @@ public final class BenchRunner {
 
     /** Settings from {@code -Dbench.*}. */
     record Settings(int duration, int rounds, int users, int connections, int threads, String jmh, boolean readme,
-                    int httpPort, int emulatorPort, String profile, Path wlp, String server, Path war, Path out, Path basedir) {
+                    int httpPort, int emulatorPort, String profile, String container, Path wlp, String server,
+                    Path wildflyHome, Path war, Path out, Path basedir) {
 
         static Settings fromSystemProperties() {
             return new Settings(
@@ -101,8 +105,10 @@ public final class BenchRunner {
                     Integer.getInteger("bench.httpPort", 9380),
                     Integer.getInteger("bench.emulatorPort", 9399),
                     System.getProperty("bench.profile", "").isBlank() ? null : System.getProperty("bench.profile"),
+                    System.getProperty("bench.container", "liberty").strip().toLowerCase(Locale.ROOT),
                     Path.of(System.getProperty("bench.wlp", "target/liberty/wlp")),
                     System.getProperty("bench.server", "wristband-bench"),
+                    Path.of(System.getProperty("bench.wildfly", "target/wildfly-bench/wildfly-39.0.1.Final")),
                     Path.of(System.getProperty("bench.war", "target/wristband-jakarta-auth.war")),
                     Path.of(System.getProperty("bench.out", "target/bench")),
                     Path.of(System.getProperty("bench.basedir", ".")));
@@ -114,6 +120,10 @@ public final class BenchRunner {
 
         String app(String path) {
             return origin() + CONTEXT + path;
+        }
+
+        boolean onWildFly() {
+            return container.equals("wildfly");
         }
     }
 
@@ -196,10 +206,11 @@ public final class BenchRunner {
     private final Path anonymousFile;
     private final List<String> log = new ArrayList<>();
     private final String loadAtStart = loadAverage();
-    private volatile boolean serverStarted;
+    private final BenchServer server;
 
     private BenchRunner(Settings settings) {
         this.settings = settings;
+        this.server = BenchServer.of(settings);
         this.wrkScript = settings.basedir().resolve("src/bench/wrk/bench.lua").toAbsolutePath();
         this.usersFile = settings.out().resolve("users.tsv").toAbsolutePath();
         this.anonymousFile = settings.out().resolve("anonymous.tsv").toAbsolutePath();
@@ -253,9 +264,10 @@ public final class BenchRunner {
         WristbandEmulator emulator = WristbandEmulator.start(settings.emulatorPort(), new EmulatorClient(CLIENT_ID,
                 CLIENT_SECRET, List.of(settings.app("/api/auth/callback")), settings.app("/api/auth/login"), null,
                 false, null));
-        Thread stopper = new Thread(this::stopServer, "bench-stop-server");
+        Thread stopper = new Thread(server::stop, "bench-stop-server");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
+            server.stopLeftover();
             deploy(emulator);
             startServer();
             List<Browser> browsers = signIn(settings.users());
@@ -299,7 +311,7 @@ public final class BenchRunner {
             }
             return new Result(settings, cases, samples, sessionBytes, cookies.getKey(), cookies.getValue(), problems);
         } finally {
-            stopServer();
+            server.stop();
             emulator.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper);
@@ -311,10 +323,7 @@ public final class BenchRunner {
 
     /** Our WAR with the bench configuration and the trivial endpoint; the baseline WAR with only the latter. */
     private void deploy(WristbandEmulator emulator) throws IOException {
-        Path dropins = serverDir().resolve("dropins");
-        if (!Files.isDirectory(serverDir())) {
-            throw new IllegalStateException("no Liberty server at " + serverDir() + " (run liberty:create first)");
-        }
+        Path dropins = server.deployments();
         Files.createDirectories(dropins);
         try (var old = Files.list(dropins)) {
             for (Path p : old.toList()) {
@@ -354,17 +363,9 @@ public final class BenchRunner {
                 + fixedCaller.getName() + " to " + dropins);
     }
 
-    private Path serverDir() {
-        return settings.wlp().resolve("usr/servers").resolve(settings.server());
-    }
-
+    /** Starts the server and waits until each of the four applications answers 200. */
     private void startServer() throws Exception {
-        server("stop", true);
-        progress("starting Open Liberty server " + settings.server() + " on port " + settings.httpPort());
-        serverStarted = true;
-        if (server("start", false) != 0) {
-            throw new IllegalStateException("the server did not start; see " + serverDir().resolve("logs"));
-        }
+        server.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         for (String path : List.of(BASELINE_CONTEXT + "/api/bench/hello", CONTEXT + "/api/bench/hello",
                 DO_NOTHING_CONTEXT + "/api/bench/hello", FIXED_CALLER_CONTEXT + "/api/bench/caller")) {
@@ -376,43 +377,17 @@ public final class BenchRunner {
                 } catch (IOException notYet) {
                     // starting
                 }
+                String failure = server.failure();
+                if (failure != null) {
+                    throw new IllegalStateException(failure);
+                }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(path + " did not answer 200 within 180 s; see "
-                            + serverDir().resolve("logs/messages.log"));
+                    throw new IllegalStateException(path + " did not answer 200 within 180 s; see " + server.log());
                 }
                 Thread.sleep(250);
             }
         }
         progress("all four applications answer");
-    }
-
-    private synchronized void stopServer() {
-        if (serverStarted) {
-            serverStarted = false;
-            try {
-                progress("stopping the server");
-                server("stop", true);
-            } catch (Exception e) {
-                System.err.println("could not stop the server: " + e);
-            }
-        }
-    }
-
-    private int server(String action, boolean quiet) throws IOException, InterruptedException {
-        String script = System.getProperty("os.name").startsWith("Windows") ? "server.bat" : "server";
-        ProcessBuilder pb = new ProcessBuilder(settings.wlp().resolve("bin").resolve(script).toString(), action,
-                settings.server());
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(settings.out().resolve("server.log").toFile()));
-        Process p = pb.start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("server " + action + " hung");
-        }
-        if (!quiet && p.exitValue() != 0) {
-            System.err.println(Files.readString(settings.out().resolve("server.log")));
-        }
-        return p.exitValue();
     }
 
     /** Signs in {@code k} browsers as alice through the real flow (our Login Endpoint, the emulator, our callback). */
@@ -549,7 +524,7 @@ public final class BenchRunner {
     private void profile(Case c) throws Exception {
         measure(c, false);
         measure(c, false);
-        long pid = Profiler.serverPid(settings.server());
+        long pid = server.pid();
         Path jfr = settings.out().resolve("profile-" + c.id() + ".jfr").toAbsolutePath();
         progress("profiling " + c.id() + " (server pid " + pid + ") into " + jfr);
         Profiler.jcmd(pid, "JFR.start", "name=bench", "settings=profile");
@@ -711,9 +686,10 @@ public final class BenchRunner {
     // ---------------------------------------------------------------- output
 
     private String header() {
-        StringBuilder md = new StringBuilder("## Results\n\n");
+        StringBuilder md = new StringBuilder(settings.onWildFly() ? "## Results on WildFly\n\n" : "## Results\n\n");
         md.append("Machine: ").append(machine()).append(".  \n");
-        md.append("Run ").append(LocalDate.now()).append(" with `./mvnw -Pbench -Dbench.duration=")
+        md.append("Run ").append(LocalDate.now()).append(" with `./mvnw -Pbench")
+                .append(settings.onWildFly() ? " -Dbench.container=wildfly" : "").append(" -Dbench.duration=")
                 .append(settings.duration()).append(" -Dbench.rounds=").append(settings.rounds())
                 .append(" -Dbench.users=").append(settings.users()).append(" -Dbench.connections=")
                 .append(settings.connections()).append("`; load average ").append(loadAtStart).append(" at the start, ")
@@ -742,16 +718,9 @@ public final class BenchRunner {
         } catch (IOException | RuntimeException e) {
             // not Linux: less detail
         }
-        String liberty = "";
-        try {
-            liberty = Files.readAllLines(settings.wlp().resolve("lib/versions/openliberty.properties")).stream()
-                    .filter(l -> l.startsWith("com.ibm.websphere.productVersion="))
-                    .findFirst().map(l -> ", Open Liberty " + l.substring(l.indexOf('=') + 1)).orElse("");
-        } catch (IOException e) {
-            // version unknown
-        }
+        String product = server.product();
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memory + os + ", JDK "
-                + System.getProperty("java.version") + liberty + ", wrk " + wrkVersion();
+                + System.getProperty("java.version") + (product == null ? "" : ", " + product) + ", wrk " + wrkVersion();
     }
 
     private static String wrkVersion() {
@@ -778,13 +747,16 @@ public final class BenchRunner {
     private void updateReadme(String text) throws IOException {
         Path readme = settings.basedir().resolve("README.md");
         String content = Files.readString(readme);
-        int begin = content.indexOf(README_BEGIN);
-        int end = content.indexOf(README_END);
+        // Each server's results between markers of their own: a run on one never overwrites the other's.
+        String beginMarker = settings.onWildFly() ? README_WILDFLY_BEGIN : README_BEGIN;
+        String endMarker = settings.onWildFly() ? README_WILDFLY_END : README_END;
+        int begin = content.indexOf(beginMarker);
+        int end = content.indexOf(endMarker);
         if (begin < 0 || end < begin) {
-            System.err.println("README.md has no " + README_BEGIN + " … " + README_END + " section; not updated");
+            System.err.println("README.md has no " + beginMarker + " … " + endMarker + " section; not updated");
             return;
         }
-        String updated = content.substring(0, begin + README_BEGIN.length()) + "\n" + text.replace("## Results", "### Results")
+        String updated = content.substring(0, begin + beginMarker.length()) + "\n" + text.replace("## Results", "### Results")
                 + content.substring(end);
         Files.writeString(readme, updated);
         progress("README.md results updated");
