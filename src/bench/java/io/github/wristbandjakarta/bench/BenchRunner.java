@@ -8,6 +8,7 @@ import io.github.wristbandjakarta.bench.container.FixedCallerMechanism;
 import io.github.wristbandjakarta.emulator.EmulatorClient;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import io.github.wristbandjakarta.it.Browser;
+import io.github.wristbandjakarta.it.ServerProcesses;
 import io.github.wristbandjakarta.it.SignIn;
 import io.github.wristbandjakarta.session.WristbandSession;
 import io.github.wristbandjakarta.token.TokenSet;
@@ -327,7 +328,7 @@ public final class BenchRunner {
         Files.createDirectories(dropins);
         try (var old = Files.list(dropins)) {
             for (Path p : old.toList()) {
-                deleteRecursively(p);
+                ServerProcesses.deleteRecursively(p);
             }
         }
         Map<String, String> config = new LinkedHashMap<>();
@@ -764,17 +765,6 @@ public final class BenchRunner {
 
     static void progress(String message) {
         System.err.printf(Locale.ROOT, "[bench %tT] %s%n", System.currentTimeMillis(), message);
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (Files.isDirectory(path)) {
-            try (var children = Files.list(path)) {
-                for (Path child : children.toList()) {
-                    deleteRecursively(child);
-                }
-            }
-        }
-        Files.delete(path);
     }
 
     static double median(List<Sample> samples, ToDoubleFunction<Sample> metric) {

@@ -11,4 +11,10 @@ interface ClusterNode {
 
     /** Kills the node's JVM (SIGKILL: no shutdown hooks, no goodbye to the cluster) and returns its handle. */
     ProcessHandle kill();
+
+    /** Stops the node if it is still running: gracefully first, then forcibly. */
+    void stop();
+
+    /** Kills the node's JVM if it runs, without waiting: for a JVM shutdown hook. */
+    void killIfRunning();
 }

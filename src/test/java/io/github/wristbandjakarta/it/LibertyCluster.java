@@ -16,22 +16,10 @@ import java.util.concurrent.TimeUnit;
  * nodes' callbacks. Ports: {@code cluster.node-a.http} (9481), {@code cluster.node-b.http} (9482), HTTPS 9841/9842,
  * Hazelcast 5801/5802.
  */
-final class LibertyCluster implements AutoCloseable {
-
-    final WristbandEmulator wristband;
-    final LibertyNode a;
-    final LibertyNode b;
-    private final Thread killOnExit;
+final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
 
     private LibertyCluster(WristbandEmulator wristband, LibertyNode a, LibertyNode b) {
-        this.wristband = wristband;
-        this.a = a;
-        this.b = b;
-        this.killOnExit = new Thread(() -> {
-            a.process().ifPresent(ProcessHandle::destroyForcibly);
-            b.process().ifPresent(ProcessHandle::destroyForcibly);
-        });
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+        super(wristband, a, b);
     }
 
     static LibertyCluster start() throws Exception {
@@ -86,23 +74,5 @@ final class LibertyCluster implements AutoCloseable {
         config.put("wristband.token-endpoint.enabled", "true");
         config.put("wristband.session.replicated", "true");
         return config;
-    }
-
-    @Override
-    public void close() {
-        try {
-            a.stop();
-        } finally {
-            try {
-                b.stop();
-            } finally {
-                wristband.close();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(killOnExit);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook runs anyway
-                }
-            }
-        }
     }
 }

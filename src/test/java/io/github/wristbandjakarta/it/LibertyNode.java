@@ -6,13 +6,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +20,6 @@ import java.util.stream.Stream;
  * with {@code bin/server start}, stopped with {@code bin/server stop}, or killed ({@code SIGKILL}) by its PID.
  */
 final class LibertyNode implements ClusterNode {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-            .version(HttpClient.Version.HTTP_1_1).build();
 
     final String name;
     final int httpPort;
@@ -61,7 +54,7 @@ final class LibertyNode implements ClusterNode {
     /** A fresh server directory: cluster config, per-node ports, the Hazelcast jar, the application in dropins. */
     void create(Path clusterConfig, Path baseServerXml, Path hazelcastLib, String hazelcastMembers, WebArchive app) {
         try {
-            deleteRecursively(dir);
+            ServerProcesses.deleteRecursively(dir);
             Files.createDirectories(dir.resolve("dropins"));
             Files.createDirectories(dir.resolve("lib"));
             Files.copy(baseServerXml, dir.resolve("wristband-base.xml"));
@@ -90,24 +83,8 @@ final class LibertyNode implements ClusterNode {
 
     /** Waits until the application answers on this node's HTTP port. */
     void awaitApplication(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + httpPort + TestApp.CONTEXT + "/"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-            sleep(500);
-        }
-        throw new AssertionError(name + ": the application did not answer within " + timeout + "\n" + logTail());
+        ServerProcesses.awaitOk(name, URI.create("http://127.0.0.1:" + httpPort + TestApp.CONTEXT + "/"), timeout,
+                this::logTail);
     }
 
     /** Waits until this node's messages.log shows {@code text}. */
@@ -117,23 +94,17 @@ final class LibertyNode implements ClusterNode {
             if (log().contains(text)) {
                 return;
             }
-            sleep(500);
+            ServerProcesses.sleep(500);
         }
         throw new AssertionError(name + ": no '" + text + "' in messages.log within " + timeout + "\n" + logTail());
     }
 
     String log() {
-        try {
-            Path messages = dir.resolve("logs/messages.log");
-            return Files.exists(messages) ? Files.readString(messages) : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return ServerProcesses.readLog(dir.resolve("logs/messages.log"));
     }
 
     String logTail() {
-        List<String> lines = log().lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        return ServerProcesses.lastLines(log(), 40);
     }
 
     Optional<ProcessHandle> process() {
@@ -164,8 +135,13 @@ final class LibertyNode implements ClusterNode {
         return process;
     }
 
-    /** Stops the node if it is still running: gracefully first, then forcibly. */
-    void stop() {
+    @Override
+    public void killIfRunning() {
+        process().ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    @Override
+    public void stop() {
         Optional<ProcessHandle> process = process();
         if (process.isEmpty()) {
             return;
@@ -196,26 +172,6 @@ final class LibertyNode implements ClusterNode {
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + line, e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

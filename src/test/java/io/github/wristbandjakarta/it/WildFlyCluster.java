@@ -18,22 +18,10 @@ import java.util.function.UnaryOperator;
  * callbacks. Port offsets {@code cluster.wildfly.node-a.offset} (300: HTTP 8380, JGroups 7900) and
  * {@code cluster.wildfly.node-b.offset} (400: HTTP 8480, JGroups 8000).
  */
-final class WildFlyCluster implements AutoCloseable {
-
-    final WristbandEmulator wristband;
-    final WildFlyNode a;
-    final WildFlyNode b;
-    private final Thread killOnExit;
+final class WildFlyCluster extends TwoNodeCluster<WildFlyNode> {
 
     private WildFlyCluster(WristbandEmulator wristband, WildFlyNode a, WildFlyNode b) {
-        this.wristband = wristband;
-        this.a = a;
-        this.b = b;
-        this.killOnExit = new Thread(() -> {
-            a.killIfRunning();
-            b.killIfRunning();
-        });
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+        super(wristband, a, b);
     }
 
     static WildFlyCluster start() throws Exception {
@@ -80,30 +68,7 @@ final class WildFlyCluster implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no two-member cluster within " + timeout + "\n" + a.logTail() + "\n" + b.logTail());
             }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            a.stop();
-        } finally {
-            try {
-                b.stop();
-            } finally {
-                wristband.close();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(killOnExit);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook runs anyway
-                }
-            }
+            ServerProcesses.sleep(250);
         }
     }
 }

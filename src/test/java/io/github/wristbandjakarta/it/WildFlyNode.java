@@ -6,13 +6,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +24,6 @@ import java.util.stream.Stream;
  * both by the PID of the server JVM that script started.
  */
 final class WildFlyNode implements ClusterNode {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-            .version(HttpClient.Version.HTTP_1_1).build();
 
     final String name;
     final int portOffset;
@@ -66,7 +59,7 @@ final class WildFlyNode implements ClusterNode {
     /** A fresh base directory: the install's configuration (standalone-ha.xml), the application in deployments/. */
     void create(WebArchive app, java.util.function.UnaryOperator<String> standaloneHa) {
         try {
-            deleteRecursively(base);
+            ServerProcesses.deleteRecursively(base);
             Path configuration = base.resolve("configuration");
             Path source = home.resolve("standalone/configuration");
             try (Stream<Path> files = Files.walk(source)) {
@@ -125,27 +118,12 @@ final class WildFlyNode implements ClusterNode {
             if (Files.exists(failed) || script == null || !script.isAlive() || System.nanoTime() > deadline) {
                 throw new AssertionError(name + ": app.war not deployed\n" + logTail());
             }
-            sleep(250);
+            ServerProcesses.sleep(250);
         }
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + httpPort + TestApp.CONTEXT + "/"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    // The PID of the JVM the script started, for an aborted run's successor (see stopLeftover).
-                    server().ifPresent(p -> writePid(p.pid()));
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-            sleep(250);
-        }
-        throw new AssertionError(name + ": the application did not answer within " + timeout + "\n" + logTail());
+        ServerProcesses.awaitOk(name, URI.create("http://127.0.0.1:" + httpPort + TestApp.CONTEXT + "/"),
+                Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), this::logTail);
+        // The PID of the JVM the script started, for an aborted run's successor (see stopLeftover).
+        server().ifPresent(p -> writePid(p.pid()));
     }
 
     /** Waits until this node's server.log matches {@code regex}. */
@@ -156,38 +134,21 @@ final class WildFlyNode implements ClusterNode {
             if (pattern.matcher(log()).find()) {
                 return;
             }
-            sleep(250);
+            ServerProcesses.sleep(250);
         }
         throw new AssertionError(name + ": no /" + regex + "/ in server.log within " + timeout + "\n" + logTail());
     }
 
     String log() {
-        try {
-            Path log = base.resolve("log/server.log");
-            return Files.exists(log) ? Files.readString(log) : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return ServerProcesses.readLog(base.resolve("log/server.log"));
     }
 
     String logTail() {
-        List<String> lines = log().lines().toList();
-        String console = "";
-        try {
-            Path out = base.resolve("console.out");
-            if (Files.exists(out)) {
-                List<String> consoleLines = Files.readAllLines(out);
-                console = "\n--- console.out ---\n"
-                        + String.join("\n", consoleLines.subList(Math.max(0, consoleLines.size() - 15), consoleLines.size()));
-            }
-        } catch (IOException e) {
-            // the log is enough
-        }
-        return "--- " + name + " server.log ---\n"
-                + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())) + console;
+        String console = ServerProcesses.lastLines(ServerProcesses.readLog(base.resolve("console.out")), 15);
+        return "--- " + name + " server.log ---\n" + ServerProcesses.lastLines(log(), 40)
+                + (console.isEmpty() ? "" : "\n--- console.out ---\n" + console);
     }
 
-    /** The server JVM that {@code standalone.sh} (the process this node started) runs as its child. */
     /** One management operation on this running node through {@code bin/jboss-cli.sh} (local authentication). */
     String cli(String operation) {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
@@ -207,6 +168,7 @@ final class WildFlyNode implements ClusterNode {
         }
     }
 
+    /** The server JVM that {@code standalone.sh} (the process this node started) runs as its child. */
     Optional<ProcessHandle> server() {
         if (script == null) {
             return Optional.empty();
@@ -225,16 +187,17 @@ final class WildFlyNode implements ClusterNode {
         return server;
     }
 
-    /** Forcibly, for the JVM's shutdown hook. */
-    void killIfRunning() {
+    @Override
+    public void killIfRunning() {
         server().ifPresent(ProcessHandle::destroyForcibly);
         if (script != null) {
             script.destroyForcibly();
         }
     }
 
-    /** Stops the node if it is still running: SIGTERM (WildFly shuts down gracefully), then SIGKILL after 60 s. */
-    void stop() {
+    /** SIGTERM (WildFly shuts down gracefully), then SIGKILL after 60 s. */
+    @Override
+    public void stop() {
         Optional<ProcessHandle> server = server();
         try {
             server.ifPresent(ProcessHandle::destroy);
@@ -296,26 +259,6 @@ final class WildFlyNode implements ClusterNode {
             Files.deleteIfExists(pidFile());
         } catch (IOException e) {
             // stopLeftover checks the command line anyway
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
