@@ -637,16 +637,9 @@ public final class WristbandEmulator implements AutoCloseable {
             endpoint = null;
         }
         Handler handler = () -> {
-            if (!req.applicationHost()) {
-                return wrongHostJson(req);
-            }
-            Response auth = checkBasic(exchange);
-            if (auth != null) {
-                return auth;
-            }
-            Response type = checkFormContentType(exchange);
-            if (type != null) {
-                return type;
+            Response refused = checkFormPost(req, exchange);
+            if (refused != null) {
+                return refused;
             }
             if (endpoint == Endpoint.TOKEN_CODE) {
                 return codeGrant(form);
@@ -876,16 +869,9 @@ public final class WristbandEmulator implements AutoCloseable {
     // ---------------------------------------------------------------- revoke, userinfo, jwks
 
     private Response revoke(Request req, HttpExchange exchange, byte[] body) {
-        if (!req.applicationHost()) {
-            return wrongHostJson(req);
-        }
-        Response auth = checkBasic(exchange);
-        if (auth != null) {
-            return auth;
-        }
-        Response type = checkFormContentType(exchange);
-        if (type != null) {
-            return type;
+        Response refused = checkFormPost(req, exchange);
+        if (refused != null) {
+            return refused;
         }
         String token = first(parseForm(new String(body, StandardCharsets.UTF_8)), "token");
         if (token == null || token.isEmpty()) {
@@ -1047,6 +1033,18 @@ public final class WristbandEmulator implements AutoCloseable {
         Response r = Response.error(401, "invalid_client", "client authentication failed");
         return new Response(r.status(), r.contentType(), r.body(),
                 Map.of("WWW-Authenticate", "Basic realm=\"wristband-emulator\""));
+    }
+
+    /**
+     * What the token and revoke endpoints check before reading the form, in Wristband's order: the application's
+     * host, the client's Basic credentials, the form content type. The first refusal, or null.
+     */
+    private Response checkFormPost(Request req, HttpExchange exchange) {
+        if (!req.applicationHost()) {
+            return wrongHostJson(req);
+        }
+        Response auth = checkBasic(exchange);
+        return auth != null ? auth : checkFormContentType(exchange);
     }
 
     private static Response checkFormContentType(HttpExchange exchange) {
