@@ -10,6 +10,7 @@ import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import io.github.wristbandjakarta.it.Browser;
 import io.github.wristbandjakarta.it.ServerProcesses;
 import io.github.wristbandjakarta.it.SignIn;
+import io.github.wristbandjakarta.it.TestApp;
 import io.github.wristbandjakarta.session.WristbandSession;
 import io.github.wristbandjakarta.token.TokenSet;
 import jakarta.json.Json;
@@ -331,14 +332,8 @@ public final class BenchRunner {
                 ServerProcesses.deleteRecursively(p);
             }
         }
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("wristband.client-id", CLIENT_ID);
-        config.put("wristband.client-secret", CLIENT_SECRET);
-        config.put("wristband.application-vanity-domain", emulator.applicationOrigin());
-        config.put("wristband.login-url", settings.app("/api/auth/login"));
-        config.put("wristband.redirect-uri", settings.app("/api/auth/callback"));
-        config.put("wristband.auto-configure-enabled", "false");
-        config.put("wristband.role-mapping", "app:demo:admin=admin, app:demo:user=user");
+        Map<String, String> config = TestApp.config(CLIENT_ID, CLIENT_SECRET, emulator.applicationOrigin(),
+                settings::app);
         // The bench reads the access token through it to measure a real session's size.
         config.put("wristband.token-endpoint.enabled", "true");
         String properties = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

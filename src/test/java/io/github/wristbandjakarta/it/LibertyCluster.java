@@ -5,7 +5,6 @@ import io.github.wristbandjakarta.emulator.WristbandEmulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,14 +61,8 @@ final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
 
     /** The application's configuration on one node: that node's login and callback URLs, the shared emulator. */
     static Map<String, String> config(WristbandEmulator wristband, ClusterNode node) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("wristband.client-id", TestApp.CLIENT_ID);
-        config.put("wristband.client-secret", TestApp.CLIENT_SECRET);
-        config.put("wristband.application-vanity-domain", wristband.applicationOrigin());
-        config.put("wristband.login-url", node.url("/api/auth/login"));
-        config.put("wristband.redirect-uri", node.url("/api/auth/callback"));
-        config.put("wristband.auto-configure-enabled", "false");
-        config.put("wristband.role-mapping", "app:demo:admin=admin, app:demo:user=user");
+        Map<String, String> config = TestApp.config(TestApp.CLIENT_ID, TestApp.CLIENT_SECRET,
+                wristband.applicationOrigin(), node::url);
         config.put("wristband.http.request-timeout", "3");
         config.put("wristband.token-endpoint.enabled", "true");
         config.put("wristband.session.replicated", "true");

@@ -11,6 +11,7 @@ import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -65,15 +66,26 @@ public final class TestApp {
 
     /** The configuration every test deployment starts from. */
     public static Map<String, String> baseConfig() {
+        Map<String, String> config = config(CLIENT_ID, CLIENT_SECRET, emulator().applicationOrigin(), TestApp::url);
+        config.put("wristband.http.request-timeout", "3");
+        return config;
+    }
+
+    /**
+     * The keys every deployment of the tests and benchmarks sets: the client, Wristband's application origin (an
+     * emulator), the application's own login and callback URLs ({@code appUrl} of a path in the application), no
+     * auto-configuration, the demo's role mapping.
+     */
+    public static Map<String, String> config(String clientId, String clientSecret, String applicationOrigin,
+                                             UnaryOperator<String> appUrl) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("wristband.client-id", CLIENT_ID);
-        config.put("wristband.client-secret", CLIENT_SECRET);
-        config.put("wristband.application-vanity-domain", emulator().applicationOrigin());
-        config.put("wristband.login-url", url("/api/auth/login"));
-        config.put("wristband.redirect-uri", url("/api/auth/callback"));
+        config.put("wristband.client-id", clientId);
+        config.put("wristband.client-secret", clientSecret);
+        config.put("wristband.application-vanity-domain", applicationOrigin);
+        config.put("wristband.login-url", appUrl.apply("/api/auth/login"));
+        config.put("wristband.redirect-uri", appUrl.apply("/api/auth/callback"));
         config.put("wristband.auto-configure-enabled", "false");
         config.put("wristband.role-mapping", "app:demo:admin=admin, app:demo:user=user");
-        config.put("wristband.http.request-timeout", "3");
         return config;
     }
 
