@@ -121,7 +121,7 @@ public final class CallbackFlow {
         }
         TokenSet tokenSet = TokenSet.from(tokens, config.tokenExpirationBuffer(), clock, null);
         return new CallbackResult.Completed(tokenSet, userInfo, tenantName, tenantCustomDomain.orElse(null),
-                loginState.returnUrl(), loginState.customState(), setCookies);
+                loginState.returnUrl(), loginState.customState(), state, setCookies);
     }
 
     private static String tenantName(AuthRequest request, QueryParameters query, ResolvedConfiguration resolved) {

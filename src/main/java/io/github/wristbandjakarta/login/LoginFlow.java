@@ -98,7 +98,7 @@ public final class LoginFlow {
         parameters.put("idp_hint", idpHint.orElse(null));
         String location = tenantOrigin.get() + TenantHosts.AUTHORIZE_PATH + "?" + FormEncoding.encode(parameters);
         LOG.info("Login started: redirecting to Wristband's authorize endpoint on " + tenantOrigin.get().getHost());
-        return new LoginRedirect(location, setCookies);
+        return new LoginRedirect(location, setCookies, state, now.plusSeconds(LoginStateCookies.MAX_AGE_SECONDS));
     }
 
     /** Spec §3.4: custom domain parameter, tenant name (subdomain or parameter), then the two defaults. */

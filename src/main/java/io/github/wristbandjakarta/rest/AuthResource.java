@@ -86,7 +86,11 @@ public class AuthResource {
     @Path("login")
     public Response login(@Context HttpServletRequest request) {
         try {
-            return redirect(login.start(authRequest(request), LoginOptions.NONE));
+            LoginRedirect started = login.start(authRequest(request), LoginOptions.NONE);
+            if (started.state() != null) {
+                sessions.prepareLogin(request, started.state(), started.stateExpiresAt(), clock.instant());
+            }
+            return redirect(started);
         } catch (InvalidRequestException e) {
             LOG.info("Login rejected: " + e.getMessage());
             return ErrorResponses.error(request, 400, "invalid_request", e.getMessage(), List.of());
@@ -128,7 +132,7 @@ public class AuthResource {
     private Response signIn(HttpServletRequest request, CallbackResult.Completed completed) {
         String csrfToken = csrf.newToken();
         WristbandSession session = WristbandSession.from(completed, csrfToken, clock.instant());
-        sessions.start(request, session);
+        sessions.start(request, session, completed.state(), clock.instant());
         capIdleTimeout(request);
         LOG.info("Callback completed: user " + session.userId() + " signed in to tenant " + session.tenantName());
         URI origin = origin(request);

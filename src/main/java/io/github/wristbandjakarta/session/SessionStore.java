@@ -3,20 +3,34 @@ package io.github.wristbandjakarta.session;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Optional;
 
 /**
- * Keeps the {@link WristbandSession} in the container's HttpSession under one attribute. Reading never creates
- * a session; signing in rotates the session id; signing out invalidates the whole session. A sign-in that dies
- * on its own (absolute lifetime, refused refresh) is removed at once and the rest of its HttpSession at the next
- * sign-in, so that one user's application state never passes to the next.
+ * Keeps the {@link WristbandSession} in the container's HttpSession under one attribute. Reading never creates a
+ * session; starting a login gives the session a new id (or creates it) and records the login in it
+ * ({@link PendingLogins}); its callback signs the user in within that session without changing the id again;
+ * signing out invalidates the whole session. A sign-in that dies on its own (absolute lifetime, refused refresh) is
+ * removed at once and the rest of its HttpSession at the next sign-in, so that one user's application state never
+ * passes to the next.
+ *
+ * <p>Why the id changes when the login starts rather than at the callback (where it changes only when the callback
+ * comes with another session than the one its login started in): the browser follows the callback's redirect at
+ * once, and on WildFly 39 with {@code <distributable/>} a session that a response creates (a new id is a new session)
+ * is stored only after that response has been sent (Undertow's {@code responseDone()} sends it before WildFly's
+ * session manager commits; README "Clustering"). The next request then met a session without its sign-in, on the
+ * other node and, once it had written to it, on its own node. A session that exists before the callback is locked by
+ * the callback's request until its changes are stored, so the next request waits for them.
  */
 public final class SessionStore {
 
     public static final String ATTRIBUTE = WristbandSession.class.getName();
 
-    /** Marks an HttpSession whose sign-in ended without a logout; the next sign-in starts a new HttpSession. */
+    /** The logins started in this session and not completed ({@link PendingLogins}). */
+    static final String PENDING = PendingLogins.class.getName();
+
+    /** Marks an HttpSession whose sign-in ended without a logout; the next sign-in empties it. */
     static final String ENDED = ATTRIBUTE + ".ended";
 
     /** MicroProfile Config key: {@code true} when the container replicates the HttpSession across cluster nodes. */
@@ -54,26 +68,85 @@ public final class SessionStore {
         }
     }
 
-    /** Stores the new sign-in under a fresh session id, so that a session id known before login is worthless. */
-    public void start(HttpServletRequest request, WristbandSession signedIn) {
+    /**
+     * The Login Endpoint starts the login {@code state} (its login-state cookie expiring at {@code expiresAt}): the
+     * session gets an id nobody knew before (a new session, or the existing one under a new id, its attributes kept)
+     * and records the login. A session id the browser sent for a session that does not exist is never adopted.
+     */
+    public void prepareLogin(HttpServletRequest request, String state, Instant expiresAt, Instant now) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            try {
+                request.changeSessionId();
+            } catch (IllegalStateException invalidatedMeanwhile) {
+                session = null;
+            }
+        }
+        if (session == null) {
+            session = created(request);
+        }
+        session.setAttribute(PENDING, pending(session).with(state, expiresAt, now));
+    }
+
+    /**
+     * Completes the login {@code state}: the sign-in replaces whatever sign-in the session held; the application state
+     * of another user's or an ended sign-in is emptied first, that of an anonymous visitor or of the same user is kept.
+     *
+     * <p>In the session where this login started (it holds {@code state}, and the container does not call it new: the
+     * client sent its id, so it is new only while the request that created it has not been stored yet) the sign-in
+     * is stored under the id the login start gave it, and nothing else happens to the session. Otherwise (logins
+     * started in parallel tabs without a session, each creating its own; cookies lost; the session expired during the
+     * login) the session gets a new id here, as it would have at the login start, or a new session is created.
+     */
+    public void start(HttpServletRequest request, WristbandSession signedIn, String state, Instant now) {
         HttpSession existing = request.getSession(false);
         if (existing != null) {
             try {
-                if (heldAnotherSignIn(existing, signedIn.userId())) {
-                    // The application state in it belongs to an ended sign-in or to another user. Emptied rather than
-                    // invalidated: WildFly's session manager never forgets a request that invalidates its session
-                    // and then creates one, and waits a minute for it when the application stops.
-                    for (String name : Collections.list(existing.getAttributeNames())) {
-                        existing.removeAttribute(name);
+                synchronized (this) {
+                    PendingLogins pending = pending(existing);
+                    boolean startedHere = !existing.isNew() && pending.contains(state, now);
+                    if (heldAnotherSignIn(existing, signedIn.userId())) {
+                        for (String name : Collections.list(existing.getAttributeNames())) {
+                            if (!name.equals(PENDING)) {
+                                existing.removeAttribute(name);
+                            }
+                        }
                     }
+                    PendingLogins rest = pending.without(state);
+                    if (rest.isEmpty()) {
+                        existing.removeAttribute(PENDING);
+                    } else if (rest.entries().size() != pending.entries().size()) {
+                        existing.setAttribute(PENDING, rest);
+                    }
+                    if (!startedHere) {
+                        request.changeSessionId();
+                    }
+                    existing.setAttribute(ATTRIBUTE, signedIn);
+                    return;
                 }
-                // Anonymous state (what the visitor did before signing in) or the same user's is kept.
-                request.changeSessionId();
             } catch (IllegalStateException invalidatedMeanwhile) {
                 // Signed out by a parallel request: a new session follows.
             }
         }
-        request.getSession(true).setAttribute(ATTRIBUTE, signedIn);
+        created(request).setAttribute(ATTRIBUTE, signedIn);
+    }
+
+    /**
+     * A new session, never under the id the browser asked for: WildFly's distributable session manager creates a
+     * session under the requested id when no session has it, and that id may have been planted. (Changing the id of a
+     * session the container did not adopt that way would only send the browser a second session cookie.)
+     */
+    private static HttpSession created(HttpServletRequest request) {
+        HttpSession session = request.getSession(true);
+        String requested = request.getRequestedSessionId();
+        if (requested != null && requested.contains(session.getId())) {
+            request.changeSessionId();
+        }
+        return session;
+    }
+
+    private static PendingLogins pending(HttpSession session) {
+        return session.getAttribute(PENDING) instanceof PendingLogins pending ? pending : PendingLogins.NONE;
     }
 
     private static boolean heldAnotherSignIn(HttpSession session, String userId) {

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Drives the real login: the app's Login Endpoint, the emulator's hosted login page, the app's callback. */
 public final class SignIn {
@@ -39,6 +40,16 @@ public final class SignIn {
             throw new AssertionError("no sign-in link for " + user + " on " + loginPage.body());
         }
         return loginPage.uri().resolve(URI.create(link.group(1).replace("&amp;", "&"))).toString();
+    }
+
+    /**
+     * The browser is not signed in: it holds no CSRF cookie, and the Session Endpoint answers 401 to whatever session
+     * cookie it sends (the Login Endpoint gives every login a session, so a failed login may leave one behind).
+     */
+    public static void assertNotSignedIn(Browser browser) {
+        assertFalse(browser.cookie("localhost", "CSRF-TOKEN").isPresent(), () -> "no CSRF cookie: " + browser.cookies());
+        Browser.Exchange session = browser.get(TestApp.url("/api/auth/session"));
+        assertEquals(401, session.status(), () -> "not signed in: " + session.body());
     }
 
     public static Browser.Exchange last(List<Browser.Exchange> hops) {

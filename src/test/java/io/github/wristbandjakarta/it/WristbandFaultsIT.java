@@ -97,9 +97,8 @@ class WristbandFaultsIT {
         assertFalse(callback.body().contains("Exception") || callback.body().contains("\tat "), callback.body());
         assertTrue(tookMillis < 6_000, "within the 3 s request timeout: " + tookMillis + " ms");
         assertTrue(wristband.calls(endpoint) >= 1, "the fault was hit");
-        assertFalse(browser.cookie("localhost", "JSESSIONID").isPresent(), "no session: " + browser.cookies());
-        assertFalse(browser.cookie("localhost", "CSRF-TOKEN").isPresent());
         EndToEndIT.assertNoStore(callback);
+        SignIn.assertNotSignedIn(browser);
     }
 
     @Test
@@ -142,7 +141,7 @@ class WristbandFaultsIT {
         } finally {
             pool.shutdownNow();
         }
-        assertTrue(tabs.stream().noneMatch(t -> t.cookie("localhost", "JSESSIONID").isPresent()));
+        tabs.forEach(SignIn::assertNotSignedIn);
     }
 
     @Test

@@ -190,6 +190,14 @@ class CallbackFlowTest {
     }
 
     @Test
+    void theCompletedCallbackNamesTheLoginStateItCompleted() {
+        Started login = login();
+        tokensFor(login);
+        CallbackResult.Completed done = assertInstanceOf(CallbackResult.Completed.class, callback(login));
+        assertEquals(login.state(), done.state());
+    }
+
+    @Test
     void customBufferIsApplied() {
         values.put(WristbandConfigLoader.TOKEN_EXPIRATION_BUFFER, "0");
         Started login = login();

@@ -136,6 +136,13 @@ class LoginFlowTest {
     }
 
     @Test
+    void theRedirectNamesTheLoginStateItStartedAndWhenItsCookieExpires() {
+        LoginRedirect redirect = login("tenant_name=devs4you");
+        assertEquals(params(redirect.location()).get("state"), redirect.state());
+        assertEquals(NOW.plusSeconds(3600), redirect.stateExpiresAt());
+    }
+
+    @Test
     void cookieAttributesAreHttpOnlyPathMaxAgeSameSiteSecure() {
         assertEquals("; HttpOnly; Path=/; Max-Age=3600; SameSite=Lax; Secure",
                 cookieAttributes(login("tenant_name=devs4you").setCookies().get(0)));
@@ -340,6 +347,13 @@ class LoginFlowTest {
         LoginRedirect redirect = login("");
         assertEquals("https://" + VANITY + "/login?client_id=clientId", redirect.location());
         assertTrue(redirect.setCookies().isEmpty());
+    }
+
+    @Test
+    void noTenantStartsNoLoginState() {
+        LoginRedirect redirect = login("");
+        assertNull(redirect.state());
+        assertNull(redirect.stateExpiresAt());
     }
 
     @Test

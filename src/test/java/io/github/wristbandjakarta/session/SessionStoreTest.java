@@ -19,7 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The HttpSession attribute: read without creating, login rotates the id, refresh never goes backwards. */
+/**
+ * The HttpSession attribute: read without creating, a login start rotates the id, its callback signs in within that
+ * session only, refresh never goes backwards.
+ */
 class SessionStoreTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
@@ -31,6 +34,11 @@ class SessionStoreTest {
         boolean invalidated;
         int created;
         int idChanges;
+        boolean isNew;
+        String requestedSessionId;
+        /** As WildFly's distributable session manager: a new session takes the id the browser asked for. */
+        boolean adoptsRequestedId = true;
+        String id;
         final HttpSession session = (HttpSession) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpSession.class}, (p, m, a) -> switch (m.getName()) {
                     case "getAttribute" -> attributes.get((String) a[0]);
@@ -43,6 +51,8 @@ class SessionStoreTest {
                         attributes.remove((String) a[0]);
                         yield null;
                     }
+                    case "isNew" -> isNew;
+                    case "getId" -> id;
                     case "invalidate" -> {
                         invalidated = true;
                         attributes = null;
@@ -56,12 +66,15 @@ class SessionStoreTest {
                         if (attributes == null && (Boolean) a[0]) {
                             created++;
                             attributes = new HashMap<>();
+                            id = requestedSessionId != null && adoptsRequestedId ? requestedSessionId : "id-" + created;
                         }
                         yield attributes == null ? null : session;
                     }
+                    case "getRequestedSessionId" -> requestedSessionId;
                     case "changeSessionId" -> {
                         idChanges++;
-                        yield "new-id";
+                        id = "changed-" + idChanges;
+                        yield id;
                     }
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
@@ -83,30 +96,144 @@ class SessionStoreTest {
         assertEquals(0, fake.created);
     }
 
+    /** A login started at the Login Endpoint and completed by its callback in the same session. */
+    private void signIn(FakeRequest fake, WristbandSession session) {
+        String state = "state-" + (++logins);
+        store.prepareLogin(fake.request, state, NOW.plusSeconds(3600), NOW);
+        store.start(fake.request, session, state, NOW);
+    }
+
+    private int logins;
+
     @Test
-    void startWithoutSessionCreatesOne() {
+    void aLoginStartedWithoutSessionCreatesOneAndItsCallbackSignsInWithoutANewId() {
         FakeRequest fake = new FakeRequest();
         WristbandSession session = signedIn(NOW);
-        store.start(fake.request, session);
+
+        store.prepareLogin(fake.request, "s1", NOW.plusSeconds(3600), NOW);
+        assertEquals(1, fake.created);
+        store.start(fake.request, session, "s1", NOW);
+
         assertEquals(1, fake.created);
         assertEquals(0, fake.idChanges);
         assertSame(session, store.current(fake.request).orElseThrow());
+        assertEquals(Map.of(SessionStore.ATTRIBUTE, session), fake.attributes, "no pending login left");
     }
 
     @Test
-    void startWithExistingSessionRotatesTheId() {
+    void aLoginStartedInAnExistingSessionRotatesItsIdAndKeepsItsState() {
         FakeRequest fake = new FakeRequest();
-        fake.attributes = new HashMap<>();
-        store.start(fake.request, signedIn(NOW));
-        assertEquals(1, fake.idChanges);
+        fake.attributes = new HashMap<>(Map.of("cart", "the visitor's"));
+
+        store.prepareLogin(fake.request, "s1", NOW.plusSeconds(3600), NOW);
+
         assertEquals(0, fake.created);
+        assertEquals(1, fake.idChanges);
+        assertEquals("the visitor's", fake.attributes.get("cart"));
+        assertEquals(Optional.empty(), store.current(fake.request));
+        store.start(fake.request, signedIn(NOW), "s1", NOW);
+        assertEquals(1, fake.idChanges, "not again at the callback");
+    }
+
+    @Test
+    void aSessionIdTheBrowserAskedForIsNeverAdopted() {
+        FakeRequest fake = new FakeRequest();
+        fake.requestedSessionId = "planted-by-someone-else";
+
+        store.prepareLogin(fake.request, "s1", NOW.plusSeconds(3600), NOW);
+
+        assertEquals(1, fake.created);
+        assertEquals(1, fake.idChanges, "a session created under the requested id gets a new one at once");
+    }
+
+    @Test
+    void aRequestedIdTheContainerDidNotAdoptNeedsNoSecondId() {
+        FakeRequest fake = new FakeRequest();
+        fake.requestedSessionId = "expired-long-ago";
+        fake.adoptsRequestedId = false;
+
+        store.prepareLogin(fake.request, "s1", NOW.plusSeconds(3600), NOW);
+
+        assertEquals(1, fake.created);
+        assertEquals(0, fake.idChanges, "one session cookie, not two");
+    }
+
+    @Test
+    void aCallbackInASessionWhereItsLoginDidNotStartGivesTheSessionANewId() {
+        FakeRequest fake = new FakeRequest();
+        fake.attributes = new HashMap<>(); // e.g. planted during the login, or another tab's session
+
+        store.start(fake.request, signedIn(NOW), "s1", NOW);
+
+        assertEquals(1, fake.idChanges);
+        assertTrue(store.current(fake.request).isPresent());
+    }
+
+    @Test
+    void aCallbackWithoutSessionCreatesOneNeverUnderTheRequestedId() {
+        FakeRequest fake = new FakeRequest();
+        fake.requestedSessionId = "expired-or-planted";
+
+        store.start(fake.request, signedIn(NOW), "s1", NOW);
+
+        assertEquals(1, fake.created);
+        assertEquals(1, fake.idChanges);
+    }
+
+    @Test
+    void aCompletedLoginIsNoLongerPendingSoItsReplayGetsANewId() {
+        FakeRequest fake = new FakeRequest();
+        store.prepareLogin(fake.request, "s1", NOW.plusSeconds(3600), NOW);
+        store.start(fake.request, signedIn("alice", NOW), "s1", NOW);
+        assertEquals(0, fake.idChanges);
+
+        store.start(fake.request, signedIn("alice", NOW), "s1", NOW);
+
+        assertEquals(1, fake.idChanges);
+    }
+
+    @Test
+    void anExpiredLoginGetsANewIdAtItsCallback() {
+        FakeRequest fake = new FakeRequest();
+        store.prepareLogin(fake.request, "s1", NOW.plusSeconds(3600), NOW);
+
+        store.start(fake.request, signedIn(NOW), "s1", NOW.plusSeconds(3600));
+
+        assertEquals(1, fake.idChanges);
+    }
+
+    @Test
+    void aSessionTheContainerStillCallsNewGetsANewIdAtTheCallback() {
+        FakeRequest fake = new FakeRequest();
+        store.prepareLogin(fake.request, "s1", NOW.plusSeconds(3600), NOW);
+        fake.isNew = true; // the request that created it has not been stored yet (README "Clustering")
+
+        store.start(fake.request, signedIn(NOW), "s1", NOW);
+
+        assertEquals(1, fake.idChanges);
+    }
+
+    @Test
+    void loginsInSeveralTabsCompleteInTheirSessionUpToTheLoginStateCookieLimit() {
+        FakeRequest fake = new FakeRequest();
+        for (String state : List.of("s1", "s2", "s3", "s4")) {
+            store.prepareLogin(fake.request, state, NOW.plusSeconds(3600), NOW);
+        }
+        int rotations = fake.idChanges;
+
+        for (String state : List.of("s2", "s3", "s4")) {
+            store.start(fake.request, signedIn("alice", NOW), state, NOW);
+        }
+        assertEquals(rotations, fake.idChanges, "the three newest complete in place");
+        store.start(fake.request, signedIn("alice", NOW), "s1", NOW);
+        assertEquals(rotations + 1, fake.idChanges, "the oldest beyond three was dropped");
     }
 
     @Test
     void replaceStoresNewerTokens() {
         FakeRequest fake = new FakeRequest();
         WristbandSession old = signedIn(NOW);
-        store.start(fake.request, old);
+        signIn(fake, old);
         WristbandSession newer = signedIn(NOW.plusSeconds(1740));
         store.replace(fake.request, old, newer);
         assertSame(newer, store.current(fake.request).orElseThrow());
@@ -116,7 +243,7 @@ class SessionStoreTest {
     void replaceNeverOverwritesNewerTokensWithOlderOnes() {
         FakeRequest fake = new FakeRequest();
         WristbandSession newest = signedIn(NOW.plusSeconds(3600));
-        store.start(fake.request, newest);
+        signIn(fake, newest);
         store.replace(fake.request, signedIn(NOW), signedIn(NOW.plusSeconds(1740)));
         assertSame(newest, store.current(fake.request).orElseThrow());
     }
@@ -125,7 +252,7 @@ class SessionStoreTest {
     void replaceWithTheTokensAlreadyStoredSetsNothing() {
         FakeRequest fake = new FakeRequest();
         WristbandSession old = signedIn(NOW);
-        store.start(fake.request, old);
+        signIn(fake, old);
         WristbandSession refreshed = signedIn(NOW.plusSeconds(1740));
         store.replace(fake.request, old, refreshed);
         // A second request that shared the same single-flight refresh brings an equal value.
@@ -136,7 +263,7 @@ class SessionStoreTest {
     @Test
     void endInvalidatesTheSession() {
         FakeRequest fake = new FakeRequest();
-        store.start(fake.request, signedIn(NOW));
+        signIn(fake, signedIn(NOW));
         store.end(fake.request);
         assertTrue(fake.invalidated);
         assertEquals(Optional.empty(), store.current(fake.request));
@@ -145,7 +272,7 @@ class SessionStoreTest {
     void endingADeadSignInSignsOutAtOnceAndKeepsTheHttpSessionForLater() {
         FakeRequest fake = new FakeRequest();
         WristbandSession dead = signedIn(NOW);
-        store.start(fake.request, dead);
+        signIn(fake, dead);
 
         assertTrue(store.end(fake.request, dead));
 
@@ -157,7 +284,7 @@ class SessionStoreTest {
     void onlyTheFirstRequestThatFindsASignInDeadEndsIt() {
         FakeRequest fake = new FakeRequest();
         WristbandSession dead = signedIn(NOW);
-        store.start(fake.request, dead);
+        signIn(fake, dead);
 
         assertTrue(store.end(fake.request, dead));
         assertFalse(store.end(fake.request, dead));
@@ -167,7 +294,7 @@ class SessionStoreTest {
     void aDeadSignInDoesNotEndTheSignInThatReplacedIt() {
         FakeRequest fake = new FakeRequest();
         WristbandSession newer = signedIn(NOW.plusSeconds(1740));
-        store.start(fake.request, newer);
+        signIn(fake, newer);
 
         assertFalse(store.end(fake.request, signedIn(NOW)));
 
@@ -178,7 +305,7 @@ class SessionStoreTest {
     void aRefreshDoesNotBringBackAnEndedSignIn() {
         FakeRequest fake = new FakeRequest();
         WristbandSession dead = signedIn(NOW);
-        store.start(fake.request, dead);
+        signIn(fake, dead);
         store.end(fake.request, dead);
 
         store.replace(fake.request, dead, signedIn(NOW.plusSeconds(1740)));
@@ -190,12 +317,12 @@ class SessionStoreTest {
     void theSignInAfterAnEndedOneEmptiesTheHttpSessionAndRotatesTheId() {
         FakeRequest fake = new FakeRequest();
         WristbandSession dead = signedIn(NOW);
-        store.start(fake.request, dead);
+        signIn(fake, dead);
         fake.attributes.put("cart", "the previous user's");
         store.end(fake.request, dead);
 
         WristbandSession next = signedIn(NOW.plusSeconds(3600));
-        store.start(fake.request, next);
+        signIn(fake, next);
 
         assertEquals(Map.of(SessionStore.ATTRIBUTE, next), fake.attributes);
         assertEquals(1, fake.idChanges);
@@ -205,11 +332,11 @@ class SessionStoreTest {
     @Test
     void signingInAsAnotherUserEmptiesTheHttpSessionAndRotatesTheId() {
         FakeRequest fake = new FakeRequest();
-        store.start(fake.request, signedIn("alice", NOW));
+        signIn(fake, signedIn("alice", NOW));
         fake.attributes.put("cart", "alice's");
 
         WristbandSession bob = signedIn("bob", NOW);
-        store.start(fake.request, bob);
+        signIn(fake, bob);
 
         assertEquals(Map.of(SessionStore.ATTRIBUTE, bob), fake.attributes);
         assertEquals(1, fake.idChanges);
@@ -218,10 +345,10 @@ class SessionStoreTest {
     @Test
     void signingInAgainAsTheSameUserKeepsTheStateAndRotatesTheId() {
         FakeRequest fake = new FakeRequest();
-        store.start(fake.request, signedIn("alice", NOW));
+        signIn(fake, signedIn("alice", NOW));
         fake.attributes.put("cart", "alice's");
 
-        store.start(fake.request, signedIn("alice", NOW.plusSeconds(60)));
+        signIn(fake, signedIn("alice", NOW.plusSeconds(60)));
 
         assertFalse(fake.invalidated);
         assertEquals(1, fake.idChanges);
