@@ -7,7 +7,7 @@ import io.github.wristbandjakarta.bench.container.DoNothingMechanism;
 import io.github.wristbandjakarta.bench.container.FixedCallerMechanism;
 import io.github.wristbandjakarta.emulator.EmulatorClient;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
-import io.github.wristbandjakarta.it.Browser;
+import io.github.wristbandjakarta.testkit.Browser;
 import io.github.wristbandjakarta.it.ServerProcesses;
 import io.github.wristbandjakarta.it.SignIn;
 import io.github.wristbandjakarta.it.TestApp;

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.it;
 
+import io.github.wristbandjakarta.testkit.Browser;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.it;
 
+import io.github.wristbandjakarta.testkit.Browser;
 import io.github.wristbandjakarta.emulator.Endpoint;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import jakarta.json.Json;

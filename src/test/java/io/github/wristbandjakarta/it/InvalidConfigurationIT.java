@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.it;
 
+import io.github.wristbandjakarta.testkit.Browser;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;

@@ -29,12 +29,22 @@ class ProductionWarIT {
     }
 
     @Test
-    void jose4jAndItsLoggingFacadeAreTheOnlyBundledLibraries() throws IOException {
+    void theLibraryJarWithJose4jAndItsLoggingFacadeAreTheOnlyBundledLibraries() throws IOException {
         List<String> libraries = entries().stream()
                 .filter(name -> name.startsWith("WEB-INF/lib/") && name.endsWith(".jar")).sorted().toList();
-        assertEquals(2, libraries.size(), libraries.toString());
+        assertEquals(3, libraries.size(), libraries.toString());
         assertTrue(libraries.get(0).startsWith("WEB-INF/lib/jose4j-"), libraries.toString());
         assertTrue(libraries.get(1).startsWith("WEB-INF/lib/slf4j-api-"), libraries.toString());
+        assertTrue(libraries.get(2).startsWith("WEB-INF/lib/wristband-jakarta-auth-"), libraries.toString());
+    }
+
+    @Test
+    void theReferenceApplicationHoldsNoLibraryClassOfItsOwn() throws IOException {
+        // Built on the library jar exactly as a host's WAR is: WEB-INF/classes holds the demo package only.
+        List<String> classes = entries().stream()
+                .filter(name -> name.startsWith("WEB-INF/classes/") && name.endsWith(".class")).toList();
+        assertTrue(!classes.isEmpty() && classes.stream()
+                .allMatch(name -> name.startsWith("WEB-INF/classes/io/github/wristbandjakarta/demo/")), classes.toString());
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.github.wristbandjakarta.it;
 
-import java.net.URI;
+import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,12 +34,7 @@ public final class SignIn {
 
     /** The hosted login page's link for one user, absolute. */
     public static String approveLink(Browser.Exchange loginPage, String user) {
-        Matcher link = Pattern.compile("id=\"login-" + Pattern.quote(user) + "\"[^>]*href=\"([^\"]+)\"")
-                .matcher(loginPage.body());
-        if (!link.find()) {
-            throw new AssertionError("no sign-in link for " + user + " on " + loginPage.body());
-        }
-        return loginPage.uri().resolve(URI.create(link.group(1).replace("&amp;", "&"))).toString();
+        return WristbandTestKit.approveLink(loginPage, user);
     }
 
     /**

@@ -1,0 +1,200 @@
+package io.github.wristbandjakarta.it;
+
+import io.github.wristbandjakarta.it.host.HostApplication;
+import io.github.wristbandjakarta.it.host.HostClock;
+import io.github.wristbandjakarta.it.host.HostExceptionMapper;
+import io.github.wristbandjakarta.it.host.HostResource;
+import io.github.wristbandjakarta.it.host.HostUser;
+import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.File;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 10: the library in a host application that is not the demo, as a team adds it to its own WAR: its JAX-RS
+ * Application at /rest listing its classes, its own ExceptionMapper&lt;Throwable&gt; and unqualified Clock producer,
+ * its own web.xml with a JSF page behind a constraint; in WEB-INF/lib the library jar and jose4j, nothing else of
+ * ours. The host's tests sign users in with the test kit, as a user's tests would.
+ */
+@ExtendWith(ArquillianExtension.class)
+class HostApplicationIT {
+
+    @RegisterExtension
+    static final WristbandTestKit wristband = WristbandTestKit.forApplication(TestApp.url(""));
+
+    private static final String WEB_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                <servlet>
+                    <servlet-name>Faces Servlet</servlet-name>
+                    <servlet-class>jakarta.faces.webapp.FacesServlet</servlet-class>
+                    <load-on-startup>1</load-on-startup>
+                </servlet>
+                <servlet-mapping>
+                    <servlet-name>Faces Servlet</servlet-name>
+                    <url-pattern>*.xhtml</url-pattern>
+                </servlet-mapping>
+                <welcome-file-list>
+                    <welcome-file>welcome.html</welcome-file>
+                </welcome-file-list>
+                <security-constraint>
+                    <web-resource-collection>
+                        <web-resource-name>members</web-resource-name>
+                        <url-pattern>/members/*</url-pattern>
+                    </web-resource-collection>
+                    <auth-constraint>
+                        <role-name>user</role-name>
+                    </auth-constraint>
+                </security-constraint>
+                <security-role>
+                    <role-name>user</role-name>
+                </security-role>
+                <security-role>
+                    <role-name>admin</role-name>
+                </security-role>
+            </web-app>
+            """;
+
+    private static final String PAGE = """
+            <!DOCTYPE html>
+            <html xmlns:h="jakarta.faces.html">
+            <h:head><title>Members</title></h:head>
+            <h:body><p>Members only: <span id="caller">#{hostUser.name}</span></p></h:body>
+            </html>
+            """;
+
+    @Deployment(testable = false)
+    static WebArchive host() {
+        WebArchive reference = ShrinkWrap.create(ZipImporter.class, "reference.war")
+                .importFrom(new File(System.getProperty("wristband.war", "target/wristband-jakarta-auth.war")))
+                .as(WebArchive.class);
+        WebArchive host = ShrinkWrap.create(WebArchive.class, "app.war")
+                .addClasses(HostApplication.class, HostResource.class, HostExceptionMapper.class, HostClock.class,
+                        HostUser.class)
+                .addAsWebInfResource(new StringAsset(WEB_XML), "web.xml")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsWebResource(new StringAsset(PAGE), "members/page.xhtml")
+                .addAsWebResource(new StringAsset("<!DOCTYPE html><p>the host's welcome page</p>"), "welcome.html")
+                .addAsResource(new StringAsset(properties(hostConfig())), "META-INF/microprofile-config.properties");
+        // The library as a user's build puts it into WEB-INF/lib: the library jar, jose4j and its logging facade,
+        // taken from the reference WAR, which holds exactly those.
+        reference.getContent(path -> path.get().startsWith("/WEB-INF/lib/")).forEach((path, node) ->
+                host.add(node.getAsset(), path));
+        return host;
+    }
+
+    private static Map<String, String> hostConfig() {
+        Map<String, String> config = wristband.config();
+        config.put("wristband.api-path-prefix", "/rest/");
+        config.put("wristband.role-mapping", "app:demo:admin=admin, app:demo:user=user");
+        return config;
+    }
+
+    private static String properties(Map<String, String> config) {
+        return config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    @Test
+    void theHostsResourcesKeepTheirPathsAndTheAuthEndpointsAnswerAtTheirs() {
+        Browser browser = new Browser();
+
+        Browser.Exchange hello = browser.get(TestApp.url("/rest/hello"));
+        Browser.Exchange session = browser.get(TestApp.url("/api/auth/session"));
+        Browser.Exchange unknown = browser.get(TestApp.url("/api/auth/nothing-here"));
+        Browser.Exchange welcome = browser.get(TestApp.url("/"));
+
+        assertEquals(200, hello.status(), hello.body());
+        assertEquals("hello from the host", hello.body());
+        assertEquals(401, session.status(), session.body());
+        assertEquals("{\"error\":\"Unauthorized\"}", session.body());
+        assertEquals(404, unknown.status(), unknown.body());
+        assertTrue(welcome.body().contains("the host's welcome page"), welcome.body());
+    }
+
+    @Test
+    void aSignedInUserIsTheCallerOfTheHostsPagesAndResources() {
+        Browser browser = wristband.signIn("alice");
+        String csrf = wristband.csrfToken(browser);
+
+        Browser.Exchange session = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf);
+        Browser.Exchange me = browser.get(TestApp.url("/rest/me"), "X-CSRF-TOKEN", csrf);
+        Browser.Exchange page = browser.get(TestApp.url("/members/page.xhtml"));
+
+        String alice = wristband.emulator().users().get(0).userId();
+        assertEquals(200, session.status(), session.body());
+        assertTrue(session.body().contains("\"userId\":\"" + alice + "\""), session.body());
+        assertEquals(200, me.status(), me.body());
+        assertEquals(alice + " devs4you true", me.body());
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.body().contains("<span id=\"caller\">" + alice + "</span>"), page.body());
+    }
+
+    @Test
+    void theHostsProtectedPageSendsAVisitorToTheLogin() {
+        Browser.Exchange page = new Browser().get(TestApp.url("/members/page.xhtml"));
+
+        assertEquals(302, page.status(), page.body());
+        assertTrue(page.location().startsWith(TestApp.url("/api/auth/login?return_url=")), page.location());
+    }
+
+    @Test
+    void theHostsRolesAllowedRefusalOfAVisitorIsTheHostsToAnswer() {
+        // Not a web.xml constraint, so the mechanism lets the anonymous request through; the JAX-RS runtime refuses it
+        // and the host's own mapper answers (the reference application's turns it into 401 JSON for its SPA).
+        Browser.Exchange me = new Browser().get(TestApp.url("/rest/me"));
+
+        assertEquals(418, me.status(), me.body());
+        assertEquals("the host's mapper: ForbiddenException", me.body());
+    }
+
+    @Test
+    void theHostsExceptionMapperDecidesTheHostsErrorsAndOnlyThose() {
+        Browser browser = new Browser();
+
+        Browser.Exchange boom = browser.get(TestApp.url("/rest/boom"));
+        Browser.Exchange badLogin = browser.get(TestApp.url("/api/auth/login?tenant_name=a&tenant_name=b"));
+
+        assertEquals(418, boom.status(), boom.body());
+        assertEquals("the host's mapper: IllegalStateException", boom.body());
+        assertEquals(400, badLogin.status(), badLogin.body());
+        assertTrue(badLogin.body().startsWith("{\"error\":\"invalid_request\""), badLogin.body());
+    }
+
+    @Test
+    void theHostsOwnClockProducerStaysTheOneItsBeansGet() {
+        Browser.Exchange clock = new Browser().get(TestApp.url("/rest/clock"));
+
+        assertEquals(200, clock.status(), clock.body());
+        assertEquals("2030-01-02T03:04:05Z", clock.body());
+    }
+
+    @Test
+    void logoutEndsTheSessionInTheHostApplication() {
+        Browser browser = wristband.signIn("bob");
+        String csrf = wristband.csrfToken(browser);
+
+        Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"));
+
+        assertEquals(302, logout.status(), logout.body());
+        assertTrue(logout.location().startsWith("http://devs4you-" + wristband.emulator().vanityDomain()),
+                logout.location());
+        assertEquals(401, browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status());
+        assertEquals(302, browser.get(TestApp.url("/members/page.xhtml")).status());
+    }
+}

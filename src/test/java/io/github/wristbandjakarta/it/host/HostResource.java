@@ -1,0 +1,55 @@
+package io.github.wristbandjakarta.it.host;
+
+import io.github.wristbandjakarta.security.WristbandPrincipal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Clock;
+
+/** A host application's resources: a public one, a protected one, one that fails, one that uses its own Clock. */
+@Path("/")
+@RequestScoped
+public class HostResource {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("hello")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String hello() {
+        return "hello from the host";
+    }
+
+    @GET
+    @Path("me")
+    @RolesAllowed("user")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String me() {
+        WristbandPrincipal principal = securityContext.getPrincipalsByType(WristbandPrincipal.class).stream()
+                .findFirst().orElseThrow();
+        return principal.getUserId() + " " + principal.getTenantName() + " " + securityContext.isCallerInRole("admin");
+    }
+
+    @GET
+    @Path("boom")
+    public String boom() {
+        throw new IllegalStateException("the host's own failure");
+    }
+
+    @GET
+    @Path("clock")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String clock() {
+        return clock.instant().toString();
+    }
+}

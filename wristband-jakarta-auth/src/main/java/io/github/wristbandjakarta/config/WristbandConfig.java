@@ -1,0 +1,86 @@
+package io.github.wristbandjakarta.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The validated, immutable settings of the integration, read once from MicroProfile Config
+ * (keys {@code wristband.*}, see README). Values that Wristband's SDK auto-configuration may supply
+ * ({@code loginUrl}, {@code redirectUri}, ...) are the manual values only; the back channel resolves them.
+ *
+ * @param applicationOrigin       scheme and authority of the application vanity domain:
+ *                                {@code https://{vanity}}, or {@code http://…} only for a loopback host
+ * @param applicationVanityDomain the vanity domain's authority ({@code host[:port]}), without scheme
+ * @param loginStateSecret        key material of the login-state cookies; the client secret when not set
+ */
+public record WristbandConfig(
+        String clientId,
+        String clientSecret,
+        URI applicationOrigin,
+        String applicationVanityDomain,
+        String loginStateSecret,
+        Optional<String> loginUrl,
+        Optional<String> redirectUri,
+        Optional<String> parseTenantFromRootDomain,
+        Optional<Boolean> applicationCustomDomainActive,
+        Optional<String> customApplicationLoginPageUrl,
+        List<String> scopes,
+        Duration tokenExpirationBuffer,
+        boolean dangerouslyDisableSecureCookies,
+        boolean autoConfigureEnabled,
+        // Beyond the official SDKs' options:
+        boolean csrfProtectionEnabled,
+        String csrfCookieName,
+        String csrfHeaderName,
+        List<URI> returnUrlAllowedOrigins,
+        String defaultReturnUrl,
+        Duration sessionAbsoluteLifetime,
+        Map<String, String> roleMapping,
+        boolean tokenEndpointEnabled,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        List<String> apiPathPrefixes,
+        String authPath,
+        Duration clockSkew,
+        Duration jwksRefreshCooldown) {
+
+    public WristbandConfig {
+        scopes = List.copyOf(scopes);
+        returnUrlAllowedOrigins = List.copyOf(returnUrlAllowedOrigins);
+        roleMapping = Map.copyOf(roleMapping);
+        apiPathPrefixes = List.copyOf(apiPathPrefixes);
+    }
+
+    /** Every value except the client secret and the login-state secret, which are never logged. */
+    @Override
+    public String toString() {
+        return "WristbandConfig[clientId=" + clientId
+                + ", applicationOrigin=" + applicationOrigin
+                + ", loginUrl=" + loginUrl.orElse("(auto)")
+                + ", redirectUri=" + redirectUri.orElse("(auto)")
+                + ", parseTenantFromRootDomain=" + parseTenantFromRootDomain.orElse("(auto)")
+                + ", applicationCustomDomainActive=" + applicationCustomDomainActive.map(String::valueOf).orElse("(auto)")
+                + ", customApplicationLoginPageUrl=" + customApplicationLoginPageUrl.orElse("(auto)")
+                + ", scopes=" + scopes
+                + ", tokenExpirationBuffer=" + tokenExpirationBuffer
+                + ", dangerouslyDisableSecureCookies=" + dangerouslyDisableSecureCookies
+                + ", autoConfigureEnabled=" + autoConfigureEnabled
+                + ", csrfProtectionEnabled=" + csrfProtectionEnabled
+                + ", csrfCookieName=" + csrfCookieName
+                + ", csrfHeaderName=" + csrfHeaderName
+                + ", returnUrlAllowedOrigins=" + returnUrlAllowedOrigins
+                + ", defaultReturnUrl=" + defaultReturnUrl
+                + ", sessionAbsoluteLifetime=" + sessionAbsoluteLifetime
+                + ", roleMapping=" + roleMapping
+                + ", tokenEndpointEnabled=" + tokenEndpointEnabled
+                + ", connectTimeout=" + connectTimeout
+                + ", requestTimeout=" + requestTimeout
+                + ", apiPathPrefixes=" + apiPathPrefixes
+                + ", authPath=" + authPath
+                + ", clockSkew=" + clockSkew
+                + ", jwksRefreshCooldown=" + jwksRefreshCooldown + "]";
+    }
+}

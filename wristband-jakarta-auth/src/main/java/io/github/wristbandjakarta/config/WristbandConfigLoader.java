@@ -1,0 +1,367 @@
+package io.github.wristbandjakarta.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the {@code wristband.*} keys and validates them (spec §2.2 plus this project's keys).
+ * Blank values count as absent.
+ */
+public final class WristbandConfigLoader {
+
+    public static final String CLIENT_ID = "wristband.client-id";
+    public static final String CLIENT_SECRET = "wristband.client-secret";
+    public static final String APPLICATION_VANITY_DOMAIN = "wristband.application-vanity-domain";
+    public static final String LOGIN_STATE_SECRET = "wristband.login-state-secret";
+    public static final String LOGIN_URL = "wristband.login-url";
+    public static final String REDIRECT_URI = "wristband.redirect-uri";
+    public static final String PARSE_TENANT_FROM_ROOT_DOMAIN = "wristband.parse-tenant-from-root-domain";
+    public static final String APPLICATION_CUSTOM_DOMAIN_ACTIVE = "wristband.application-custom-domain-active";
+    public static final String CUSTOM_APPLICATION_LOGIN_PAGE_URL = "wristband.custom-application-login-page-url";
+    public static final String SCOPES = "wristband.scopes";
+    public static final String TOKEN_EXPIRATION_BUFFER = "wristband.token-expiration-buffer";
+    public static final String DANGEROUSLY_DISABLE_SECURE_COOKIES = "wristband.dangerously-disable-secure-cookies";
+    public static final String AUTO_CONFIGURE_ENABLED = "wristband.auto-configure-enabled";
+    public static final String CSRF_ENABLED = "wristband.csrf.enabled";
+    public static final String CSRF_COOKIE_NAME = "wristband.csrf.cookie-name";
+    public static final String CSRF_HEADER_NAME = "wristband.csrf.header-name";
+    public static final String RETURN_URL_ALLOWED_ORIGINS = "wristband.return-url.allowed-origins";
+    public static final String DEFAULT_RETURN_URL = "wristband.default-return-url";
+    public static final String SESSION_ABSOLUTE_LIFETIME = "wristband.session.absolute-lifetime";
+    public static final String ROLE_MAPPING = "wristband.role-mapping";
+    public static final String TOKEN_ENDPOINT_ENABLED = "wristband.token-endpoint.enabled";
+    public static final String HTTP_CONNECT_TIMEOUT = "wristband.http.connect-timeout";
+    public static final String HTTP_REQUEST_TIMEOUT = "wristband.http.request-timeout";
+    public static final String API_PATH_PREFIX = "wristband.api-path-prefix";
+    public static final String AUTH_PATH = "wristband.auth-path";
+    public static final String CLOCK_SKEW = "wristband.clock-skew";
+    public static final String JWKS_REFRESH_COOLDOWN = "wristband.jwks.refresh-cooldown";
+
+    /** Every key this loader reads, for documentation and diagnostics. */
+    public static final List<String> KEYS = List.of(CLIENT_ID, CLIENT_SECRET, APPLICATION_VANITY_DOMAIN,
+            LOGIN_STATE_SECRET, LOGIN_URL, REDIRECT_URI, PARSE_TENANT_FROM_ROOT_DOMAIN,
+            APPLICATION_CUSTOM_DOMAIN_ACTIVE, CUSTOM_APPLICATION_LOGIN_PAGE_URL, SCOPES, TOKEN_EXPIRATION_BUFFER,
+            DANGEROUSLY_DISABLE_SECURE_COOKIES, AUTO_CONFIGURE_ENABLED, CSRF_ENABLED, CSRF_COOKIE_NAME,
+            CSRF_HEADER_NAME, RETURN_URL_ALLOWED_ORIGINS, DEFAULT_RETURN_URL, SESSION_ABSOLUTE_LIFETIME,
+            ROLE_MAPPING, TOKEN_ENDPOINT_ENABLED, HTTP_CONNECT_TIMEOUT, HTTP_REQUEST_TIMEOUT, API_PATH_PREFIX,
+            AUTH_PATH, CLOCK_SKEW, JWKS_REFRESH_COOLDOWN);
+
+    /** A servlet path prefix: a path of plain segments, mapped as {@code authPath + "/*"}. */
+    private static final java.util.regex.Pattern AUTH_PATH_SHAPE =
+            java.util.regex.Pattern.compile("(/[A-Za-z0-9._-]+)+");
+
+    public static final List<String> DEFAULT_SCOPES = List.of("openid", "offline_access", "email");
+
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
+    // RFC 7230 tchar; RFC 6265 cookie-name is the same RFC 2616 token.
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
+    private static final String PLACEHOLDERS = "\"{tenant_name}\" or \"{tenant_domain}\"";
+
+    private WristbandConfigLoader() {
+    }
+
+    /**
+     * @param source the value of a key, e.g. {@code key -> config.getOptionalValue(key, String.class)}
+     * @throws WristbandConfigException naming the first key that is missing or invalid
+     */
+    public static WristbandConfig load(Function<String, Optional<String>> source) {
+        Reader in = new Reader(source);
+
+        // Spec §2.2 rules 1-6, in the spec's order.
+        String clientId = in.get(CLIENT_ID)
+                .orElseThrow(() -> new WristbandConfigException(CLIENT_ID, "The [clientId] config must have a value."));
+        String clientSecret = in.get(CLIENT_SECRET).orElseThrow(
+                () -> new WristbandConfigException(CLIENT_SECRET, "The [clientSecret] config must have a value."));
+        Optional<String> loginStateSecret = in.get(LOGIN_STATE_SECRET);
+        if (loginStateSecret.isPresent() && loginStateSecret.get().length() < 32) {
+            throw new WristbandConfigException(LOGIN_STATE_SECRET,
+                    "The [loginStateSecret] config must have a value of at least 32 characters.");
+        }
+        String vanityValue = in.get(APPLICATION_VANITY_DOMAIN).orElseThrow(() -> new WristbandConfigException(
+                APPLICATION_VANITY_DOMAIN, "The [wristbandApplicationVanityDomain] config must have a value."));
+        URI applicationOrigin = applicationOrigin(vanityValue);
+        Duration tokenExpirationBuffer = in.duration(TOKEN_EXPIRATION_BUFFER, Duration.ofSeconds(60), true,
+                "The [tokenExpirationBuffer] config must be greater than or equal to 0.");
+        Optional<String> parseTenantFromRootDomain = in.get(PARSE_TENANT_FROM_ROOT_DOMAIN);
+        if (parseTenantFromRootDomain.isPresent() && parseTenantFromRootDomain.get().contains(":")) {
+            throw new WristbandConfigException(PARSE_TENANT_FROM_ROOT_DOMAIN,
+                    "The [parseTenantFromRootDomain] config should not include a port.");
+        }
+
+        Optional<String> loginUrl = in.get(LOGIN_URL);
+        loginUrl.ifPresent(url -> requireAbsoluteHttpUrl(LOGIN_URL, url));
+        Optional<String> redirectUri = in.get(REDIRECT_URI);
+        redirectUri.ifPresent(url -> requireAbsoluteHttpUrl(REDIRECT_URI, url));
+        Optional<Boolean> applicationCustomDomainActive = in.get(APPLICATION_CUSTOM_DOMAIN_ACTIVE)
+                .map(v -> parseBoolean(APPLICATION_CUSTOM_DOMAIN_ACTIVE, v));
+        Optional<String> customApplicationLoginPageUrl = in.get(CUSTOM_APPLICATION_LOGIN_PAGE_URL);
+        List<String> scopes = in.get(SCOPES).map(WristbandConfigLoader::splitList).filter(l -> !l.isEmpty())
+                .orElse(DEFAULT_SCOPES);
+        boolean dangerouslyDisableSecureCookies = in.bool(DANGEROUSLY_DISABLE_SECURE_COOKIES, false);
+        boolean autoConfigureEnabled = in.bool(AUTO_CONFIGURE_ENABLED, true);
+
+        // Spec §2.2 rules 7-8.
+        if (!autoConfigureEnabled) {
+            if (loginUrl.isEmpty()) {
+                throw new WristbandConfigException(LOGIN_URL,
+                        "The [loginUrl] config must have a value when auto-configure is disabled.");
+            }
+            if (redirectUri.isEmpty()) {
+                throw new WristbandConfigException(REDIRECT_URI,
+                        "The [redirectUri] config must have a value when auto-configure is disabled.");
+            }
+        }
+        // With auto-configure on, only what was supplied by hand is checked (the root domain may come later).
+        loginUrl.ifPresent(url -> checkPlaceholder(LOGIN_URL, "loginUrl", url, parseTenantFromRootDomain));
+        redirectUri.ifPresent(url -> checkPlaceholder(REDIRECT_URI, "redirectUri", url, parseTenantFromRootDomain));
+
+        // This project's keys.
+        boolean csrfEnabled = in.bool(CSRF_ENABLED, true);
+        String csrfCookieName = in.get(CSRF_COOKIE_NAME).orElse("CSRF-TOKEN");
+        if (!TOKEN.matcher(csrfCookieName).matches()) {
+            throw new WristbandConfigException(CSRF_COOKIE_NAME, "must be a cookie name (an RFC 6265 token).");
+        }
+        String csrfHeaderName = in.get(CSRF_HEADER_NAME).orElse("X-CSRF-TOKEN");
+        if (!TOKEN.matcher(csrfHeaderName).matches()) {
+            throw new WristbandConfigException(CSRF_HEADER_NAME, "must be a header name (an RFC 7230 token).");
+        }
+        List<URI> allowedOrigins = in.get(RETURN_URL_ALLOWED_ORIGINS)
+                .map(v -> parseOrigins(RETURN_URL_ALLOWED_ORIGINS, v)).orElse(List.of());
+        String defaultReturnUrl = in.get(DEFAULT_RETURN_URL).orElse("/");
+        checkDefaultReturnUrl(defaultReturnUrl);
+        Duration sessionLifetime = in.duration(SESSION_ABSOLUTE_LIFETIME, Duration.ofHours(8), false,
+                "must be greater than 0.");
+        Map<String, String> roleMapping = in.get(ROLE_MAPPING).map(WristbandConfigLoader::parseRoleMapping)
+                .orElse(Map.of());
+        boolean tokenEndpointEnabled = in.bool(TOKEN_ENDPOINT_ENABLED, false);
+        Duration connectTimeout = in.duration(HTTP_CONNECT_TIMEOUT, Duration.ofSeconds(5), false,
+                "must be greater than 0.");
+        Duration requestTimeout = in.duration(HTTP_REQUEST_TIMEOUT, Duration.ofSeconds(30), false,
+                "must be greater than 0.");
+        List<String> apiPathPrefixes = in.get(API_PATH_PREFIX).map(WristbandConfigLoader::splitList)
+                .filter(l -> !l.isEmpty()).orElse(List.of("/api/"));
+        if (apiPathPrefixes.stream().anyMatch(prefix -> !prefix.startsWith("/"))) {
+            throw new WristbandConfigException(API_PATH_PREFIX, "must start with \"/\".");
+        }
+        String authPath = in.get(AUTH_PATH).orElse("/api/auth");
+        if (!AUTH_PATH_SHAPE.matcher(authPath).matches() || authPath.contains("//") || authPath.contains("/./")
+                || authPath.contains("/../") || authPath.endsWith("/.") || authPath.endsWith("/..")) {
+            throw new WristbandConfigException(AUTH_PATH, "must be a path such as /api/auth: \"/\" and segments of "
+                    + "letters, digits, \"-\", \"_\" and \".\", not ending with \"/\".");
+        }
+        Duration clockSkew = in.duration(CLOCK_SKEW, Duration.ofSeconds(60), true,
+                "must be greater than or equal to 0.");
+        Duration jwksRefreshCooldown = in.duration(JWKS_REFRESH_COOLDOWN, Duration.ofSeconds(10), true,
+                "must be greater than or equal to 0.");
+
+        return new WristbandConfig(clientId, clientSecret, applicationOrigin, applicationOrigin.getRawAuthority(),
+                loginStateSecret.orElse(clientSecret), loginUrl, redirectUri, parseTenantFromRootDomain,
+                applicationCustomDomainActive, customApplicationLoginPageUrl, scopes, tokenExpirationBuffer,
+                dangerouslyDisableSecureCookies, autoConfigureEnabled, csrfEnabled, csrfCookieName, csrfHeaderName,
+                allowedOrigins, defaultReturnUrl, sessionLifetime, roleMapping, tokenEndpointEnabled,
+                connectTimeout, requestTimeout, apiPathPrefixes, authPath, clockSkew, jwksRefreshCooldown);
+    }
+
+    /** Reads trimmed values, blank meaning absent. */
+    private static final class Reader {
+        private final Function<String, Optional<String>> source;
+
+        Reader(Function<String, Optional<String>> source) {
+            this.source = source;
+        }
+
+        Optional<String> get(String key) {
+            Optional<String> value = source.apply(key);
+            return value == null ? Optional.empty() : value.map(String::strip).filter(v -> !v.isEmpty());
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            return get(key).map(v -> parseBoolean(key, v)).orElse(defaultValue);
+        }
+
+        Duration duration(String key, Duration defaultValue, boolean zeroAllowed, String rangeProblem) {
+            Optional<String> value = get(key);
+            if (value.isEmpty()) {
+                return defaultValue;
+            }
+            Duration d = parseDuration(key, value.get());
+            if (d.isNegative() || (!zeroAllowed && d.isZero())) {
+                throw new WristbandConfigException(key, rangeProblem);
+            }
+            return d;
+        }
+    }
+
+    private static boolean parseBoolean(String key, String value) {
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new WristbandConfigException(key, "must be true or false.");
+    }
+
+    private static Duration parseDuration(String key, String value) {
+        if (INTEGER.matcher(value).matches()) {
+            return Duration.ofSeconds(Long.parseLong(value));
+        }
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new WristbandConfigException(key,
+                    "must be a whole number of seconds or an ISO-8601 duration such as PT30S.");
+        }
+    }
+
+    private static List<String> splitList(String value) {
+        return Arrays.stream(LIST_SEPARATOR.split(value)).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * The vanity domain is normally a bare authority; an explicit scheme is tolerated, http only for loopback
+     * (the local emulator), because the back channel carries the client secret.
+     */
+    private static URI applicationOrigin(String value) {
+        String scheme = "https";
+        String authority = value;
+        int schemeEnd = value.indexOf("://");
+        if (schemeEnd >= 0) {
+            scheme = value.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+            authority = value.substring(schemeEnd + 3);
+            if (!scheme.equals("https") && !scheme.equals("http")) {
+                throw new WristbandConfigException(APPLICATION_VANITY_DOMAIN,
+                        "must be a host name with an optional port, e.g. yourapp-yourco.us.wristband.dev.");
+            }
+        }
+        if (authority.isEmpty() || authority.chars().anyMatch(c -> "/?#@\\ ".indexOf(c) >= 0)) {
+            throw new WristbandConfigException(APPLICATION_VANITY_DOMAIN,
+                    "must be a host name with an optional port, without path, query, user info or fragment.");
+        }
+        URI parsed;
+        try {
+            parsed = new URI(scheme + "://" + authority.toLowerCase(Locale.ROOT));
+        } catch (URISyntaxException e) {
+            throw new WristbandConfigException(APPLICATION_VANITY_DOMAIN, "is not a valid host name.");
+        }
+        if (parsed.getHost() == null || !parsed.getRawPath().isEmpty() || parsed.getPort() > 65535) {
+            throw new WristbandConfigException(APPLICATION_VANITY_DOMAIN, "is not a valid host name.");
+        }
+        if (scheme.equals("http") && !ConfigRules.isLoopbackHost(parsed.getHost())) {
+            throw new WristbandConfigException(APPLICATION_VANITY_DOMAIN,
+                    "may use http only for a loopback host (localhost, *.localhost, 127.x.x.x, [::1]).");
+        }
+        return parsed;
+    }
+
+    private static void requireAbsoluteHttpUrl(String key, String url) {
+        // Placeholders are not legal URI characters; check the URL as it will look once a tenant fills them in.
+        String concrete = ConfigRules.TENANT_PLACEHOLDER.matcher(url).replaceAll("tenant");
+        try {
+            URI uri = new URI(concrete);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new WristbandConfigException(key, "must be an absolute http(s) URL.");
+    }
+
+    private static void checkPlaceholder(String key, String name, String url, Optional<String> rootDomain) {
+        boolean hasPlaceholder = ConfigRules.containsTenantPlaceholder(url);
+        if (rootDomain.isPresent() && !hasPlaceholder) {
+            throw new WristbandConfigException(key, "The [" + name + "] must contain the " + PLACEHOLDERS
+                    + " placeholder when using the [parseTenantFromRootDomain] config.");
+        }
+        if (rootDomain.isEmpty() && hasPlaceholder) {
+            throw new WristbandConfigException(key, "The [" + name + "] cannot contain the " + PLACEHOLDERS
+                    + " placeholder when the [parseTenantFromRootDomain] is absent.");
+        }
+    }
+
+    private static List<URI> parseOrigins(String key, String value) {
+        List<URI> origins = new ArrayList<>();
+        for (String item : value.split(",")) {
+            String origin = item.strip();
+            if (origin.isEmpty()) {
+                continue;
+            }
+            URI uri;
+            try {
+                uri = new URI(origin);
+            } catch (URISyntaxException e) {
+                throw new WristbandConfigException(key, "contains an entry that is not an origin scheme://host[:port].");
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                    || uri.getRawUserInfo() != null || !uri.getRawPath().isEmpty()
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new WristbandConfigException(key, "contains an entry that is not an origin scheme://host[:port].");
+            }
+            int port = uri.getPort();
+            boolean defaultPort = (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+            // Normalised so that comparison with a request's origin is a plain equals.
+            origins.add(URI.create(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                    + (port == -1 || defaultPort ? "" : ":" + port)));
+        }
+        return origins;
+    }
+
+    private static void checkDefaultReturnUrl(String url) {
+        if (url.startsWith("/")) {
+            // "//host" and "/\host" are taken by browsers as another origin.
+            if (url.startsWith("//") || url.startsWith("/\\")) {
+                throw new WristbandConfigException(DEFAULT_RETURN_URL,
+                        "must be a path starting with a single \"/\" or an absolute http(s) URL.");
+            }
+            return;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new WristbandConfigException(DEFAULT_RETURN_URL,
+                "must be a path starting with a single \"/\" or an absolute http(s) URL.");
+    }
+
+    private static Map<String, String> parseRoleMapping(String value) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (String item : value.split(",")) {
+            String pair = item.strip();
+            if (pair.isEmpty()) {
+                continue;
+            }
+            // Role names may contain ':' and '='-free group names are assumed: split on the last '='.
+            int eq = pair.lastIndexOf('=');
+            String role = eq < 0 ? "" : pair.substring(0, eq).strip();
+            String group = eq < 0 ? "" : pair.substring(eq + 1).strip();
+            if (role.isEmpty() || group.isEmpty()) {
+                throw new WristbandConfigException(ROLE_MAPPING,
+                        "must be a comma-separated list of wristbandRoleName=group pairs.");
+            }
+            if (mapping.putIfAbsent(role, group) != null) {
+                throw new WristbandConfigException(ROLE_MAPPING, "maps the role [" + role + "] more than once.");
+            }
+        }
+        return mapping;
+    }
+}

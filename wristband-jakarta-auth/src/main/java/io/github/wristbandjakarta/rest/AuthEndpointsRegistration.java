@@ -1,0 +1,70 @@
+package io.github.wristbandjakarta.rest;
+
+import io.github.wristbandjakarta.config.Wristband;
+import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.login.CallbackFlow;
+import io.github.wristbandjakarta.login.LoginFlow;
+import io.github.wristbandjakarta.login.LogoutFlow;
+import io.github.wristbandjakarta.login.ReturnUrlPolicy;
+import io.github.wristbandjakarta.security.AuthEndpoints;
+import io.github.wristbandjakarta.session.CsrfProtection;
+import io.github.wristbandjakarta.session.SessionStore;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.annotation.WebListener;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Maps the auth endpoints ({@link AuthServlet}) at {@code wristband.auth-path + "/*"} when the application starts
+ * (Servlet 6.0 §4.4: a {@code @WebListener} may add servlets). A servlet of its own rather than JAX-RS resources, so
+ * that the host's JAX-RS {@code Application} (at {@code /api}, {@code /rest}, {@code /}, or listing its classes)
+ * neither moves nor misses them, and the more specific mapping wins over the host's JAX-RS servlet (§12.1).
+ */
+@WebListener
+public class AuthEndpointsRegistration implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(AuthEndpointsRegistration.class.getName());
+    static final String SERVLET_NAME = "wristband-auth-endpoints";
+
+    @Inject
+    WristbandConfig config;
+    @Inject
+    LoginFlow login;
+    @Inject
+    CallbackFlow callback;
+    @Inject
+    LogoutFlow logout;
+    @Inject
+    SessionStore sessions;
+    @Inject
+    CsrfProtection csrf;
+    @Inject
+    ReturnUrlPolicy returnUrls;
+    @Inject
+    @Wristband
+    Clock clock;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        AuthEndpoints endpoints = AuthEndpoints.of(config);
+        ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME,
+                new AuthServlet(config, login, callback, logout, sessions, csrf, returnUrls, clock));
+        if (registration == null) {
+            throw new IllegalStateException("A servlet named " + SERVLET_NAME + " is already registered");
+        }
+        Set<String> taken = registration.addMapping(endpoints.mapping());
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("wristband.auth-path " + endpoints.base() + ": the application maps "
+                    + taken + " to a servlet of its own; choose another path");
+        }
+        LOG.info(() -> "Wristband auth endpoints at " + context.getContextPath() + endpoints.base()
+                + "/{login,callback,logout,session,token}");
+    }
+}

@@ -1,0 +1,317 @@
+package io.github.wristbandjakarta.rest;
+
+import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.login.AuthRequest;
+import io.github.wristbandjakarta.login.CallbackFlow;
+import io.github.wristbandjakarta.login.CallbackResult;
+import io.github.wristbandjakarta.login.InvalidRequestException;
+import io.github.wristbandjakarta.login.LoginFlow;
+import io.github.wristbandjakarta.login.LoginOptions;
+import io.github.wristbandjakarta.login.LoginRedirect;
+import io.github.wristbandjakarta.login.LogoutFlow;
+import io.github.wristbandjakarta.login.LogoutOptions;
+import io.github.wristbandjakarta.login.ReturnUrlPolicy;
+import io.github.wristbandjakarta.session.CsrfProtection;
+import io.github.wristbandjakarta.session.SessionStore;
+import io.github.wristbandjakarta.session.WristbandSession;
+import io.github.wristbandjakarta.token.IdTokenException;
+import io.github.wristbandjakarta.wristband.WristbandException;
+import io.github.wristbandjakarta.wristband.WristbandUnavailableException;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import static io.github.wristbandjakarta.wristband.JsonSupport.JSON;
+
+/**
+ * Wristband's Login, Callback, Logout, Session and Token endpoints (spec §3–§6) as one servlet, mapped at
+ * {@code wristband.auth-path} (default {@code /api/auth}) by {@link AuthEndpointsRegistration}: a servlet of the
+ * library's own, so that the endpoints answer at their path whatever the host application's JAX-RS root and whatever
+ * it maps its exceptions to. The authentication mechanism has already refreshed tokens and checked CSRF for Session
+ * and Token.
+ */
+final class AuthServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(AuthServlet.class.getName());
+
+    private final transient WristbandConfig config;
+    private final transient LoginFlow login;
+    private final transient CallbackFlow callback;
+    private final transient LogoutFlow logout;
+    private final transient SessionStore sessions;
+    private final transient CsrfProtection csrf;
+    private final transient ReturnUrlPolicy returnUrls;
+    private final transient Clock clock;
+
+    AuthServlet(WristbandConfig config, LoginFlow login, CallbackFlow callback, LogoutFlow logout,
+                SessionStore sessions, CsrfProtection csrf, ReturnUrlPolicy returnUrls, Clock clock) {
+        this.config = config;
+        this.login = login;
+        this.callback = callback;
+        this.logout = logout;
+        this.sessions = sessions;
+        this.csrf = csrf;
+        this.returnUrls = returnUrls;
+        this.clock = clock;
+    }
+
+    /**
+     * GET (and HEAD) only. HttpServlet would answer an unknown method such as PATCH with a 501 page of the
+     * container's; every other method gets 405 JSON here.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (request.getMethod().equals("GET") || request.getMethod().equals("HEAD")) {
+            super.service(request, response);
+            return;
+        }
+        response.setHeader("Allow", "GET, HEAD");
+        ErrorResponses.plain(405, "Method Not Allowed").write(response);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Answer answer;
+        try {
+            answer = switch (request.getPathInfo() == null ? "" : request.getPathInfo()) {
+                case "/login" -> login(request);
+                case "/callback" -> callback(request);
+                case "/logout" -> logout(request);
+                case "/session" -> session(request);
+                case "/token" -> token(request);
+                default -> ErrorResponses.plain(404, "Not Found");
+            };
+        } catch (RuntimeException e) {
+            // Our endpoints' last line; the host's own errors are the host's (no global exception mapper).
+            LOG.log(Level.SEVERE, "Unexpected error in an auth endpoint: " + e.getClass().getName(), e);
+            answer = ErrorResponses.plain(500, "Internal Server Error");
+        }
+        answer.write(response);
+    }
+
+    private Answer login(HttpServletRequest request) {
+        try {
+            LoginRedirect started = login.start(authRequest(request), LoginOptions.NONE);
+            if (started.state() != null) {
+                sessions.prepareLogin(request, started.state(), started.stateExpiresAt(), clock.instant());
+            }
+            return redirect(started);
+        } catch (InvalidRequestException e) {
+            LOG.info("Login rejected: " + e.getMessage());
+            return ErrorResponses.error(request, 400, "invalid_request", e.getMessage(), List.of());
+        } catch (WristbandException e) {
+            LOG.log(Level.WARNING, "Login failed: {0}", e.getMessage());
+            return ErrorResponses.error(request, 502, e.code(), "Wristband could not be reached", List.of());
+        }
+    }
+
+    private Answer callback(HttpServletRequest request) {
+        CallbackResult result;
+        try {
+            result = callback.complete(authRequest(request));
+        } catch (InvalidRequestException e) {
+            LOG.info("Callback rejected: " + e.getMessage());
+            return ErrorResponses.error(request, 400, "invalid_request", e.getMessage(), List.of());
+        } catch (WristbandUnavailableException e) {
+            LOG.warning("Callback failed, Wristband unavailable: " + e.getMessage());
+            return ErrorResponses.error(request, 502, e.code(), "Wristband could not be reached", List.of());
+        } catch (IdTokenException e) {
+            LOG.warning("Callback failed, ID token rejected: " + e.getMessage());
+            return ErrorResponses.error(request, 502, "invalid_id_token",
+                    "Wristband's answer could not be verified", List.of());
+        } catch (WristbandException e) {
+            LOG.info("Callback failed: " + e.code());
+            int status = e.code().equals("sdk_config_error") ? 502 : 400;
+            return ErrorResponses.error(request, status, e.code(), e.description(), List.of());
+        }
+        if (result instanceof CallbackResult.RedirectRequired required) {
+            ResponseBuilderWithCookies r = new ResponseBuilderWithCookies(required.redirectUrl());
+            r.cookies.addAll(required.setCookies());
+            return r.build();
+        }
+        return signIn(request, (CallbackResult.Completed) result);
+    }
+
+    private Answer signIn(HttpServletRequest request, CallbackResult.Completed completed) {
+        String csrfToken = csrf.newToken();
+        WristbandSession session = WristbandSession.from(completed, csrfToken, clock.instant());
+        sessions.start(request, session, completed.state(), clock.instant());
+        capIdleTimeout(request);
+        LOG.info("Callback completed: user " + session.userId() + " signed in to tenant " + session.tenantName());
+        URI origin = origin(request);
+        String target = Optional.ofNullable(completed.returnUrl())
+                .flatMap(url -> returnUrls.recheck(url, origin))
+                .orElseGet(() -> defaultReturnUrl(request, origin));
+        ResponseBuilderWithCookies r = new ResponseBuilderWithCookies(target);
+        r.cookies.addAll(completed.setCookies());
+        if (csrf.enabled()) {
+            r.cookies.add(csrf.setCookie(csrfToken));
+        }
+        return r.build();
+    }
+
+    private Answer logout(HttpServletRequest request) {
+        Optional<WristbandSession> session = sessions.current(request);
+        LogoutOptions options = session
+                .map(s -> new LogoutOptions(s.tokens().refreshToken(), s.tenantName(), s.tenantCustomDomain(),
+                        null, null))
+                .orElse(LogoutOptions.NONE);
+        LoginRedirect redirect;
+        try {
+            redirect = logout.logout(authRequest(request), options);
+        } catch (InvalidRequestException e) {
+            LOG.info("Logout rejected: " + e.getMessage());
+            return ErrorResponses.error(request, 400, "invalid_request", e.getMessage(), List.of());
+        } catch (WristbandException e) {
+            LOG.log(Level.WARNING, "Logout could not resolve the Wristband configuration: {0}", e.getMessage());
+            redirect = null;
+        }
+        boolean hadSession = request.getSession(false) != null;
+        sessions.end(request);
+        try {
+            request.logout();
+        } catch (ServletException e) {
+            LOG.log(Level.FINE, "Container logout failed", e);
+        }
+        if (redirect == null) {
+            // Still signed out here; Wristband's own session could not be ended.
+            return ErrorResponses.error(request, 502, "unexpected_error", "Signed out; Wristband could not be reached",
+                    List.of(csrf.deleteCookie()));
+        }
+        ResponseBuilderWithCookies r = new ResponseBuilderWithCookies(redirect.location());
+        r.cookies.addAll(redirect.setCookies());
+        r.cookies.add(csrf.deleteCookie());
+        if (hadSession) {
+            r.cookies.add(deleteSessionCookie(request));
+        }
+        return r.build();
+    }
+
+    private Answer session(HttpServletRequest request) {
+        Optional<WristbandSession> current = sessions.current(request);
+        if (current.isEmpty()) {
+            return ErrorResponses.plain(401, "Unauthorized");
+        }
+        WristbandSession session = current.get();
+        JsonObjectBuilder metadata = JSON.createObjectBuilder()
+                .add("tenantName", session.tenantName())
+                .add("identityProviderName", nullToEmpty(session.identityProviderName()));
+        if (session.email() != null) {
+            metadata.add("email", session.email());
+        }
+        JsonArrayBuilder roles = JSON.createArrayBuilder();
+        session.roles().forEach(roles::add);
+        metadata.add("roles", roles);
+        String body = JSON.createObjectBuilder()
+                .add("userId", session.userId())
+                .add("tenantId", session.tenantId())
+                .add("metadata", metadata)
+                .build().toString();
+        return Answer.json(200, body);
+    }
+
+    private Answer token(HttpServletRequest request) {
+        if (!config.tokenEndpointEnabled()) {
+            return ErrorResponses.plain(404, "Not Found");
+        }
+        Optional<WristbandSession> current = sessions.current(request);
+        if (current.isEmpty()) {
+            return ErrorResponses.plain(401, "Unauthorized");
+        }
+        String body = JSON.createObjectBuilder()
+                .add("accessToken", current.get().tokens().accessToken())
+                .add("expiresAt", current.get().tokens().expiresAt().toEpochMilli())
+                .build().toString();
+        return Answer.json(200, body);
+    }
+
+    /**
+     * The container may keep an idle session no longer than the absolute lifetime, so that it never outlives
+     * it in memory or in a replicated cache (the mechanism also checks the lifetime on every request).
+     */
+    private void capIdleTimeout(HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession httpSession = request.getSession(false);
+        if (httpSession == null) {
+            return;
+        }
+        long absolute = config.sessionAbsoluteLifetime().toSeconds();
+        int idle = httpSession.getMaxInactiveInterval();
+        if (idle <= 0 || idle > absolute) {
+            httpSession.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, Math.max(1, absolute)));
+        }
+    }
+
+    private String defaultReturnUrl(HttpServletRequest request, URI origin) {
+        String configured = config.defaultReturnUrl();
+        if (configured.startsWith("/")) {
+            return origin + request.getContextPath() + configured;
+        }
+        return configured;
+    }
+
+    private static String deleteSessionCookie(HttpServletRequest request) {
+        SessionCookieConfig cookie = request.getServletContext().getSessionCookieConfig();
+        String name = cookie.getName() != null ? cookie.getName() : "JSESSIONID";
+        String path = cookie.getPath() != null ? cookie.getPath()
+                : request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+        return name + "=; Path=" + path + "; Max-Age=0; HttpOnly; SameSite=Lax"
+                + (request.isSecure() || cookie.isSecure() ? "; Secure" : "");
+    }
+
+    static AuthRequest authRequest(HttpServletRequest request) {
+        List<String> cookieHeaders = request.getHeaders("Cookie") == null ? List.of()
+                : Collections.list(request.getHeaders("Cookie"));
+        return new AuthRequest(request.getQueryString(), request.getHeader("Host"), cookieHeaders, origin(request));
+    }
+
+    static URI origin(HttpServletRequest request) {
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        String host = request.getServerName();
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return URI.create(scheme + "://" + host + (defaultPort || port <= 0 ? "" : ":" + port));
+    }
+
+    private static Answer redirect(LoginRedirect redirect) {
+        ResponseBuilderWithCookies r = new ResponseBuilderWithCookies(redirect.location());
+        r.cookies.addAll(redirect.setCookies());
+        return r.build();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** A 302 collecting raw {@code Set-Cookie} headers. */
+    private static final class ResponseBuilderWithCookies {
+        private final String location;
+        private final List<String> cookies = new ArrayList<>();
+
+        ResponseBuilderWithCookies(String location) {
+            this.location = location;
+        }
+
+        Answer build() {
+            return Answer.redirect(location, cookies);
+        }
+    }
+}

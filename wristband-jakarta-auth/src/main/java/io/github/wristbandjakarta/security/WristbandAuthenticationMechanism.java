@@ -1,0 +1,233 @@
+package io.github.wristbandjakarta.security;
+
+import io.github.wristbandjakarta.config.Wristband;
+import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.session.CsrfProtection;
+import io.github.wristbandjakarta.session.SessionStore;
+import io.github.wristbandjakarta.session.WristbandSession;
+import io.github.wristbandjakarta.token.IdTokenException;
+import io.github.wristbandjakarta.token.TokenRefresher;
+import io.github.wristbandjakarta.wristband.InvalidGrantException;
+import io.github.wristbandjakarta.wristband.WristbandException;
+import io.github.wristbandjakarta.wristband.WristbandUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Makes the Wristband user of the HttpSession the container's caller on every request, so that
+ * {@code web.xml} constraints, {@code @RolesAllowed} and {@code SecurityContext} work. Before that it ends
+ * sessions past their absolute lifetime, refreshes expired tokens (one Wristband call per session however many
+ * requests arrive together) and checks the CSRF header on API requests.
+ *
+ * <p>The container calls it for public requests too: without a session it answers at once, with no I/O and
+ * without creating a session. Without a user, protected pages are redirected to the Login Endpoint with a
+ * {@code return_url}; protected API calls get 401 {@code {"error":"Unauthorized"}}.
+ */
+@ApplicationScoped
+public class WristbandAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(WristbandAuthenticationMechanism.class.getName());
+    static final String UNAUTHORIZED = "{\"error\":\"Unauthorized\"}";
+    static final String FORBIDDEN = "{\"error\":\"Forbidden\"}";
+    static final String BAD_REQUEST = "{\"error\":\"Bad Request\"}";
+
+    private final WristbandConfig config;
+    private final SessionStore sessions;
+    private final TokenRefresher refresher;
+    private final CsrfProtection csrf;
+    private final RoleMapping roles;
+    private final AuthEndpoints endpoints;
+    private final Clock clock;
+
+    @Inject
+    public WristbandAuthenticationMechanism(WristbandConfig config, SessionStore sessions, TokenRefresher refresher,
+                                            CsrfProtection csrf, @Wristband Clock clock) {
+        this.config = config;
+        this.sessions = sessions;
+        this.refresher = refresher;
+        this.csrf = csrf;
+        this.roles = new RoleMapping(config.roleMapping());
+        this.endpoints = AuthEndpoints.of(config);
+        this.clock = clock;
+    }
+
+    /** For the CDI client proxy only. */
+    protected WristbandAuthenticationMechanism() {
+        this.config = null;
+        this.sessions = null;
+        this.refresher = null;
+        this.csrf = null;
+        this.roles = null;
+        this.endpoints = null;
+        this.clock = null;
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String scheme = request.getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+            // The container took the scheme from a forwarded-protocol header; redirects and return-URL checks
+            // built on it would be nonsense (javascript://...). Not logged at INFO: anyone can send this.
+            LOG.fine("Request rejected: its scheme is neither http nor https");
+            return json(response, HttpServletResponse.SC_BAD_REQUEST, BAD_REQUEST);
+        }
+        String path = pathWithinApplication(request);
+        if (endpoints.isPublic(path)) {
+            return context.doNothing();
+        }
+        Optional<WristbandSession> current = sessions.current(request);
+        if (current.isEmpty()) {
+            return unauthenticated(request, response, context, path);
+        }
+        WristbandSession session = current.get();
+        Instant now = clock.instant();
+        if (!now.isBefore(session.authenticatedAt().plus(config.sessionAbsoluteLifetime()))) {
+            if (sessions.end(request, session)) {
+                LOG.info("Session ended: absolute lifetime reached");
+            }
+            return unauthenticated(request, response, context, path);
+        }
+        if (session.tokens().isExpired(now)) {
+            Optional<WristbandSession> refreshed = refresh(request, session);
+            if (refreshed.isEmpty()) {
+                return unauthenticated(request, response, context, path);
+            }
+            session = refreshed.get();
+        }
+        if (isApi(path) && csrf.enabled()
+                && !csrf.matches(session.csrfToken(), request.getHeader(csrf.headerName()))) {
+            LOG.info("CSRF check failed: request rejected with 403");
+            return json(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN);
+        }
+        WristbandPrincipal principal = new WristbandPrincipal(session.userId(), session.tenantId(),
+                session.tenantName(), session.identityProviderName(), session.email(), session.roles());
+        return context.notifyContainerAboutLogin(principal, roles.groups(session.roles()));
+    }
+
+    /**
+     * @return the session with new tokens, or empty when there is no user for this request: the session was
+     *         ended (Wristband refused the refresh token), or Wristband is unreachable (the session is kept for
+     *         the next request to try again)
+     */
+    private Optional<WristbandSession> refresh(HttpServletRequest request, WristbandSession session) {
+        if (!session.tokens().canRefresh()) {
+            if (sessions.end(request, session)) {
+                LOG.info("Session ended: tokens expired and there is no refresh token");
+            }
+            return Optional.empty();
+        }
+        try {
+            TokenRefresher.Refreshed result = refresher.refreshShared(session.tokens(), session.userId());
+            WristbandSession refreshed = session.withTokens(result.tokens());
+            if (result.calledWristband()) {
+                // One request per node stores the new tokens; those that shared its call find them stored.
+                sessions.replace(request, session, refreshed);
+            }
+            return Optional.of(refreshed);
+        } catch (WristbandUnavailableException e) {
+            // Logged once by the refresher; the session stays for the next try.
+            return Optional.empty();
+        } catch (InvalidGrantException e) {
+            if (sessions.replicated()) {
+                return keptOrEnded(request, session);
+            }
+            // Logged once by the refresher.
+            sessions.end(request, session);
+            return Optional.empty();
+        } catch (WristbandException | IdTokenException e) {
+            // Logged once by the refresher.
+            sessions.end(request, session);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A refresh refused in a cluster (wristband.session.replicated). Another node may have refreshed this session with
+     * the same refresh token a moment ago, and Wristband, rotating refresh tokens, refuses the second use although the
+     * user is fine. That node's tokens reach this one through the container's session replication, but only with a
+     * later request: a node reads the replicated session when a request starts. Until then the session is kept and
+     * requests go on with the access token they have, as long as it is still valid at Wristband (the expiration
+     * buffer); a refresh token that is really dead ends the session once that access token has expired. The refresher
+     * remembers the refusal for its grace period, so this node does not ask Wristband again with that refresh token.
+     */
+    private Optional<WristbandSession> keptOrEnded(HttpServletRequest request, WristbandSession session) {
+        if (clock.instant().isBefore(session.tokens().expiresAt().plus(config.tokenExpirationBuffer()))) {
+            LOG.fine("Token refresh refused while the access token is still valid; session kept "
+                    + "(a concurrent refresh on another cluster node may have rotated the refresh token)");
+            return Optional.of(session);
+        }
+        if (sessions.end(request, session)) {
+            LOG.info("Token refresh refused and the access token has expired: session ended");
+        }
+        return Optional.empty();
+    }
+
+    private AuthenticationStatus unauthenticated(HttpServletRequest request, HttpServletResponse response,
+                                                 HttpMessageContext context, String path) {
+        boolean required = context.isProtected() || context.isAuthenticationRequest()
+                || endpoints.needsSession(path);
+        if (!required) {
+            return context.doNothing();
+        }
+        if (isApi(path)) {
+            return json(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED);
+        }
+        return context.redirect(request.getContextPath() + endpoints.login() + "?return_url="
+                + URLEncoder.encode(requestUrl(request), StandardCharsets.UTF_8));
+    }
+
+    private boolean isApi(String path) {
+        for (String prefix : config.apiPathPrefixes()) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        // The Session and Token endpoints answer JSON and need the CSRF header wherever wristband.auth-path is.
+        return endpoints.needsSession(path);
+    }
+
+    private static AuthenticationStatus json(HttpServletResponse response, int status, String body) {
+        try {
+            response.setStatus(status);
+            response.setContentType("application/json");
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Pragma", "no-cache");
+            // Written and closed: the response is complete, so the container adds nothing of its own. Liberty
+            // would add a WWW-Authenticate challenge to an open response; WildFly (Undertow) would replace an
+            // open 4xx response by its error page (sendError), and log an error if it were merely committed.
+            PrintWriter writer = response.getWriter();
+            writer.write(body);
+            writer.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Client went away before the error was written", e);
+        }
+        // SEND_CONTINUE: the mechanism wrote the response; the container must not add its own.
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    private static String pathWithinApplication(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
+    }
+
+    private static String requestUrl(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? request.getRequestURL().toString() : request.getRequestURL() + "?" + query;
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.wristbandjakarta.token;
+
+import io.github.wristbandjakarta.config.Wristband;
+import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.wristband.WristbandClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** CDI wiring of the token package: one JWKS cache, validator and refresher per application. */
+@ApplicationScoped
+public class TokenBeans {
+
+    @Produces
+    @Singleton
+    @Wristband
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    JwksCache jwksCache(WristbandConfig config, WristbandClient client, @Wristband Clock clock) {
+        return new JwksCache(client, config.jwksRefreshCooldown(), clock);
+    }
+
+    @Produces
+    @Singleton
+    IdTokenValidator idTokenValidator(WristbandConfig config, JwksCache jwks, @Wristband Clock clock) {
+        return new IdTokenValidator(config, jwks, clock);
+    }
+
+    @Produces
+    @Singleton
+    TokenRefresher tokenRefresher(WristbandConfig config, WristbandClient client, IdTokenValidator idTokens,
+                                  @Wristband Clock clock) {
+        return new TokenRefresher(config, client, idTokens, clock);
+    }
+}
