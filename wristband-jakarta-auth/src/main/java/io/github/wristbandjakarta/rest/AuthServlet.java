@@ -28,7 +28,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -141,9 +140,7 @@ final class AuthServlet extends HttpServlet {
             return ErrorResponses.error(request, status, e.code(), e.description(), List.of());
         }
         if (result instanceof CallbackResult.RedirectRequired required) {
-            ResponseBuilderWithCookies r = new ResponseBuilderWithCookies(required.redirectUrl());
-            r.cookies.addAll(required.setCookies());
-            return r.build();
+            return Answer.redirect(required.redirectUrl(), required.setCookies());
         }
         return signIn(request, (CallbackResult.Completed) result);
     }
@@ -158,12 +155,8 @@ final class AuthServlet extends HttpServlet {
         String target = Optional.ofNullable(completed.returnUrl())
                 .flatMap(url -> returnUrls.recheck(url, origin))
                 .orElseGet(() -> defaultReturnUrl(request, origin));
-        ResponseBuilderWithCookies r = new ResponseBuilderWithCookies(target);
-        r.cookies.addAll(completed.setCookies());
-        if (csrf.enabled()) {
-            r.cookies.add(csrf.setCookie(csrfToken));
-        }
-        return r.build();
+        Answer signedIn = Answer.redirect(target, completed.setCookies());
+        return csrf.enabled() ? signedIn.withCookies(List.of(csrf.setCookie(csrfToken))) : signedIn;
     }
 
     private Answer logout(HttpServletRequest request) {
@@ -194,13 +187,8 @@ final class AuthServlet extends HttpServlet {
             return ErrorResponses.error(request, 502, "unexpected_error", "Signed out; Wristband could not be reached",
                     List.of(csrf.deleteCookie()));
         }
-        ResponseBuilderWithCookies r = new ResponseBuilderWithCookies(redirect.location());
-        r.cookies.addAll(redirect.setCookies());
-        r.cookies.add(csrf.deleteCookie());
-        if (hadSession) {
-            r.cookies.add(deleteSessionCookie(request));
-        }
-        return r.build();
+        Answer signedOut = redirect(redirect).withCookies(List.of(csrf.deleteCookie()));
+        return hadSession ? signedOut.withCookies(List.of(deleteSessionCookie(request))) : signedOut;
     }
 
     private Answer session(HttpServletRequest request) {
@@ -292,26 +280,10 @@ final class AuthServlet extends HttpServlet {
     }
 
     private static Answer redirect(LoginRedirect redirect) {
-        ResponseBuilderWithCookies r = new ResponseBuilderWithCookies(redirect.location());
-        r.cookies.addAll(redirect.setCookies());
-        return r.build();
+        return Answer.redirect(redirect.location(), redirect.setCookies());
     }
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    /** A 302 collecting raw {@code Set-Cookie} headers. */
-    private static final class ResponseBuilderWithCookies {
-        private final String location;
-        private final List<String> cookies = new ArrayList<>();
-
-        ResponseBuilderWithCookies(String location) {
-            this.location = location;
-        }
-
-        Answer build() {
-            return Answer.redirect(location, cookies);
-        }
     }
 }

@@ -6,34 +6,17 @@ import io.github.wristbandjakarta.config.WristbandConfig;
  * Where the Login, Callback, Logout, Session and Token endpoints live within the application:
  * {@code wristband.auth-path} (default {@code /api/auth}) followed by {@code /login}, {@code /callback},
  * {@code /logout}, {@code /session} and {@code /token}. The first three are public; Session and Token need a
- * signed-in user.
+ * signed-in user. The paths are made once: the mechanism compares every request's path with them.
  *
  * @param base the configured path, such as {@code /api/auth}
  */
-public record AuthEndpoints(String base) {
+public record AuthEndpoints(String base, String login, String callback, String logout, String session,
+                            String token) {
 
     public static AuthEndpoints of(WristbandConfig config) {
-        return new AuthEndpoints(config.authPath());
-    }
-
-    public String login() {
-        return base + "/login";
-    }
-
-    public String callback() {
-        return base + "/callback";
-    }
-
-    public String logout() {
-        return base + "/logout";
-    }
-
-    public String session() {
-        return base + "/session";
-    }
-
-    public String token() {
-        return base + "/token";
+        String base = config.authPath();
+        return new AuthEndpoints(base, base + "/login", base + "/callback", base + "/logout", base + "/session",
+                base + "/token");
     }
 
     /** The servlet mapping that covers all five. */
@@ -42,10 +25,10 @@ public record AuthEndpoints(String base) {
     }
 
     boolean isPublic(String path) {
-        return path.equals(login()) || path.equals(callback()) || path.equals(logout());
+        return path.equals(login) || path.equals(callback) || path.equals(logout);
     }
 
     boolean needsSession(String path) {
-        return path.equals(session()) || path.equals(token());
+        return path.equals(session) || path.equals(token);
     }
 }
