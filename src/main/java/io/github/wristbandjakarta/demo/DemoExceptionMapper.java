@@ -17,7 +17,7 @@ import static io.github.wristbandjakarta.wristband.JsonSupport.JSON;
 /**
  * The reference application's own last line for its JAX-RS resources (a host application decides this for itself;
  * the library installs no exception mapper): JAX-RS's own errors keep their status with a JSON body; anything unexpected is logged once and
- * answered 500 {@code {"error":"Internal Server Error"}} (spec §6.1), never with a stack trace. A
+ * answered 500 {@code {"error":"Internal Server Error"}} (docs/protocol.md §1.2), never with a stack trace. A
  * {@code @RolesAllowed} refusal of a caller who is not signed in at all is 401 {@code {"error":"Unauthorized"}},
  * as the browser SDK expects; 403 stays for signed-in callers without the role.
  */

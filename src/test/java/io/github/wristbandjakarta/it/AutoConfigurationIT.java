@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * With only the client credentials and the vanity domain configured, the login URL and redirect URI come from
- * Wristband's SDK configuration endpoint (spec §2.3), fetched once.
+ * Wristband's SDK configuration endpoint (docs/protocol.md §2.5), fetched once.
  */
 @ExtendWith(ArquillianExtension.class)
 class AutoConfigurationIT {

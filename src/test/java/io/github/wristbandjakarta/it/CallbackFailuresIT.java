@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every way a callback can go wrong gets the status the spec names (a 302 back to the tenant's login for the
+ * Every way a callback can go wrong gets the status docs/protocol.md §4.2 names (a 302 back to the tenant's login for the
  * four {@code redirect_required} reasons, 400 for bad input, 502 when Wristband fails or cannot be believed),
  * never a stack trace, and never a session.
  */

@@ -198,7 +198,7 @@ class HostileInputIT {
         if (wristbandHost) {
             return null;
         }
-        // By design (spec §3.4, §5.1, as in every official SDK): tenant_custom_domain names the host of Wristband's
+        // By design (docs/protocol.md §3.2, §5.2, as in every official SDK): tenant_custom_domain names the host of Wristband's
         // authorize or logout endpoint. The value must be a plain DNS name; the path is always Wristband's.
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (attack.tenantCustomDomain() != null

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Expired tokens are refreshed before the application sees the request (spec §7.5): once per session however
+ * Expired tokens are refreshed before the application sees the request (docs/protocol.md §7): once per session however
  * many requests arrive together, also when Wristband rotates refresh tokens; a refused refresh ends the session,
  * an unreachable Wristband does not.
  */

@@ -52,7 +52,7 @@ import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
 /**
- * An offline emulator of the Wristband endpoints the "Backend Server" integration uses (wristband-spec.md §1.2):
+ * An offline emulator of the Wristband endpoints the "Backend Server" integration uses (docs/protocol.md §2.2):
  * authorize with a hosted login page on tenant hosts, token (code + PKCE, refresh) with HTTP Basic client auth,
  * revoke, userinfo, JWKS, logout, sdk-configuration and the application-level login page. Tokens are real RS256
  * JWTs made with jose4j. Knobs make it misbehave so that failure paths can be tested.

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Rules shared by the configuration loader and the back channel: the tenant placeholder of spec §2.1 and
+ * Rules shared by the configuration loader and the back channel: the tenant placeholder of docs/protocol.md §2.4 and
  * which hosts count as loopback (the only hosts allowed plain http).
  */
 public final class ConfigRules {

@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reads the {@code wristband.*} keys and validates them (spec §2.2 plus this project's keys).
+ * Reads the {@code wristband.*} keys and validates them (docs/protocol.md §2.4 plus this project's keys).
  * Blank values count as absent.
  */
 public final class WristbandConfigLoader {
@@ -79,7 +79,7 @@ public final class WristbandConfigLoader {
     public static WristbandConfig load(Function<String, Optional<String>> source) {
         Reader in = new Reader(source);
 
-        // Spec §2.2 rules 1-6, in the spec's order.
+        // docs/protocol.md §2.4 rules 1-6, in the official SDKs' order.
         String clientId = in.get(CLIENT_ID)
                 .orElseThrow(() -> new WristbandConfigException(CLIENT_ID, "The [clientId] config must have a value."));
         String clientSecret = in.get(CLIENT_SECRET).orElseThrow(
@@ -112,7 +112,7 @@ public final class WristbandConfigLoader {
         boolean dangerouslyDisableSecureCookies = in.bool(DANGEROUSLY_DISABLE_SECURE_COOKIES, false);
         boolean autoConfigureEnabled = in.bool(AUTO_CONFIGURE_ENABLED, true);
 
-        // Spec §2.2 rules 7-8.
+        // docs/protocol.md §2.4 rules 7-8.
         if (!autoConfigureEnabled) {
             if (loginUrl.isEmpty()) {
                 throw new WristbandConfigException(LOGIN_URL,

@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * The Callback Endpoint (spec §4.1), in the reference SDK's order: parameters, tenant, tenant login URL,
+ * The Callback Endpoint (docs/protocol.md §4.1), in the reference SDK's order: parameters, tenant, tenant login URL,
  * login-state cookie, state, error, code exchange; then what the official SDKs skip: the ID token's signature,
  * issuer, audience, lifetime and nonce, and userinfo's {@code sub} equal to the ID token's.
  */
@@ -137,7 +137,7 @@ public final class CallbackFlow {
                 "Callback request is missing the [tenant_name] query parameter from Wristband")), false, "tenant_name");
     }
 
-    /** A tenant name or custom domain that is not a plain DNS name is a 400 in the callback's wording (spec §8). */
+    /** A tenant name or custom domain that is not a plain DNS name is a 400 in the callback's wording (docs/protocol.md §4.1). */
     private static String validated(String value, boolean host, String parameter) {
         try {
             return host ? TenantResolver.requireHost(value, parameter)
@@ -147,7 +147,7 @@ public final class CallbackFlow {
         }
     }
 
-    /** Spec §4.1 step 4, with the recommended variants of §10: every placeholder, {@code ?}/{@code &} by presence. */
+    /** docs/protocol.md §4.1 step 5, with our variants (§9.10): every placeholder, {@code ?}/{@code &} by presence. */
     private static String tenantLoginUrl(ResolvedConfiguration resolved, String tenantName,
                                          Optional<String> tenantCustomDomain) {
         String url = resolved.usesTenantSubdomains()

@@ -6,7 +6,7 @@ import io.github.wristbandjakarta.wristband.UserInfo;
 import java.util.List;
 
 /**
- * What the Callback Endpoint learned (spec §4.2). Either way the response must carry {@code setCookies}, which
+ * What the Callback Endpoint learned (docs/protocol.md §4.2). Either way the response must carry {@code setCookies}, which
  * delete the login-state cookie that was used.
  */
 public sealed interface CallbackResult {
@@ -48,7 +48,7 @@ public sealed interface CallbackResult {
             this.wireName = wireName;
         }
 
-        /** The spec's spelling, e.g. {@code missing_login_state}. */
+        /** The wire spelling (docs/protocol.md §4.2), e.g. {@code missing_login_state}. */
         public String wireName() {
             return wireName;
         }

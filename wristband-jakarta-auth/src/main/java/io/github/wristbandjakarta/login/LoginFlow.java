@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The Login Endpoint (spec §3): resolves the tenant, makes state, PKCE verifier and nonce, seals them into a
+ * The Login Endpoint (docs/protocol.md §3): resolves the tenant, makes state, PKCE verifier and nonce, seals them into a
  * login-state cookie and redirects to Wristband's authorize endpoint on the tenant's host; with no tenant, to
  * the application-level login page carrying the return URL in {@code state}.
  */
@@ -51,7 +51,7 @@ public final class LoginFlow {
 
     public LoginRedirect start(AuthRequest request, LoginOptions options) {
         QueryParameters query = QueryParameters.parse(request.rawQuery());
-        // Every parameter the login reads may appear at most once, whether or not it is used (spec §3.2).
+        // Every parameter the login reads may appear at most once, whether or not it is used (docs/protocol.md §3.1).
         Optional<String> customDomainParam = query.single("tenant_custom_domain")
                 .map(v -> TenantResolver.requireHost(v, "tenant_custom_domain"));
         Optional<String> tenantNameParam = query.single("tenant_name")
@@ -101,7 +101,7 @@ public final class LoginFlow {
         return new LoginRedirect(location, setCookies, state, now.plusSeconds(LoginStateCookies.MAX_AGE_SECONDS));
     }
 
-    /** Spec §3.4: custom domain parameter, tenant name (subdomain or parameter), then the two defaults. */
+    /** docs/protocol.md §3.2: custom domain parameter, tenant name (subdomain or parameter), then the two defaults. */
     private Optional<URI> tenantOrigin(AuthRequest request, ResolvedConfiguration resolved,
                                        Optional<String> customDomainParam, Optional<String> tenantNameParam,
                                        LoginOptions options) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * What the login endpoint remembers for the callback, sealed into the {@code login#{state}#{ms}} cookie
- * (spec §3.5, §3.7).
+ * (docs/protocol.md §3.3, §3.4).
  *
  * @param redirectUri the configured redirect URI as sent to Wristband, placeholder included
  * @param returnUrl   null when none was given or it was not acceptable

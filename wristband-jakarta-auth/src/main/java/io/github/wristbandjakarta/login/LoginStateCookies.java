@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code login#{state}#{epochMillis}} cookies (spec §3.7). Written as raw {@code Set-Cookie} headers, as
+ * The {@code login#{state}#{epochMillis}} cookies (docs/protocol.md §3.4). Written as raw {@code Set-Cookie} headers, as
  * the names contain {@code #}; read from the raw {@code Cookie} headers. At most three are pending at once
  * (one per browser tab that started a login).
  */
@@ -68,7 +68,7 @@ public final class LoginStateCookies {
 
     /**
      * Deletions that make room for one more pending login: with three or more present, all but the two newest
-     * go (spec §3.7).
+     * go (docs/protocol.md §3.4).
      */
     public List<String> makeRoom(List<LoginCookie> existing) {
         if (existing.size() < MAX_PENDING) {

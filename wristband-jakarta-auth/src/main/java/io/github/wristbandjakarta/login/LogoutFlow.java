@@ -17,7 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The Logout Endpoint (spec §5.1): revokes the refresh token (a failure is logged, not fatal), deletes every
+ * The Logout Endpoint (docs/protocol.md §5): revokes the refresh token (a failure is logged, not fatal), deletes every
  * login-state cookie, and redirects to Wristband's logout endpoint on the tenant's host, or to the
  * application-level login page when no tenant is known.
  */
@@ -76,7 +76,7 @@ public final class LogoutFlow {
         return new LoginRedirect(location, setCookies);
     }
 
-    /** Spec §5.1 step 5: the session's tenant first, then the request's. */
+    /** docs/protocol.md §5.2: the session's tenant first, then the request's. */
     private Optional<URI> tenantOrigin(AuthRequest request, ResolvedConfiguration resolved, LogoutOptions options,
                                        Optional<String> customDomainParam, Optional<String> tenantNameParam) {
         if (blankToNull(options.tenantCustomDomain()) != null) {
@@ -101,7 +101,7 @@ public final class LogoutFlow {
         try {
             wristband.revoke(refreshToken);
         } catch (RuntimeException e) {
-            // Logout goes on: the session ends here whatever Wristband says (spec §5.1 step 2).
+            // Logout goes on: the session ends here whatever Wristband says (docs/protocol.md §5.1 step 2).
             LOG.log(Level.WARNING, "Logout: revoking the refresh token failed: {0}", e.getMessage());
         }
     }

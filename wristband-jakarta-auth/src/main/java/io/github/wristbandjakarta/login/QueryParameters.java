@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * A query string parsed strictly from the raw request line, not through the container's parameter map, so that
  * duplicates are seen and malformed percent-encoding or UTF-8 is a 400 rather than a container-specific
- * surprise. Empty values count as absent (spec §3.4).
+ * surprise. Empty values count as absent (docs/protocol.md §3.1).
  */
 public final class QueryParameters {
 
@@ -76,7 +76,7 @@ public final class QueryParameters {
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
-    /** Login and logout's wording for a duplicate (spec §8). */
+    /** Login and logout's wording for a duplicate (docs/protocol.md §3.1, §5.1). */
     public Optional<String> single(String name) {
         return single(name, "More than one [" + name + "] query parameter was encountered");
     }

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** State, PKCE code verifier and nonce: 32 random bytes each, base64url without padding (spec §3.5). */
+/** State, PKCE code verifier and nonce: 32 random bytes each, base64url without padding (docs/protocol.md §3.3). */
 final class RandomValues {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();

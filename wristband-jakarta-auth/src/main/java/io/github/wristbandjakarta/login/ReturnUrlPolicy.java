@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class ReturnUrlPolicy {
 
-    /** Longer return URLs are ignored, as the .NET, Python and Go SDKs do (spec §3.5). */
+    /** Longer return URLs are ignored, as the .NET, Python and Go SDKs do (docs/protocol.md §3.3). */
     public static final int MAX_LENGTH = 450;
 
     private final List<URI> allowedOrigins;

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Tenant names and tenant custom domains from a request (spec §3.3, §3.4). Values end up in the host of a
+ * Tenant names and tenant custom domains from a request (docs/protocol.md §3.2). Values end up in the host of a
  * redirect, so each must be a plain DNS name: anything else is a 400, never a Location that points elsewhere.
  */
 public final class TenantResolver {

@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * Maps the auth endpoints ({@link AuthServlet}) at {@code wristband.auth-path + "/*"} when the application starts
  * (Servlet 6.0 §4.4: a {@code @WebListener} may add servlets). A servlet of its own rather than JAX-RS resources, so
  * that the host's JAX-RS {@code Application} (at {@code /api}, {@code /rest}, {@code /}, or listing its classes)
- * neither moves nor misses them, and the more specific mapping wins over the host's JAX-RS servlet (§12.1).
+ * neither moves nor misses them, and the more specific mapping wins over the host's JAX-RS servlet (Servlet 6.0 §12.1).
  */
 @WebListener
 public class AuthEndpointsRegistration implements ServletContextListener {

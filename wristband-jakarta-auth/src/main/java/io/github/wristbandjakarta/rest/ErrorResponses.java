@@ -30,7 +30,7 @@ final class ErrorResponses {
         return new Answer(status, null, "application/json", json.build().toString(), setCookies);
     }
 
-    /** A bare JSON body such as {@code {"error":"Unauthorized"}}, the browser SDK's contract (spec §6.1). */
+    /** A bare JSON body such as {@code {"error":"Unauthorized"}}, the browser SDK's contract (docs/protocol.md §6.1). */
     static Answer plain(int status, String error) {
         return Answer.json(status, JSON.createObjectBuilder().add("error", error).build().toString());
     }

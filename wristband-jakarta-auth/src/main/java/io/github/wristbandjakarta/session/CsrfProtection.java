@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Synchronizer-token CSRF protection with a readable cookie (spec §7.3): 16 random bytes as 32 lowercase hex
+ * Synchronizer-token CSRF protection with a readable cookie (docs/protocol.md §6.3): 16 random bytes as 32 lowercase hex
  * characters, kept in the session and in the {@code CSRF-TOKEN} cookie the browser SDK copies into the
  * {@code X-CSRF-TOKEN} header; compared in constant time.
  */

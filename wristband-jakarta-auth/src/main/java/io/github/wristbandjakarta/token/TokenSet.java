@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The tokens a session holds. {@code expiresAt} already has the expiration buffer applied (spec §4.1 step 12),
- * so "expired" means {@code now >= expiresAt} (spec §7.5, the exact boundary refreshes).
+ * The tokens a session holds. {@code expiresAt} already has the expiration buffer applied (docs/protocol.md §4.1 step 14),
+ * so "expired" means {@code now >= expiresAt} (docs/protocol.md §7.1, the exact boundary refreshes).
  *
  * @param refreshToken null when Wristband issued none (no {@code offline_access})
  */

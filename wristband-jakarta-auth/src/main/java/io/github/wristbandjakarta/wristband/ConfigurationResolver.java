@@ -12,7 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Resolves the auto-configurable values (spec §2.3): when every value needed is configured, or
+ * Resolves the auto-configurable values (docs/protocol.md §2.5): when every value needed is configured, or
  * auto-configuration is off, from the configuration alone; otherwise lazily from Wristband's SDK
  * configuration on first use, 3 attempts 100 ms apart, cached for the life of the application, concurrent
  * first calls sharing one fetch, a failure not cached.
@@ -51,7 +51,7 @@ public final class ConfigurationResolver {
     /**
      * @throws WristbandException code {@code sdk_config_error} when the fetch failed 3 times
      *                            ("Failed to fetch SDK configuration after 3 attempts: …") or a resolved
-     *                            value breaks a rule of spec §2.2
+     *                            value breaks a rule of docs/protocol.md §2.4
      */
     public ResolvedConfiguration resolve() {
         ResolvedConfiguration done = resolved;
@@ -122,7 +122,7 @@ public final class ConfigurationResolver {
                 "Failed to fetch SDK configuration after " + FETCH_ATTEMPTS + " attempts: " + last.getMessage(), last);
     }
 
-    /** Manual value, else Wristband's (blank counting as absent), else the default; then §2.2's rules. */
+    /** Manual value, else Wristband's (blank counting as absent), else the default; then docs/protocol.md §2.4 rule 8. */
     private ResolvedConfiguration resolveWith(SdkConfiguration sdk) {
         String loginUrl = config.loginUrl().orElse(sdk == null ? null : blankToNull(sdk.loginUrl()));
         String redirectUri = config.redirectUri().orElse(sdk == null ? null : blankToNull(sdk.redirectUri()));

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The values that may come from SDK auto-configuration, resolved (manual value, else Wristband's, else
- * default) and validated against the placeholder rules of spec §2.2.
+ * default) and validated against the placeholder rules of docs/protocol.md §2.4.
  */
 public record ResolvedConfiguration(
         String loginUrl,

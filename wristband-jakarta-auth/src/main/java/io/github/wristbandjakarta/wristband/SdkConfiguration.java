@@ -1,7 +1,7 @@
 package io.github.wristbandjakarta.wristband;
 
 /**
- * Wristband's {@code /api/v1/clients/{id}/sdk-configuration} answer (spec §2.3). Nullable strings are null
+ * Wristband's {@code /api/v1/clients/{id}/sdk-configuration} answer (docs/protocol.md §2.5). Nullable strings are null
  * when Wristband sent null or nothing.
  */
 public record SdkConfiguration(

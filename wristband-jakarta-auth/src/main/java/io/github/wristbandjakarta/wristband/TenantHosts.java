@@ -7,7 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * Where Wristband's redirect-style endpoints live (spec §1.1): the tenant vanity host
+ * Where Wristband's redirect-style endpoints live (docs/protocol.md §2.1): the tenant vanity host
  * {@code {tenant}-{vanity}} (or {@code {tenant}.{vanity}} with an active application custom domain), a tenant
  * custom domain, or the application vanity domain. Tenant vanity hosts share the application origin's scheme
  * (http only when that is a loopback emulator); a tenant custom domain is https, except http for a loopback host

@@ -3,7 +3,7 @@ package io.github.wristbandjakarta.wristband;
 import java.util.List;
 
 /**
- * Userinfo as the SDKs map it (spec §1.5). The four required claims are non-blank strings; the others may
+ * Userinfo as the SDKs map it (docs/protocol.md §2.3). The four required claims are non-blank strings; the others may
  * be null.
  */
 public record UserInfo(

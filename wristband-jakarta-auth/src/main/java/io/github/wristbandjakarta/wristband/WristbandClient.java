@@ -29,7 +29,7 @@ import java.util.logging.Logger;
 import static io.github.wristbandjakarta.wristband.JsonSupport.JSON;
 
 /**
- * The back channel to Wristband's API at the application vanity origin (spec §1.2, §2.4) over the JDK's
+ * The back channel to Wristband's API at the application vanity origin (docs/protocol.md §2.2, §2.6) over the JDK's
  * HttpClient: redirects are never followed, connect and request timeouts come from the configuration,
  * HTTP Basic {@code clientId:clientSecret} on token and revoke, form bodies always form-encoded.
  */
@@ -101,7 +101,7 @@ public final class WristbandClient {
     }
 
     /**
-     * {@code grant_type=refresh_token}, up to 3 attempts (spec §7.5): 5xx/network/garbage wait 100 ms then
+     * {@code grant_type=refresh_token}, up to 3 attempts (docs/protocol.md §7.2): 5xx/network/garbage wait 100 ms then
      * 200 ms and retry; {@code invalid_grant} stops at once with {@link InvalidGrantException}; any other 4xx
      * stops at once with code {@code invalid_refresh_token} (description from the body or
      * "Invalid Refresh Token"); after the third failure {@link WristbandUnavailableException}.

@@ -1,7 +1,7 @@
 package io.github.wristbandjakarta.wristband;
 
 /**
- * An error from Wristband or from talking to it, with the OAuth2-style code of the spec's error catalogue
+ * An error from Wristband or from talking to it, with the OAuth2-style code of docs/protocol.md §4.2 and §7.2
  * ({@code unexpected_error}, {@code invalid_refresh_token}, the {@code error} value of a callback, ...).
  * Messages never contain tokens, codes or secrets.
  */

@@ -49,7 +49,7 @@ class WristbandConfigLoaderTest {
         values.put("wristband.redirect-uri", redirectUri);
     }
 
-    // §9.1 item 1
+    // docs/protocol.md §8.1 item 1
 
     @Test
     void blankClientIdIsRejected() {
@@ -97,7 +97,7 @@ class WristbandConfigLoaderTest {
         assertEquals("client-id", with("wristband.client-id", "  client-id ").clientId());
     }
 
-    // §9.1 item 2
+    // docs/protocol.md §8.1 item 2
 
     @Test
     void negativeTokenExpirationBufferIsRejected() {
@@ -130,7 +130,7 @@ class WristbandConfigLoaderTest {
         rejected("wristband.token-expiration-buffer", "sixty");
     }
 
-    // §9.1 item 3
+    // docs/protocol.md §8.1 item 3
 
     @Test
     void rootDomainWithPortIsRejected() {
@@ -145,7 +145,7 @@ class WristbandConfigLoaderTest {
                 with("wristband.parse-tenant-from-root-domain", "business.invotastic.com").parseTenantFromRootDomain());
     }
 
-    // §9.1 item 4
+    // docs/protocol.md §8.1 item 4
 
     @Test
     void autoConfigureDisabledWithoutLoginUrlIsRejected() {
@@ -249,7 +249,7 @@ class WristbandConfigLoaderTest {
         assertTrue(e.getMessage().startsWith("Invalid Wristband configuration [" + key + "]"), e.getMessage());
     }
 
-    // §9.1 item 5 and the defaults of every key
+    // docs/protocol.md §8.1 item 5 and the defaults of every key
 
     @Test
     void scopesDefaultToOpenidOfflineAccessEmail() {

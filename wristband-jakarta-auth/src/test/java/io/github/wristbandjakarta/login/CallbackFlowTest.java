@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Callback Endpoint behaviour: spec §4 and the conformance list §9.3, plus ID-token validation (design §2). */
+/** Callback Endpoint behaviour: docs/protocol.md §4 and the conformance list §8.3, plus ID-token validation (§4.3). */
 class CallbackFlowTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
@@ -129,7 +129,7 @@ class CallbackFlowTest {
         return "Invalid query parameter [" + name + "] passed from Wristband during callback";
     }
 
-    // ---- §9.3 item 1: happy path
+    // ---- docs/protocol.md §8.3 item 1: happy path
 
     @Test
     void tokenRequestCarriesCodeRedirectUriVerifierAndBasicAuth() {
@@ -206,7 +206,7 @@ class CallbackFlowTest {
         assertEquals(NOW.plusSeconds(1800), done.tokens().expiresAt());
     }
 
-    // ---- §9.3 item 2: subdomains
+    // ---- docs/protocol.md §8.3 item 2: subdomains
 
     @Test
     void subdomainModeTakesTheTenantFromTheHost() {
@@ -220,7 +220,7 @@ class CallbackFlowTest {
                 "redirect_uri=https%3A%2F%2F%7Btenant_name%7D.business.invotastic.com%2Fapi%2Fauth%2Fcallback"));
     }
 
-    // ---- §9.3 items 3-6: redirect_required
+    // ---- docs/protocol.md §8.3 items 3-6: redirect_required
 
     @Test
     void missingCookieRedirectsToTenantLoginUrl() {
@@ -348,7 +348,7 @@ class CallbackFlowTest {
         assertEquals("nope", e.description());
     }
 
-    // ---- §9.3 items 8-10: bad requests
+    // ---- docs/protocol.md §8.3 items 8-10: bad requests
 
     @ParameterizedTest
     @ValueSource(strings = {"state", "code", "error", "error_description", "tenant_name", "tenant_custom_domain"})
@@ -420,7 +420,7 @@ class CallbackFlowTest {
                 "localhost:6001"));
     }
 
-    // ---- tenant_custom_domain in the redirect URL (§10: ? or & by presence of ?)
+    // ---- tenant_custom_domain in the redirect URL (docs/protocol.md §4.1 step 5: ? or & by presence of ?)
 
     @Test
     void tenantCustomDomainIsAppendedWithAmpersand() {
@@ -456,7 +456,7 @@ class CallbackFlowTest {
         assertEquals("auth.acme.com", done.tenantCustomDomain());
     }
 
-    // ---- ID token (design §2: beyond the official SDKs)
+    // ---- ID token (docs/protocol.md §4.3: beyond the official SDKs)
 
     private void assertIdTokenRejected(Started login, String idToken) {
         tokensWithIdToken(idToken);

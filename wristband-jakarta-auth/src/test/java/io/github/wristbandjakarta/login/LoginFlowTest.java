@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Login Endpoint behaviour: spec §3 and the conformance list §9.2. */
+/** Login Endpoint behaviour: docs/protocol.md §3 and the conformance list §8.2. */
 class LoginFlowTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
@@ -69,7 +69,7 @@ class LoginFlowTest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    // ---- §9.2 item 1: the authorize URL
+    // ---- docs/protocol.md §8.2 item 1: the authorize URL
 
     @Test
     void tenantNameRedirectsToTenantAuthorizeEndpoint() {
@@ -125,7 +125,7 @@ class LoginFlowTest {
         assertFalse(first.get("code_challenge").equals(second.get("code_challenge")));
     }
 
-    // ---- §9.2 items 2, 3: the login-state cookie
+    // ---- docs/protocol.md §8.2 items 2, 3: the login-state cookie
 
     @Test
     void cookieNameIsLoginStateAndMillis() {
@@ -183,7 +183,7 @@ class LoginFlowTest {
         assertFalse(value.contains("localhost"));
     }
 
-    // ---- §9.2 item 4 and §3.3: tenant subdomains
+    // ---- docs/protocol.md §8.2 item 4 and §3.2: tenant subdomains
 
     @ParameterizedTest
     @CsvSource(nullValues = "NULL", value = {
@@ -228,7 +228,7 @@ class LoginFlowTest {
         assertTrue(redirect.setCookies().isEmpty());
     }
 
-    // ---- §9.2 item 5 / §3.4: precedence
+    // ---- docs/protocol.md §8.2 item 5 / §3.2: precedence
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(nullValues = "NULL", value = {
@@ -256,7 +256,7 @@ class LoginFlowTest {
         assertEquals("https://" + expectedHost + "/api/v1/oauth2/authorize", base(redirect.location()));
     }
 
-    // ---- §9.2 items 6, 7
+    // ---- docs/protocol.md §8.2 items 6, 7
 
     @Test
     void customScopesAreJoinedBySpace() {
@@ -312,7 +312,7 @@ class LoginFlowTest {
         assertNull(opened(redirect).returnUrl());
     }
 
-    // ---- §9.2 item 8: at most three pending logins
+    // ---- docs/protocol.md §8.2 item 8: at most three pending logins
 
     @Test
     void threeExistingLoginCookiesDeleteTheOldestAndAddOne() {
@@ -340,7 +340,7 @@ class LoginFlowTest {
         assertEquals(3, redirect.setCookies().size());
     }
 
-    // ---- §9.2 items 9, 10: application-level login
+    // ---- docs/protocol.md §8.2 items 9, 10: application-level login
 
     @Test
     void noTenantRedirectsToApplicationLoginExactly() {
@@ -376,7 +376,7 @@ class LoginFlowTest {
                 login("return_url=%2Fx").location());
     }
 
-    // ---- §9.2 items 10, 11: errors
+    // ---- docs/protocol.md §8.2 items 10, 11: errors
 
     @ParameterizedTest
     @ValueSource(strings = {"tenant_name", "tenant_custom_domain", "return_url", "login_hint", "idp_hint"})

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The sealed login state opens only as it was sealed, under our key and our algorithms (spec §3.7). */
+/** The sealed login state opens only as it was sealed, under our key and our algorithms (docs/protocol.md §3.4). */
 class LoginStateCodecTest {
 
     private static final LoginState STATE = new LoginState("state-value", "verifier-value", "nonce-value",

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Small helpers of the login-package tests: the spec §12 configuration and URL/cookie parsing. */
+/** Small helpers of the login-package tests: the docs/protocol.md §10 configuration and URL/cookie parsing. */
 final class LoginTestSupport {
 
     static final String VANITY = "invotasticb2b-invotastic.dev.wristband.dev";
@@ -26,7 +26,7 @@ final class LoginTestSupport {
     private LoginTestSupport() {
     }
 
-    /** Spec §12 worked example configuration, auto-configure disabled. */
+    /** docs/protocol.md §10 worked example configuration, auto-configure disabled. */
     static Map<String, String> specConfig() {
         Map<String, String> values = new HashMap<>();
         values.put(WristbandConfigLoader.CLIENT_ID, FakeWristband.CLIENT_ID);
@@ -39,7 +39,7 @@ final class LoginTestSupport {
         return values;
     }
 
-    /** Subdomain mode of spec §12 step 5 (root {@code business.invotastic.com}). */
+    /** Subdomain mode of docs/protocol.md §10 step 5 (root {@code business.invotastic.com}). */
     static void useSubdomains(Map<String, String> values, boolean customDomainActive) {
         values.put(WristbandConfigLoader.PARSE_TENANT_FROM_ROOT_DOMAIN, "business.invotastic.com");
         values.put(WristbandConfigLoader.LOGIN_URL, "https://{tenant_name}.business.invotastic.com/api/auth/login");

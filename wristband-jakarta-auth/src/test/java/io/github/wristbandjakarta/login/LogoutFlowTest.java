@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Logout Endpoint behaviour: spec §5 and the conformance list §9.4. */
+/** Logout Endpoint behaviour: docs/protocol.md §5 and the conformance list §8.4. */
 class LogoutFlowTest {
 
     private static final String TENANT_LOGOUT = "https://devs4you-" + VANITY + "/api/v1/logout?client_id=clientId";
@@ -68,7 +68,7 @@ class LogoutFlowTest {
         values.put(WristbandConfigLoader.APPLICATION_VANITY_DOMAIN, stub.origin());
     }
 
-    // ---- §9.4 item 1: priority
+    // ---- docs/protocol.md §8.4 item 1: priority
 
     @Test
     void sessionTenantCustomDomainWinsOverEverything() {
@@ -130,7 +130,7 @@ class LogoutFlowTest {
                 new LogoutOptions(null, "  ", " ", null, null)).location());
     }
 
-    // ---- §9.4 item 3: fallbacks
+    // ---- docs/protocol.md §8.4 item 3: fallbacks
 
     @Test
     void noTenantFallsBackToApplicationLogin() {
@@ -149,7 +149,7 @@ class LogoutFlowTest {
                 new LogoutOptions(null, null, null, "https://example.com/bye", null)).location());
     }
 
-    // ---- §9.4 item 4: state
+    // ---- docs/protocol.md §8.4 item 4: state
 
     @Test
     void stateIsAppendedEncoded() {
@@ -191,7 +191,7 @@ class LogoutFlowTest {
         assertEquals(APP_LOGIN, logout("", withState(null, "s1")).location());
     }
 
-    // ---- §9.4 item 2: revocation
+    // ---- docs/protocol.md §8.4 item 2: revocation
 
     @Test
     void refreshTokenIsRevokedWithBasicAuth() {
@@ -240,7 +240,7 @@ class LogoutFlowTest {
         assertEquals(0, stub.requests.size());
     }
 
-    // ---- §9.4 item 5: duplicates; cookies
+    // ---- docs/protocol.md §8.4 item 5: duplicates; cookies
 
     @ParameterizedTest
     @ValueSource(strings = {"tenant_name", "tenant_custom_domain"})

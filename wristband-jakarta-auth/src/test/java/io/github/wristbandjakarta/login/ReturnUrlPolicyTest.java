@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Return URLs may only lead back to this application or an allow-listed origin (design §2). */
+/** Return URLs may only lead back to this application or an allow-listed origin (docs/protocol.md §9.6). */
 class ReturnUrlPolicyTest {
 
     private static final URI ORIGIN = URI.create("https://app.example");

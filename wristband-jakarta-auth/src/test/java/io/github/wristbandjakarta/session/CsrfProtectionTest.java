@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** CSRF synchronizer token with a readable cookie (spec §7.3). */
+/** CSRF synchronizer token with a readable cookie (docs/protocol.md §6.3). */
 class CsrfProtectionTest {
 
     private final Map<String, String> values = new HashMap<>(Map.of(

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The session attribute: immutable, Serializable, small (design §2). */
+/** The session attribute: immutable, Serializable, small (docs/protocol.md §9.3). */
 class WristbandSessionTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");

@@ -186,7 +186,7 @@ public final class FakeWristband implements AutoCloseable {
 
     // ---- configuration pointing at this stub
 
-    /** Auto-configuration off, query-parameter tenants, the spec §12 client values. */
+    /** Auto-configuration off, query-parameter tenants, the client values of docs/protocol.md §10. */
     public Map<String, String> baseConfig() {
         Map<String, String> values = new HashMap<>();
         values.put(WristbandConfigLoader.CLIENT_ID, CLIENT_ID);

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Refresh (spec §7.5, §9.5) with single flight per refresh token (design §2). */
+/** Refresh (docs/protocol.md §7, §8.5) with single flight per refresh token (§9.4). */
 class TokenRefresherTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Expiry and buffer rules of spec §4.1 step 12 and §7.5. */
+/** Expiry and buffer rules of docs/protocol.md §4.1 step 14 and §7.1. */
 class TokenSetTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");

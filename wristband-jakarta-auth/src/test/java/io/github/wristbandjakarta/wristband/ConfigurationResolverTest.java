@@ -69,7 +69,7 @@ class ConfigurationResolverTest {
         return Answer.json(500, "{}");
     }
 
-    // §9.1 item 6
+    // docs/protocol.md §8.1 item 6
 
     @Test
     void sdkValuesAreUsed() {
@@ -118,7 +118,7 @@ class ConfigurationResolverTest {
         assertEquals(Optional.of("mine.example"), resolver().resolve().parseTenantFromRootDomain());
     }
 
-    // §9.1 item 7 and the resolved-value rules
+    // docs/protocol.md §8.1 item 7 and the resolved-value rules
 
     @Test
     void missingLoginUrlFailsOnFirstResolve() {
@@ -166,7 +166,7 @@ class ConfigurationResolverTest {
                 + "placeholder when the [parseTenantFromRootDomain] is absent.", e.description());
     }
 
-    // §9.1 item 8
+    // docs/protocol.md §8.1 item 8
 
     @Test
     void fetchSucceedsOnFirstAttempt() {
@@ -213,7 +213,7 @@ class ConfigurationResolverTest {
         assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(200));
     }
 
-    // §9.1 item 9
+    // docs/protocol.md §8.1 item 9
 
     @Test
     void oneFetchForManyCalls() {

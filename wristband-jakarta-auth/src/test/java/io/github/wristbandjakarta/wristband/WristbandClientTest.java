@@ -197,7 +197,7 @@ class WristbandClientTest {
         assertFalse(e.getMessage().contains("client-secret"));
     }
 
-    // ---- refresh (spec §7.5, §9.5)
+    // ---- refresh (docs/protocol.md §7.2, §8.5)
 
     @Test
     void refreshPostsRefreshGrantWithBasicAuth() {
