@@ -179,6 +179,8 @@ class EndToEndIT {
         assertEquals(200, forAlice.status(), forAlice.body());
         assertTrue(forAlice.body().contains("<span id=\"admin\">true</span>"), forAlice.body());
         assertEquals(403, forBob.status());
+        assertTrue(forBob.body().contains("<h1 id=\"forbidden\">Not for your role</h1>"), forBob.body());
+        assertTrue(forBob.body().contains("<a href=\"" + TestApp.CONTEXT + "/\">Home</a>"), forBob.body());
     }
 
     @Test
@@ -292,7 +294,7 @@ class EndToEndIT {
     }
 
     /**
-     * {@code Cache-Control: no-store} (spec §3.1). Open Liberty adds {@code no-cache=set-cookie} to any response
+     * {@code Cache-Control: no-store} (docs/protocol.md §1.2). Open Liberty adds {@code no-cache=set-cookie} to any response
      * that sets a cookie, which only narrows caching further.
      */
     static void assertNoStore(Browser.Exchange exchange) {

@@ -3,6 +3,7 @@ package io.github.wristbandjakarta.it;
 import io.github.wristbandjakarta.it.host.HostApplication;
 import io.github.wristbandjakarta.it.host.HostClock;
 import io.github.wristbandjakarta.it.host.HostExceptionMapper;
+import io.github.wristbandjakarta.it.host.HostJsonb;
 import io.github.wristbandjakarta.it.host.HostResource;
 import io.github.wristbandjakarta.it.host.HostUser;
 import io.github.wristbandjakarta.testkit.Browser;
@@ -19,10 +20,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.File;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -61,12 +64,37 @@ class HostApplicationIT {
                         <role-name>user</role-name>
                     </auth-constraint>
                 </security-constraint>
+                <security-constraint>
+                    <web-resource-collection>
+                        <web-resource-name>the team's API</web-resource-name>
+                        <url-pattern>/rest/team</url-pattern>
+                    </web-resource-collection>
+                    <auth-constraint>
+                        <role-name>admin</role-name>
+                    </auth-constraint>
+                </security-constraint>
                 <security-role>
                     <role-name>user</role-name>
                 </security-role>
                 <security-role>
                     <role-name>admin</role-name>
                 </security-role>
+                <error-page>
+                    <error-code>400</error-code>
+                    <location>/errors/400.html</location>
+                </error-page>
+                <error-page>
+                    <error-code>401</error-code>
+                    <location>/errors/401.html</location>
+                </error-page>
+                <error-page>
+                    <error-code>403</error-code>
+                    <location>/errors/403.html</location>
+                </error-page>
+                <error-page>
+                    <error-code>404</error-code>
+                    <location>/errors/404.html</location>
+                </error-page>
             </web-app>
             """;
 
@@ -85,17 +113,25 @@ class HostApplicationIT {
                 .as(WebArchive.class);
         WebArchive host = ShrinkWrap.create(WebArchive.class, "app.war")
                 .addClasses(HostApplication.class, HostResource.class, HostExceptionMapper.class, HostClock.class,
-                        HostUser.class)
+                        HostJsonb.class, HostUser.class)
                 .addAsWebInfResource(new StringAsset(WEB_XML), "web.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsWebResource(new StringAsset(PAGE), "members/page.xhtml")
                 .addAsWebResource(new StringAsset("<!DOCTYPE html><p>the host's welcome page</p>"), "welcome.html")
+                .addAsWebResource(new StringAsset(hostErrorPage(400)), "errors/400.html")
+                .addAsWebResource(new StringAsset(hostErrorPage(401)), "errors/401.html")
+                .addAsWebResource(new StringAsset(hostErrorPage(403)), "errors/403.html")
+                .addAsWebResource(new StringAsset(hostErrorPage(404)), "errors/404.html")
                 .addAsResource(new StringAsset(properties(hostConfig())), "META-INF/microprofile-config.properties");
         // The library as a user's build puts it into WEB-INF/lib: the library jar, jose4j and its logging facade,
         // taken from the reference WAR, which holds exactly those.
         reference.getContent(path -> path.get().startsWith("/WEB-INF/lib/")).forEach((path, node) ->
                 host.add(node.getAsset(), path));
         return host;
+    }
+
+    private static String hostErrorPage(int status) {
+        return "<!DOCTYPE html><p>the host's " + status + " page</p>";
     }
 
     private static Map<String, String> hostConfig() {
@@ -174,6 +210,88 @@ class HostApplicationIT {
         assertEquals("the host's mapper: IllegalStateException", boom.body());
         assertEquals(400, badLogin.status(), badLogin.body());
         assertTrue(badLogin.body().startsWith("{\"error\":\"invalid_request\""), badLogin.body());
+    }
+
+    @Test
+    void theHostsErrorPagesAnswerItsOwnErrorsButNotTheAuthEndpoints() {
+        Browser browser = new Browser();
+
+        Browser.Exchange missingPage = browser.get(TestApp.url("/no-such-page.html"));
+        Browser.Exchange missingEndpoint = browser.get(TestApp.url("/api/auth/nothing-here"));
+        Browser.Exchange badLogin = browser.get(TestApp.url("/api/auth/login?tenant_name=a&tenant_name=b"));
+
+        assertEquals(404, missingPage.status(), missingPage.body());
+        assertTrue(missingPage.body().contains("the host's 404 page"), missingPage.body());
+        assertEquals(404, missingEndpoint.status(), missingEndpoint.body());
+        assertEquals("{\"error\":\"Not Found\"}", missingEndpoint.body());
+        assertEquals(400, badLogin.status(), badLogin.body());
+        assertTrue(badLogin.body().startsWith("{\"error\":\"invalid_request\""), badLogin.body());
+    }
+
+    @Test
+    void aConstrainedApiPathAnswersAVisitor401JsonNotTheHostsPage() {
+        Browser.Exchange team = new Browser().get(TestApp.url("/rest/team"));
+
+        assertEquals(401, team.status(), team.body());
+        assertEquals("{\"error\":\"Unauthorized\"}", team.body());
+        assertTrue(team.headers("WWW-Authenticate").isEmpty(), "no Basic challenge: " + team.headers("WWW-Authenticate"));
+    }
+
+    @Test
+    void aSignedInUserWithoutTheRoleGetsTheHostsForbiddenPage() {
+        Browser bob = wristband.signIn("bob");
+
+        Browser.Exchange team = bob.get(TestApp.url("/rest/team"), "X-CSRF-TOKEN", wristband.csrfToken(bob));
+
+        assertEquals(403, team.status(), team.body());
+        assertTrue(team.body().contains("the host's 403 page"), team.body());
+    }
+
+    @Test
+    void anAdminReachesTheConstrainedApiPath() {
+        Browser alice = wristband.signIn("alice");
+
+        Browser.Exchange team = alice.get(TestApp.url("/rest/team"), "X-CSRF-TOKEN", wristband.csrfToken(alice));
+
+        assertEquals(200, team.status(), team.body());
+        assertEquals("the team page of " + wristband.emulator().users().get(0).userId(), team.body());
+    }
+
+    @Test
+    void visitorsCheckingTheirSessionOrOpeningAPageLeaveNoWarningInTheServerLog() {
+        // Each anonymous load of a single-page app asks the Session Endpoint; operations read every warning. (A 401 or
+        // 403 the mechanism itself answers still makes Open Liberty log SRVE8115W: README "Deploying to Open Liberty".)
+        long mark = ServerLog.mark();
+        Browser visitor = new Browser();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, visitor.get(TestApp.url("/api/auth/session")).status());
+        }
+        assertEquals(302, visitor.get(TestApp.url("/members/page.xhtml")).status());
+        // A request the library logs at INFO: once it is in the log, so is everything the requests above logged.
+        assertEquals(400, visitor.get(TestApp.url("/api/auth/login?tenant_name=a&tenant_name=b")).status());
+
+        String log = ServerLog.awaitSince(mark, text -> text.contains("Login rejected"));
+
+        assertTrue(log.contains("Login rejected"), log);
+        assertEquals(List.of(), ServerLog.warnings(log));
+    }
+
+    @Test
+    void jose4jLogsToTheServersLogAndSlf4jPrintsNothingOfItsOwn() {
+        wristband.signIn("alice"); // the ID token's verification and the login state's encryption use jose4j
+
+        // The whole log of this server run: SLF4J complains once, at its first use, whichever test that was.
+        assertFalse(ServerLog.since(0).contains("SLF4J"),
+                () -> String.join("\n", ServerLog.since(0).lines().filter(l -> l.contains("SLF4J")).toList()));
+    }
+
+    @Test
+    void theHostsOwnJsonbProducerStaysTheOneItsBeansGet() {
+        Browser.Exchange json = new Browser().get(TestApp.url("/rest/json"));
+
+        assertEquals(200, json.status(), json.body());
+        assertTrue(json.body().contains("\n"), "formatted by the host's Jsonb: " + json.body());
+        assertTrue(json.body().contains("\"producer\": \"host\""), json.body());
     }
 
     @Test

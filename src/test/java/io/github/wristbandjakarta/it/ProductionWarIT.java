@@ -32,10 +32,11 @@ class ProductionWarIT {
     void theLibraryJarWithJose4jAndItsLoggingFacadeAreTheOnlyBundledLibraries() throws IOException {
         List<String> libraries = entries().stream()
                 .filter(name -> name.startsWith("WEB-INF/lib/") && name.endsWith(".jar")).sorted().toList();
-        assertEquals(3, libraries.size(), libraries.toString());
+        assertEquals(4, libraries.size(), libraries.toString());
         assertTrue(libraries.get(0).startsWith("WEB-INF/lib/jose4j-"), libraries.toString());
         assertTrue(libraries.get(1).startsWith("WEB-INF/lib/slf4j-api-"), libraries.toString());
-        assertTrue(libraries.get(2).startsWith("WEB-INF/lib/wristband-jakarta-auth-"), libraries.toString());
+        assertTrue(libraries.get(2).startsWith("WEB-INF/lib/slf4j-jdk14-"), libraries.toString());
+        assertTrue(libraries.get(3).startsWith("WEB-INF/lib/wristband-jakarta-auth-"), libraries.toString());
     }
 
     @Test

@@ -5,7 +5,9 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /** Reads what the server under test logged ({@link TestApp#serverLog()}) from a mark on. */
 public final class ServerLog {
@@ -55,6 +57,18 @@ public final class ServerLog {
         }
         return text;
     }
+
+    /**
+     * The lines of {@code text} at level WARNING or above: Open Liberty's {@code W}, {@code E} and standard error
+     * ({@code R}) in messages.log, WildFly's {@code WARN} and {@code ERROR} in server.log.
+     */
+    public static List<String> warnings(String text) {
+        return text.lines().filter(line -> LIBERTY_WARNING.matcher(line).find() || WILDFLY_WARNING.matcher(line).find())
+                .toList();
+    }
+
+    private static final Pattern LIBERTY_WARNING = Pattern.compile("^\\[[^\\]]+\\] \\S+ \\S+\\s+[WER] ");
+    private static final Pattern WILDFLY_WARNING = Pattern.compile("^[\\d-]+ [\\d:,]+ (WARN|ERROR) ");
 
     /** How many lines of {@code text} contain {@code fragment}. */
     public static long count(String text, String fragment) {

@@ -4,6 +4,7 @@ import io.github.wristbandjakarta.security.WristbandPrincipal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,8 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Clock;
+import java.util.Map;
 
-/** A host application's resources: a public one, a protected one, one that fails, one that uses its own Clock. */
+/**
+ * A host application's resources: a public one, protected ones ({@code @RolesAllowed}, and {@code team} behind a
+ * {@code web.xml} constraint), one that fails, ones that use the host's own Clock and Jsonb.
+ */
 @Path("/")
 @RequestScoped
 public class HostResource {
@@ -22,6 +27,9 @@ public class HostResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Jsonb jsonb;
 
     @GET
     @Path("hello")
@@ -51,5 +59,19 @@ public class HostResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String clock() {
         return clock.instant().toString();
+    }
+
+    @GET
+    @Path("team")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String team() {
+        return "the team page of " + securityContext.getCallerPrincipal().getName();
+    }
+
+    @GET
+    @Path("json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String json() {
+        return jsonb.toJson(Map.of("producer", "host"));
     }
 }

@@ -37,7 +37,7 @@ import java.util.logging.Logger;
 import static io.github.wristbandjakarta.wristband.JsonSupport.JSON;
 
 /**
- * Wristband's Login, Callback, Logout, Session and Token endpoints (spec §3–§6) as one servlet, mapped at
+ * Wristband's Login, Callback, Logout, Session and Token endpoints (docs/protocol.md §3–§6) as one servlet, mapped at
  * {@code wristband.auth-path} (default {@code /api/auth}) by {@link AuthEndpointsRegistration}: a servlet of the
  * library's own, so that the endpoints answer at their path whatever the host application's JAX-RS root and whatever
  * it maps its exceptions to. The authentication mechanism has already refreshed tokens and checked CSRF for Session
@@ -191,8 +191,18 @@ final class AuthServlet extends HttpServlet {
         return hadSession ? signedOut.withCookies(List.of(deleteSessionCookie(request))) : signedOut;
     }
 
+    /**
+     * The session's user, if the authentication mechanism made it this request's caller: not when the session is past
+     * its absolute lifetime or its tokens could not be refreshed (the mechanism lets the request through without a
+     * caller, and the endpoint answers 401 itself).
+     */
+    private Optional<WristbandSession> caller(HttpServletRequest request) {
+        String caller = request.getRemoteUser();
+        return caller == null ? Optional.empty() : sessions.current(request).filter(s -> s.userId().equals(caller));
+    }
+
     private Answer session(HttpServletRequest request) {
-        Optional<WristbandSession> current = sessions.current(request);
+        Optional<WristbandSession> current = caller(request);
         if (current.isEmpty()) {
             return ErrorResponses.plain(401, "Unauthorized");
         }
@@ -218,7 +228,7 @@ final class AuthServlet extends HttpServlet {
         if (!config.tokenEndpointEnabled()) {
             return ErrorResponses.plain(404, "Not Found");
         }
-        Optional<WristbandSession> current = sessions.current(request);
+        Optional<WristbandSession> current = caller(request);
         if (current.isEmpty()) {
             return ErrorResponses.plain(401, "Unauthorized");
         }

@@ -15,11 +15,11 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -180,13 +180,13 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
 
     private AuthenticationStatus unauthenticated(HttpServletRequest request, HttpServletResponse response,
                                                  HttpMessageContext context, String path) {
-        boolean required = context.isProtected() || context.isAuthenticationRequest()
-                || endpoints.needsSession(path);
-        if (!required) {
+        if (!context.isProtected() && !context.isAuthenticationRequest()) {
+            // Public: no caller. The Session and Token endpoints answer 401 themselves: an answer from here would make
+            // Open Liberty log a warning for each anonymous page load of a single-page app (see json()).
             return context.doNothing();
         }
         if (isApi(path)) {
-            return json(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED);
+            return unauthorized(response);
         }
         return context.redirect(request.getContextPath() + endpoints.login() + "?return_url="
                 + URLEncoder.encode(requestUrl(request), StandardCharsets.UTF_8));
@@ -202,18 +202,29 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         return endpoints.needsSession(path);
     }
 
+    /** 401 JSON for an API path behind a {@code web.xml} constraint (or an authentication request). */
+    private static AuthenticationStatus unauthorized(HttpServletResponse response) {
+        return json(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED);
+    }
+
+    /**
+     * Answers here, written and closed: the response is complete, so the container adds nothing of its own. WildFly
+     * (Undertow) would replace an open 4xx response by the application's error page; Open Liberty would add a Basic
+     * challenge to an open 401. Liberty still sets the status again once the mechanism has returned, which on the sent
+     * response logs SRVE8115W (README "Deploying to Open Liberty"); that is why the Session and Token endpoints answer
+     * a visitor's 401 themselves instead.
+     */
     private static AuthenticationStatus json(HttpServletResponse response, int status, String body) {
         try {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             response.setStatus(status);
             response.setContentType("application/json");
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
-            // Written and closed: the response is complete, so the container adds nothing of its own. Liberty
-            // would add a WWW-Authenticate challenge to an open response; WildFly (Undertow) would replace an
-            // open 4xx response by its error page (sendError), and log an error if it were merely committed.
-            PrintWriter writer = response.getWriter();
-            writer.write(body);
-            writer.close();
+            response.setContentLength(bytes.length);
+            ServletOutputStream out = response.getOutputStream();
+            out.write(bytes);
+            out.close();
         } catch (IOException e) {
             LOG.log(Level.FINE, "Client went away before the error was written", e);
         }

@@ -2,15 +2,17 @@ package io.github.wristbandjakarta.security;
 
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.HashMap;
 import java.util.Map;
@@ -132,15 +134,30 @@ final class ServletFakes {
     static final class Response {
         int status = 200;
         String contentType;
-        /** The writer was closed: the response is complete, the container can add nothing. */
+        /** The output was closed: the response is complete, the container can add nothing. */
         boolean completed;
+        int contentLength = -1;
         final Map<String, String> headers = new HashMap<>();
-        final StringWriter body = new StringWriter();
-        private final PrintWriter writer = new PrintWriter(body, true) {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final ServletOutputStream output = new ServletOutputStream() {
+            @Override
+            public void write(int b) {
+                bytes.write(b);
+            }
+
             @Override
             public void close() {
-                flush();
                 completed = true;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                throw new UnsupportedOperationException();
             }
         };
         final HttpServletResponse proxy = proxy(HttpServletResponse.class, (p, method, args) -> {
@@ -151,19 +168,21 @@ final class ServletFakes {
                 case "setContentType":
                     contentType = (String) args[0];
                     return null;
+                case "setContentLength":
+                    contentLength = (Integer) args[0];
+                    return null;
                 case "setHeader":
                     headers.put((String) args[0], (String) args[1]);
                     return null;
-                case "getWriter":
-                    return writer;
+                case "getOutputStream":
+                    return output;
                 default:
                     throw unexpected(method);
             }
         });
 
         String body() {
-            writer.flush();
-            return body.toString();
+            return bytes.toString(StandardCharsets.UTF_8);
         }
     }
 

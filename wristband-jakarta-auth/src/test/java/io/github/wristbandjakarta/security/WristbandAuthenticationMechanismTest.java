@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The HttpAuthenticationMechanism (design §1, §2; spec §6.1, §7.3, §7.4) with hand-made servlet fakes. */
+/** The HttpAuthenticationMechanism (docs/protocol.md §6.1, §6.3, §6.4, §9.1–§9.3) with hand-made servlet fakes. */
 class WristbandAuthenticationMechanismTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
@@ -117,7 +117,16 @@ class WristbandAuthenticationMechanismTest {
         assertEquals(401, response.status);
         assertEquals("application/json", response.contentType);
         assertEquals(UNAUTHORIZED, response.body());
+        assertEquals(UNAUTHORIZED.length(), response.contentLength);
         assertTrue(response.completed, "completed before the container can add a challenge or an error page");
+    }
+
+    /** The Session and Token endpoints, when not behind a constraint, answer 401 themselves to a request without caller. */
+    private void assertLeftWithoutCaller(AuthenticationStatus status) {
+        assertEquals(AuthenticationStatus.NOT_DONE, status);
+        assertNull(context.principal);
+        assertEquals(200, response.status, "nothing written: the endpoint answers");
+        assertEquals("", response.body());
     }
 
     // ---- without a session
@@ -170,13 +179,19 @@ class WristbandAuthenticationMechanismTest {
     }
 
     @Test
-    void sessionEndpointWithoutSessionIs401EvenWhenNotDeclaredProtected() {
-        assertUnauthorizedJson(validate(api("/auth/session")));
+    void sessionEndpointWithoutSessionIsLeftToAnswer401Itself() {
+        assertLeftWithoutCaller(validate(api("/auth/session")));
     }
 
     @Test
-    void tokenEndpointWithoutSessionIs401() {
-        assertUnauthorizedJson(validate(api("/auth/token")));
+    void tokenEndpointWithoutSessionIsLeftToAnswer401Itself() {
+        assertLeftWithoutCaller(validate(api("/auth/token")));
+    }
+
+    @Test
+    void sessionEndpointBehindAHostsConstraintWithoutSessionIs401Json() {
+        context.protectedResource = true;
+        assertUnauthorizedJson(validate(api("/auth/session")));
     }
 
     // ---- with a session
@@ -260,12 +275,12 @@ class WristbandAuthenticationMechanismTest {
     }
 
     @Test
-    void refreshRefusedWithInvalidGrantEndsTheSessionWith401() {
+    void refreshRefusedWithInvalidGrantEndsTheSessionAndLeavesNoCaller() {
         stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
         Request request = api("/auth/session");
         request.session = expiredSession();
         request.headers.put("X-CSRF-TOKEN", CSRF);
-        assertUnauthorizedJson(validate(request));
+        assertLeftWithoutCaller(validate(request));
         assertSignedOut(request.session);
     }
 
@@ -292,19 +307,19 @@ class WristbandAuthenticationMechanismTest {
         request.session = sessionWith(signedIn(new TokenSet("access", "refresh", NOW.minusSeconds(60)),
                 NOW.minusSeconds(1800)));
         request.headers.put("X-CSRF-TOKEN", CSRF);
-        assertUnauthorizedJson(validate(request));
+        assertLeftWithoutCaller(validate(request));
         assertSignedOut(request.session);
     }
 
     @Test
-    void wristbandUnavailableKeepsTheSessionButAnswers401() {
+    void wristbandUnavailableKeepsTheSessionButLeavesNoCaller() {
         stub.always(TOKEN, Answer.json(500, "{}"));
         Request request = api("/auth/session");
         Session session = expiredSession();
         WristbandSession before = (WristbandSession) session.attributes.get(SessionStore.ATTRIBUTE);
         request.session = session;
         request.headers.put("X-CSRF-TOKEN", CSRF);
-        assertUnauthorizedJson(validate(request));
+        assertLeftWithoutCaller(validate(request));
         assertEquals(3, stub.count(TOKEN));
         assertFalse(session.invalidated);
         assertSame(before, session.attributes.get(SessionStore.ATTRIBUTE));
@@ -314,7 +329,7 @@ class WristbandAuthenticationMechanismTest {
     void expiredTokensWithoutRefreshTokenEndTheSession() {
         Request request = api("/auth/session");
         request.session = sessionWith(signedIn(new TokenSet("access", null, NOW), NOW));
-        assertUnauthorizedJson(validate(request));
+        assertLeftWithoutCaller(validate(request));
         assertSignedOut(request.session);
         assertEquals(0, stub.requests.size());
     }
