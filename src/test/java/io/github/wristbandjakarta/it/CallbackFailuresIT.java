@@ -205,6 +205,91 @@ class CallbackFailuresIT {
         assertTrue(login.headers("Set-Cookie").isEmpty(), "no login-state cookie without a tenant");
     }
 
+    // ---- issue 11: the login's tenant, a login state used once, cookies deleted, hosts allowed, logs kept clean
+
+    @Test
+    void aFailedCallbackDeletesItsLoginStateCookie() {
+        wristband.nextAuthorizeError("access_denied");
+        Browser.Exchange loginPage = last(browser.follow(TENANT_LOGIN));
+        String cookie = loginStateCookieName();
+
+        Browser.Exchange callback = callbackAfterApproval(loginPage);
+
+        assertEquals(400, callback.status());
+        assertTrue(callback.headers("Set-Cookie").stream()
+                .anyMatch(c -> c.startsWith(cookie + "=;") && c.contains("Max-Age=0")), callback.headers("Set-Cookie")
+                .toString());
+    }
+
+    @Test
+    void aTenantNameEditedIntoTheCallbackIsABadRequestAndSignsNobodyIn() {
+        Browser.Exchange loginPage = last(browser.follow(TENANT_LOGIN));
+        Browser.Exchange approval = browser.get(SignIn.approveLink(loginPage, "alice"));
+        String edited = approval.location().replace("tenant_name=devs4you", "tenant_name=acme");
+        assertTrue(edited.contains("tenant_name=acme"), edited);
+
+        Browser.Exchange callback = browser.get(edited);
+
+        assertEquals(400, callback.status(), callback.body());
+        assertEquals("{\"error\":\"invalid_request\",\"error_description\":\"Invalid query parameter [tenant_name]"
+                + " passed from Wristband during callback\"}", callback.body());
+        assertNoSession();
+        assertEquals(0, wristband.calls(Endpoint.TOKEN_CODE));
+    }
+
+    @Test
+    void aCopiedLoginStateCannotSignInASecondTime() {
+        Browser.Exchange loginPage = last(browser.follow(TENANT_LOGIN));
+        Browser.Cookie copied = browser.cookies().stream().filter(c -> c.name().startsWith("login#")).findFirst()
+                .orElseThrow();
+        assertEquals(302, callbackAfterApproval(loginPage).status());
+        // Another browser holding a copy of the cookie runs the same authorization request again (same state, same
+        // PKCE challenge) and brings the new code to the callback.
+        Browser replaying = new Browser();
+        replaying.setCookie("localhost", copied.name(), copied.value());
+        Browser.Exchange samePage = replaying.get(loginPage.uri().toString());
+        assertEquals(200, samePage.status(), samePage.body());
+        Browser.Exchange approval = replaying.get(SignIn.approveLink(samePage, "alice"));
+
+        Browser.Exchange callback = replaying.get(approval.location());
+
+        assertEquals(302, callback.status(), callback.body());
+        assertEquals(TENANT_LOGIN, callback.location());
+        SignIn.assertNotSignedIn(replaying);
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_CODE), "the replay exchanged no code");
+    }
+
+    @Test
+    void anErrorCodeCarryingALineBreakIsABadRequestAndForgesNoLogLine() {
+        last(browser.follow(TENANT_LOGIN));
+        String state = loginStateCookieName().split("#")[1];
+        long mark = ServerLog.mark();
+
+        Browser.Exchange callback = browser.get(TestApp.url("/api/auth/callback?state=" + state
+                + "&error=access_denied%0D%0AFORGED%20LINE&tenant_name=devs4you"));
+
+        assertEquals(400, callback.status(), callback.body());
+        String log = ServerLog.awaitSince(mark, text -> text.contains("Callback rejected"));
+        assertTrue(log.contains("Callback rejected"), log);
+        assertFalse(log.lines().anyMatch(line -> line.startsWith("FORGED")), log);
+    }
+
+    @Test
+    void aTenantCustomDomainThisApplicationDoesNotAllowIsABadRequestOnAllThreeEndpoints() {
+        for (String path : List.of("/api/auth/login?tenant_name=devs4you&tenant_custom_domain=evil.example",
+                "/api/auth/logout?tenant_custom_domain=evil.example",
+                "/api/auth/callback?state=abc&code=xyz&tenant_name=devs4you&tenant_custom_domain=evil.example")) {
+            Browser.Exchange answer = new Browser().get(TestApp.url(path));
+            assertEquals(400, answer.status(), path + ": " + answer.body());
+            assertTrue(answer.header("Location").isEmpty(), path + " redirects to " + answer.header("Location"));
+        }
+    }
+
+    private String loginStateCookieName() {
+        return browser.cookies().stream().map(Browser.Cookie::name).filter(n -> n.startsWith("login#")).findFirst()
+                .orElseThrow();
+    }
+
     private Browser.Exchange callbackAfterApproval(Browser.Exchange loginPage) {
         Browser.Exchange approval = browser.get(SignIn.approveLink(loginPage, "alice"));
         assertEquals(302, approval.status(), approval.body());

@@ -102,7 +102,9 @@ class HostApplicationIT {
             <!DOCTYPE html>
             <html xmlns:h="jakarta.faces.html">
             <h:head><title>Members</title></h:head>
-            <h:body><p>Members only: <span id="caller">#{hostUser.name}</span></p></h:body>
+            <h:body><p>Members only: <span id="caller">#{hostUser.name}</span></p>
+            <h:form id="notes"><h:commandButton id="save" value="Save" action="#{hostUser.save}"/></h:form>
+            <p>saved: <span id="saved">#{hostUser.saved}</span></p></h:body>
             </html>
             """;
 
@@ -283,6 +285,79 @@ class HostApplicationIT {
         // The whole log of this server run: SLF4J complains once, at its first use, whichever test that was.
         assertFalse(ServerLog.since(0).contains("SLF4J"),
                 () -> String.join("\n", ServerLog.since(0).lines().filter(l -> l.contains("SLF4J")).toList()));
+    }
+
+    // ---- state-changing requests come from the host's own pages (issue 11)
+
+    @Test
+    void aSignedInUsersPostFromAnotherSiteIsRefused() {
+        Browser alice = wristband.signIn("alice");
+
+        Browser.Exchange note = alice.post(TestApp.url("/rest/notes"), "", "X-CSRF-TOKEN", wristband.csrfToken(alice),
+                "Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site");
+
+        assertEquals(403, note.status(), note.body());
+        assertEquals("{\"error\":\"Forbidden\"}", note.body());
+    }
+
+    @Test
+    void aSignedInUsersPostFromTheApplicationsOwnPagePasses() {
+        Browser alice = wristband.signIn("alice");
+
+        Browser.Exchange note = alice.post(TestApp.url("/rest/notes"), "", "X-CSRF-TOKEN", wristband.csrfToken(alice),
+                "Origin", TestApp.origin(), "Sec-Fetch-Site", "same-origin");
+
+        assertEquals(200, note.status(), note.body());
+        assertEquals("noted by " + wristband.emulator().users().get(0).userId(), note.body());
+    }
+
+    @Test
+    void aJsfFormPostFromTheHostsOwnPageKeepsWorking() {
+        Browser alice = wristband.signIn("alice");
+        String page = alice.get(TestApp.url("/members/page.xhtml")).body();
+
+        Browser.Exchange saved = alice.post(TestApp.url("/members/page.xhtml"), jsfSave(page),
+                "Origin", TestApp.origin(), "Sec-Fetch-Site", "same-origin");
+
+        assertEquals(200, saved.status(), saved.body());
+        assertTrue(saved.body().contains("<span id=\"saved\">true</span>"), saved.body());
+    }
+
+    @Test
+    void aJsfFormPostedFromAnotherSiteIsRefused() {
+        Browser alice = wristband.signIn("alice");
+        String page = alice.get(TestApp.url("/members/page.xhtml")).body();
+
+        Browser.Exchange saved = alice.post(TestApp.url("/members/page.xhtml"), jsfSave(page),
+                "Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site");
+
+        assertEquals(403, saved.status(), saved.body());
+    }
+
+    @Test
+    void aLogoutSentFromAnotherSiteAsksTheUserFirst() {
+        Browser bob = wristband.signIn("bob");
+        String csrf = wristband.csrfToken(bob);
+
+        Browser.Exchange asked = bob.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "cross-site");
+
+        assertEquals(200, asked.status(), asked.body());
+        assertTrue(asked.body().contains("<a id=\"logout\" href=\"" + TestApp.CONTEXT + "/api/auth/logout\">"),
+                asked.body());
+        assertEquals(200, bob.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status(), "still signed in");
+        Browser.Exchange confirmed = bob.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
+        assertEquals(302, confirmed.status(), confirmed.body());
+        assertEquals(401, bob.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status());
+    }
+
+    /** The form fields a browser posts when the page's Save button is pressed. */
+    private static String jsfSave(String page) {
+        java.util.regex.Matcher viewState = java.util.regex.Pattern
+                .compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertTrue(viewState.find(), page);
+        // Mojarra (WildFly) marks the submitted form with notes=notes, MyFaces (Liberty) with notes_SUBMIT=1.
+        return "notes=notes&notes_SUBMIT=1&notes%3Asave=Save&jakarta.faces.ViewState="
+                + java.net.URLEncoder.encode(viewState.group(1), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

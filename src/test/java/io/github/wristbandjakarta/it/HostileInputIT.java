@@ -198,16 +198,8 @@ class HostileInputIT {
         if (wristbandHost) {
             return null;
         }
-        // By design (docs/protocol.md §3.2, §5.2, as in every official SDK): tenant_custom_domain names the host of Wristband's
-        // authorize or logout endpoint. The value must be a plain DNS name; the path is always Wristband's.
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        if (attack.tenantCustomDomain() != null
-                && uri.getRawAuthority().equalsIgnoreCase(attack.tenantCustomDomain())
-                && uri.getScheme().equals("https")
-                && (path.equals("/api/v1/oauth2/authorize") || path.equals("/api/v1/logout"))
-                && uri.getRawQuery() != null && uri.getRawQuery().startsWith("client_id=" + TestApp.CLIENT_ID)) {
-            return null;
-        }
+        // No exception for tenant_custom_domain (issue 11): this application allows no tenant custom domain
+        // (wristband.tenant-custom-domains), so a redirect to one would be off-site like any other.
         return "Location off-site: " + location;
     }
 

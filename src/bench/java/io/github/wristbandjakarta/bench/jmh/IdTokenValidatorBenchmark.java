@@ -43,7 +43,7 @@ public class IdTokenValidatorBenchmark {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         WristbandConfig config = FakeWristband.config(stub.baseConfig());
         WristbandClient client = FakeWristband.client(config);
-        validator = new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), clock), clock);
+        validator = new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock), clock);
         idToken = stub.idToken(FakeWristband.USER_ID, NONCE, NOW);
         validator.validate(idToken, NONCE);
         int fetches = stub.count(FakeWristband.JWKS);

@@ -30,7 +30,7 @@ public class LoginStateCodecBenchmark {
         state = new LoginState("Xq3v9kG2pL7mN4rT8wY1zB6cD0fH5jK2sA9eU3iO7uQ", "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
                 "n0S6_WzA2Mj4b8v0c1x2y3z4a5b6c7d8e9f0g1h2i3j",
                 "http://localhost:9380/wristband-jakarta-auth/api/auth/callback",
-                "http://localhost:9380/wristband-jakarta-auth/pages/profile.xhtml", null,
+                "http://localhost:9380/wristband-jakarta-auth/pages/profile.xhtml", null, "devs4you", null,
                 Instant.parse("2026-01-01T00:00:00Z"));
         sealed = codec.seal(state);
         if (codec.open(sealed).isEmpty()) {

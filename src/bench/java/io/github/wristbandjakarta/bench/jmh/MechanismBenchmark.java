@@ -77,7 +77,7 @@ public class MechanismBenchmark {
         WristbandConfig config = config();
         WristbandClient client = new WristbandClient(config, HttpClient.newHttpClient());
         TokenRefresher refresher = new TokenRefresher(config, client,
-                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), clock), clock), clock);
+                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock), clock), clock);
         mechanism = new WristbandAuthenticationMechanism(config, new SessionStore(), refresher,
                 new CsrfProtection(config, new SecureRandom()), clock);
         BenchFakes.Session session = new BenchFakes.Session(SessionStore.ATTRIBUTE, session());

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -73,5 +74,13 @@ public class HostResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String json() {
         return jsonb.toJson(Map.of("producer", "host"));
+    }
+
+    @POST
+    @Path("notes")
+    @RolesAllowed("user")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String note() {
+        return "noted by " + securityContext.getCallerPrincipal().getName();
     }
 }

@@ -16,4 +16,16 @@ public class HostUser {
     public String getName() {
         return securityContext.getCallerPrincipal() == null ? "" : securityContext.getCallerPrincipal().getName();
     }
+
+    private boolean saved;
+
+    /** The page's form action: a JSF post from the host's own page. */
+    public String save() {
+        saved = true;
+        return null;
+    }
+
+    public boolean isSaved() {
+        return saved;
+    }
 }

@@ -114,11 +114,23 @@ public final class Browser {
         throw new AssertionError("too many redirects from " + url);
     }
 
+    /** POSTs {@code form} ({@code application/x-www-form-urlencoded}, already encoded) to {@code url}. */
+    public Exchange post(String url, String form, String... headerPairs) {
+        String[] withType = java.util.Arrays.copyOf(headerPairs, headerPairs.length + 2);
+        withType[headerPairs.length] = "Content-Type";
+        withType[headerPairs.length + 1] = "application/x-www-form-urlencoded";
+        return send("POST", URI.create(url), HttpRequest.BodyPublishers.ofString(form), withType);
+    }
+
     public Exchange send(String method, URI uri, String... headerPairs) {
+        return send(method, uri, HttpRequest.BodyPublishers.noBody(), headerPairs);
+    }
+
+    private Exchange send(String method, URI uri, HttpRequest.BodyPublisher body, String... headerPairs) {
         String cookieHeader = cookieHeader(uri);
         HttpRequest.Builder request = HttpRequest.newBuilder(loopback(uri))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, HttpRequest.BodyPublishers.noBody())
+                .method(method, body)
                 .header("Host", uri.getRawAuthority());
         if (!cookieHeader.isEmpty()) {
             request.header("Cookie", cookieHeader);

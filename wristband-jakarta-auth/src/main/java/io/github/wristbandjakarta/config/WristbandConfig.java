@@ -36,6 +36,9 @@ public record WristbandConfig(
         String csrfCookieName,
         String csrfHeaderName,
         List<URI> returnUrlAllowedOrigins,
+        List<URI> csrfAllowedOrigins,
+        boolean loginStateHostPrefix,
+        List<String> tenantCustomDomains,
         String defaultReturnUrl,
         Duration sessionAbsoluteLifetime,
         Map<String, String> roleMapping,
@@ -50,6 +53,8 @@ public record WristbandConfig(
     public WristbandConfig {
         scopes = List.copyOf(scopes);
         returnUrlAllowedOrigins = List.copyOf(returnUrlAllowedOrigins);
+        tenantCustomDomains = List.copyOf(tenantCustomDomains);
+        csrfAllowedOrigins = List.copyOf(csrfAllowedOrigins);
         roleMapping = Map.copyOf(roleMapping);
         apiPathPrefixes = List.copyOf(apiPathPrefixes);
     }
@@ -72,6 +77,9 @@ public record WristbandConfig(
                 + ", csrfCookieName=" + csrfCookieName
                 + ", csrfHeaderName=" + csrfHeaderName
                 + ", returnUrlAllowedOrigins=" + returnUrlAllowedOrigins
+                + ", csrfAllowedOrigins=" + csrfAllowedOrigins
+                + ", loginStateHostPrefix=" + loginStateHostPrefix
+                + ", tenantCustomDomains=" + tenantCustomDomains
                 + ", defaultReturnUrl=" + defaultReturnUrl
                 + ", sessionAbsoluteLifetime=" + sessionAbsoluteLifetime
                 + ", roleMapping=" + roleMapping

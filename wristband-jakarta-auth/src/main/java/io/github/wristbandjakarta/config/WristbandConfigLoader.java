@@ -37,6 +37,9 @@ public final class WristbandConfigLoader {
     public static final String CSRF_COOKIE_NAME = "wristband.csrf.cookie-name";
     public static final String CSRF_HEADER_NAME = "wristband.csrf.header-name";
     public static final String RETURN_URL_ALLOWED_ORIGINS = "wristband.return-url.allowed-origins";
+    public static final String TENANT_CUSTOM_DOMAINS = "wristband.tenant-custom-domains";
+    public static final String CSRF_ALLOWED_ORIGINS = "wristband.csrf.allowed-origins";
+    public static final String LOGIN_STATE_HOST_PREFIX = "wristband.login-state.host-prefix";
     public static final String DEFAULT_RETURN_URL = "wristband.default-return-url";
     public static final String SESSION_ABSOLUTE_LIFETIME = "wristband.session.absolute-lifetime";
     public static final String ROLE_MAPPING = "wristband.role-mapping";
@@ -53,10 +56,13 @@ public final class WristbandConfigLoader {
             LOGIN_STATE_SECRET, LOGIN_URL, REDIRECT_URI, PARSE_TENANT_FROM_ROOT_DOMAIN,
             APPLICATION_CUSTOM_DOMAIN_ACTIVE, CUSTOM_APPLICATION_LOGIN_PAGE_URL, SCOPES, TOKEN_EXPIRATION_BUFFER,
             DANGEROUSLY_DISABLE_SECURE_COOKIES, AUTO_CONFIGURE_ENABLED, CSRF_ENABLED, CSRF_COOKIE_NAME,
-            CSRF_HEADER_NAME, RETURN_URL_ALLOWED_ORIGINS, DEFAULT_RETURN_URL, SESSION_ABSOLUTE_LIFETIME,
-            ROLE_MAPPING, TOKEN_ENDPOINT_ENABLED, HTTP_CONNECT_TIMEOUT, HTTP_REQUEST_TIMEOUT, API_PATH_PREFIX,
-            AUTH_PATH, CLOCK_SKEW, JWKS_REFRESH_COOLDOWN);
+            CSRF_HEADER_NAME, CSRF_ALLOWED_ORIGINS, LOGIN_STATE_HOST_PREFIX, RETURN_URL_ALLOWED_ORIGINS,
+            TENANT_CUSTOM_DOMAINS, DEFAULT_RETURN_URL, SESSION_ABSOLUTE_LIFETIME, ROLE_MAPPING, TOKEN_ENDPOINT_ENABLED,
+            HTTP_CONNECT_TIMEOUT, HTTP_REQUEST_TIMEOUT, API_PATH_PREFIX, AUTH_PATH, CLOCK_SKEW, JWKS_REFRESH_COOLDOWN);
 
+    /** A DNS host name, lower case, with an optional port. */
+    private static final Pattern CUSTOM_DOMAIN = Pattern.compile(
+            "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?");
     /** A servlet path prefix: a path of plain segments, mapped as {@code authPath + "/*"}. */
     private static final java.util.regex.Pattern AUTH_PATH_SHAPE =
             java.util.regex.Pattern.compile("(/[A-Za-z0-9._-]+)+");
@@ -88,6 +94,12 @@ public final class WristbandConfigLoader {
         if (loginStateSecret.isPresent() && loginStateSecret.get().length() < 32) {
             throw new WristbandConfigException(LOGIN_STATE_SECRET,
                     "The [loginStateSecret] config must have a value of at least 32 characters.");
+        }
+        if (loginStateSecret.isEmpty() && clientSecret.length() < 32) {
+            // The SDKs seal the login state with the client secret when no login-state secret is set, and check the
+            // length of the secret only when it is set. The key is the same either way, so the rule is too.
+            throw new WristbandConfigException(LOGIN_STATE_SECRET, "The [loginStateSecret] config must have a value of"
+                    + " at least 32 characters; without it the client secret seals the login state, and it is shorter.");
         }
         String vanityValue = in.get(APPLICATION_VANITY_DOMAIN).orElseThrow(() -> new WristbandConfigException(
                 APPLICATION_VANITY_DOMAIN, "The [wristbandApplicationVanityDomain] config must have a value."));
@@ -139,6 +151,15 @@ public final class WristbandConfigLoader {
         }
         List<URI> allowedOrigins = in.get(RETURN_URL_ALLOWED_ORIGINS)
                 .map(v -> parseOrigins(RETURN_URL_ALLOWED_ORIGINS, v)).orElse(List.of());
+        List<URI> csrfAllowedOrigins = in.get(CSRF_ALLOWED_ORIGINS)
+                .map(v -> parseOrigins(CSRF_ALLOWED_ORIGINS, v)).orElse(List.of());
+        boolean loginStateHostPrefix = in.bool(LOGIN_STATE_HOST_PREFIX, false);
+        if (loginStateHostPrefix && dangerouslyDisableSecureCookies) {
+            throw new WristbandConfigException(LOGIN_STATE_HOST_PREFIX, "needs Secure cookies: a __Host- cookie is"
+                    + " accepted over HTTPS only, and wristband.dangerously-disable-secure-cookies is true.");
+        }
+        List<String> tenantCustomDomains = in.get(TENANT_CUSTOM_DOMAINS)
+                .map(v -> parseCustomDomains(TENANT_CUSTOM_DOMAINS, v)).orElse(List.of());
         String defaultReturnUrl = in.get(DEFAULT_RETURN_URL).orElse("/");
         checkDefaultReturnUrl(defaultReturnUrl);
         Duration sessionLifetime = in.duration(SESSION_ABSOLUTE_LIFETIME, Duration.ofHours(8), false,
@@ -170,7 +191,7 @@ public final class WristbandConfigLoader {
                 loginStateSecret.orElse(clientSecret), loginUrl, redirectUri, parseTenantFromRootDomain,
                 applicationCustomDomainActive, customApplicationLoginPageUrl, scopes, tokenExpirationBuffer,
                 dangerouslyDisableSecureCookies, autoConfigureEnabled, csrfEnabled, csrfCookieName, csrfHeaderName,
-                allowedOrigins, defaultReturnUrl, sessionLifetime, roleMapping, tokenEndpointEnabled,
+                allowedOrigins, csrfAllowedOrigins, loginStateHostPrefix, tenantCustomDomains, defaultReturnUrl, sessionLifetime, roleMapping, tokenEndpointEnabled,
                 connectTimeout, requestTimeout, apiPathPrefixes, authPath, clockSkew, jwksRefreshCooldown);
     }
 
@@ -291,6 +312,23 @@ public final class WristbandConfigLoader {
             throw new WristbandConfigException(key, "The [" + name + "] cannot contain the " + PLACEHOLDERS
                     + " placeholder when the [parseTenantFromRootDomain] is absent.");
         }
+    }
+
+    /** Hosts ({@code auth.acme.com}, {@code localhost:9099}) and suffixes ({@code *.customers.example}), lower-cased. */
+    private static List<String> parseCustomDomains(String key, String value) {
+        List<String> domains = new ArrayList<>();
+        for (String item : value.split(",")) {
+            String domain = item.strip().toLowerCase(Locale.ROOT);
+            if (domain.isEmpty()) {
+                continue;
+            }
+            String host = domain.startsWith("*.") ? domain.substring(2) : domain;
+            if (!CUSTOM_DOMAIN.matcher(host).matches()) {
+                throw new WristbandConfigException(key, "contains an entry that is neither a host[:port] nor *.suffix.");
+            }
+            domains.add(domain);
+        }
+        return domains;
     }
 
     private static List<URI> parseOrigins(String key, String value) {

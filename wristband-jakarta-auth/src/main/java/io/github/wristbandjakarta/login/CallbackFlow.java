@@ -34,6 +34,12 @@ public final class CallbackFlow {
 
     private static final Logger LOG = Logger.getLogger(CallbackFlow.class.getName());
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{tenant_(?:name|domain)}");
+    /**
+     * An OAuth error code (RFC 6749 §4.1.2.1): Wristband's are words joined by underscores. Letters of either case,
+     * because {@code login_required} is compared without case (docs/protocol.md §4.1); anything else is refused
+     * before it reaches a log line or an answer.
+     */
+    private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z_]{1,64}");
     /** The login-state cookie lives an hour in the browser; a sealed state older than that is not honoured. */
     static final Duration MAX_LOGIN_AGE = Duration.ofSeconds(LoginStateCookies.MAX_AGE_SECONDS);
 
@@ -44,6 +50,8 @@ public final class CallbackFlow {
     private final LoginStateCodec codec;
     private final LoginStateCookies cookies;
     private final Clock clock;
+    private final ConsumedStates consumedStates = new ConsumedStates();
+    private final TenantCustomDomains customDomains;
 
     public CallbackFlow(WristbandConfig config, ConfigurationResolver resolver, WristbandClient wristband,
                         IdTokenValidator idTokens, LoginStateCodec codec, LoginStateCookies cookies, Clock clock) {
@@ -54,6 +62,7 @@ public final class CallbackFlow {
         this.codec = codec;
         this.cookies = cookies;
         this.clock = clock;
+        this.customDomains = new TenantCustomDomains(config);
     }
 
     /**
@@ -74,9 +83,13 @@ public final class CallbackFlow {
         String state = query.single("state", invalid("state")).orElseThrow();
         Optional<String> code = query.single("code", invalid("code"));
         Optional<String> error = query.single("error", invalid("error"));
+        if (error.isPresent() && !ERROR_CODE.matcher(error.get()).matches()) {
+            throw new InvalidRequestException(invalid("error"));
+        }
         Optional<String> errorDescription = query.single("error_description", invalid("error_description"));
         Optional<String> tenantCustomDomain = query.single("tenant_custom_domain", invalid("tenant_custom_domain"))
-                .map(v -> validated(v, true, "tenant_custom_domain"));
+                .map(v -> validated(v, true, "tenant_custom_domain"))
+                .map(v -> customDomains.require(v, invalid("tenant_custom_domain")));
 
         ResolvedConfiguration resolved = resolver.resolve();
         String tenantName = tenantName(request, query, resolved);
@@ -96,6 +109,17 @@ public final class CallbackFlow {
             return redirect(tenantLoginUrl, CallbackResult.Reason.INVALID_LOGIN_STATE, setCookies);
         }
         LoginState loginState = opened.get();
+        // The tenant the login was sent to, not one edited into the callback URL (docs/protocol.md §4.1).
+        if (loginState.tenantName() != null && !loginState.tenantName().equalsIgnoreCase(tenantName)) {
+            throw new InvalidRequestException(invalid("tenant_name"));
+        }
+        if (tenantCustomDomain.isPresent()
+                && !tenantCustomDomain.get().equalsIgnoreCase(String.valueOf(loginState.tenantCustomDomain()))) {
+            throw new InvalidRequestException(invalid("tenant_custom_domain"));
+        }
+        if (!consumedStates.consume(state, loginState.createdAt().plus(MAX_LOGIN_AGE), clock.instant())) {
+            return redirect(tenantLoginUrl, CallbackResult.Reason.INVALID_LOGIN_STATE, setCookies);
+        }
 
         if (error.isPresent()) {
             if (error.get().toLowerCase(Locale.ROOT).equals("login_required")) {
@@ -120,8 +144,26 @@ public final class CallbackFlow {
             throw new IdTokenException("userinfo sub differs from the ID token's sub");
         }
         TokenSet tokenSet = TokenSet.from(tokens, config.tokenExpirationBuffer(), clock, null);
-        return new CallbackResult.Completed(tokenSet, userInfo, tenantName, tenantCustomDomain.orElse(null),
+        return new CallbackResult.Completed(tokenSet, userInfo, tenantName, loginState.tenantCustomDomain(),
                 loginState.returnUrl(), loginState.customState(), state, setCookies);
+    }
+
+    /**
+     * The deletions of the login-state cookies of this callback's {@code state}, for an answer that ends the callback
+     * with an error: whatever the outcome, a login state is used once (docs/protocol.md §3.4).
+     */
+    public List<String> loginCookieDeletions(AuthRequest request) {
+        try {
+            QueryParameters query = QueryParameters.parse(request.rawQuery());
+            if (query.count("state") != 1) {
+                return List.of();
+            }
+            String state = query.single("state", invalid("state")).orElse("");
+            return cookies.find(request.cookieHeaders()).stream().filter(c -> c.state().equals(state))
+                    .map(c -> cookies.delete(c.name())).distinct().toList();
+        } catch (RuntimeException malformed) {
+            return List.of();
+        }
     }
 
     private static String tenantName(AuthRequest request, QueryParameters query, ResolvedConfiguration resolved) {

@@ -20,7 +20,7 @@ public class LoginBeans {
     @Produces
     @Singleton
     LoginStateCookies loginStateCookies(WristbandConfig config) {
-        return new LoginStateCookies(config.dangerouslyDisableSecureCookies());
+        return new LoginStateCookies(config.dangerouslyDisableSecureCookies(), config.loginStateHostPrefix());
     }
 
     @Produces

@@ -35,6 +35,7 @@ public final class LoginFlow {
     private final ReturnUrlPolicy returnUrls;
     private final Clock clock;
     private final RandomValues random;
+    private final TenantCustomDomains customDomains;
 
     public LoginFlow(WristbandConfig config, ConfigurationResolver resolver, TenantHosts hosts,
                      LoginStateCodec codec, LoginStateCookies cookies, ReturnUrlPolicy returnUrls,
@@ -47,13 +48,15 @@ public final class LoginFlow {
         this.returnUrls = returnUrls;
         this.clock = clock;
         this.random = new RandomValues(random);
+        this.customDomains = new TenantCustomDomains(config);
     }
 
     public LoginRedirect start(AuthRequest request, LoginOptions options) {
         QueryParameters query = QueryParameters.parse(request.rawQuery());
         // Every parameter the login reads may appear at most once, whether or not it is used (docs/protocol.md §3.1).
         Optional<String> customDomainParam = query.single("tenant_custom_domain")
-                .map(v -> TenantResolver.requireHost(v, "tenant_custom_domain"));
+                .map(v -> TenantResolver.requireHost(v, "tenant_custom_domain"))
+                .map(v -> customDomains.require(v, TenantCustomDomains.NOT_ALLOWED));
         Optional<String> tenantNameParam = query.single("tenant_name")
                 .or(() -> query.single("tenant_domain"))
                 .map(v -> TenantResolver.requireTenantName(v, "tenant_name"));
@@ -65,8 +68,8 @@ public final class LoginFlow {
         String returnUrl = acceptReturnUrl(options.returnUrl() != null ? options.returnUrl()
                 : returnUrlParam.orElse(null), request.origin());
 
-        Optional<URI> tenantOrigin = tenantOrigin(request, resolved, customDomainParam, tenantNameParam, options);
-        if (tenantOrigin.isEmpty()) {
+        Optional<Tenant> tenant = tenant(request, resolved, customDomainParam, tenantNameParam, options);
+        if (tenant.isEmpty()) {
             LOG.info("Login started without a tenant: redirecting to the application-level login page");
             return new LoginRedirect(applicationLoginUrl(resolved, returnUrl), List.of());
         }
@@ -76,7 +79,7 @@ public final class LoginFlow {
         String nonce = random.next();
         Instant now = clock.instant();
         String sealed = codec.seal(new LoginState(state, codeVerifier, nonce, resolved.redirectUri(), returnUrl,
-                blankToNull(options.customState()), now));
+                blankToNull(options.customState()), tenant.get().name(), tenant.get().customDomain(), now));
         if (sealed.length() > MAX_COOKIE_VALUE) {
             throw new InvalidRequestException("Login state cookie exceeds 4kB in size. Ensure your [customState]"
                     + " and [returnUrl] values are a reasonable size.");
@@ -96,30 +99,46 @@ public final class LoginFlow {
         parameters.put("nonce", nonce);
         parameters.put("login_hint", loginHint.orElse(null));
         parameters.put("idp_hint", idpHint.orElse(null));
-        String location = tenantOrigin.get() + TenantHosts.AUTHORIZE_PATH + "?" + FormEncoding.encode(parameters);
-        LOG.info("Login started: redirecting to Wristband's authorize endpoint on " + tenantOrigin.get().getHost());
+        URI tenantOrigin = tenant.get().origin();
+        String location = tenantOrigin + TenantHosts.AUTHORIZE_PATH + "?" + FormEncoding.encode(parameters);
+        LOG.info("Login started: redirecting to Wristband's authorize endpoint on " + tenantOrigin.getHost());
         return new LoginRedirect(location, setCookies, state, now.plusSeconds(LoginStateCookies.MAX_AGE_SECONDS));
     }
 
+    /**
+     * Where the login goes and for which tenant: sealed into the login state, so that the callback can require the
+     * same tenant (docs/protocol.md §4.1).
+     *
+     * @param name         null when only a custom domain was chosen
+     * @param customDomain null unless a custom domain was chosen
+     */
+    private record Tenant(String name, String customDomain, URI origin) {
+    }
+
     /** docs/protocol.md §3.2: custom domain parameter, tenant name (subdomain or parameter), then the two defaults. */
-    private Optional<URI> tenantOrigin(AuthRequest request, ResolvedConfiguration resolved,
-                                       Optional<String> customDomainParam, Optional<String> tenantNameParam,
-                                       LoginOptions options) {
-        if (customDomainParam.isPresent()) {
-            return Optional.of(hosts.customDomainOrigin(customDomainParam.get()));
-        }
+    private Optional<Tenant> tenant(AuthRequest request, ResolvedConfiguration resolved,
+                                    Optional<String> customDomainParam, Optional<String> tenantNameParam,
+                                    LoginOptions options) {
         Optional<String> tenantName = resolved.usesTenantSubdomains()
                 ? TenantResolver.fromSubdomain(request.host(), resolved.parseTenantFromRootDomain().get())
                 : tenantNameParam;
+        if (customDomainParam.isPresent()) {
+            return Optional.of(new Tenant(tenantName.orElse(null), customDomainParam.get(),
+                    hosts.customDomainOrigin(customDomainParam.get())));
+        }
         if (tenantName.isPresent()) {
-            return Optional.of(hosts.tenantOrigin(tenantName.get(), resolved.applicationCustomDomainActive()));
+            return Optional.of(new Tenant(tenantName.get(), null,
+                    hosts.tenantOrigin(tenantName.get(), resolved.applicationCustomDomainActive())));
         }
-        if (blankToNull(options.defaultTenantCustomDomain()) != null) {
-            return Optional.of(hosts.customDomainOrigin(options.defaultTenantCustomDomain()));
+        String defaultCustomDomain = blankToNull(options.defaultTenantCustomDomain());
+        String defaultName = blankToNull(options.defaultTenantName());
+        if (defaultCustomDomain != null) {
+            return Optional.of(new Tenant(defaultName, defaultCustomDomain,
+                    hosts.customDomainOrigin(defaultCustomDomain)));
         }
-        if (blankToNull(options.defaultTenantName()) != null) {
-            return Optional.of(hosts.tenantOrigin(options.defaultTenantName(),
-                    resolved.applicationCustomDomainActive()));
+        if (defaultName != null) {
+            return Optional.of(new Tenant(defaultName, null,
+                    hosts.tenantOrigin(defaultName, resolved.applicationCustomDomainActive())));
         }
         return Optional.empty();
     }

@@ -9,6 +9,9 @@ import java.time.Instant;
  * @param redirectUri the configured redirect URI as sent to Wristband, placeholder included
  * @param returnUrl   null when none was given or it was not acceptable
  * @param customState a JSON object as text, or null
+ * @param tenantName         the tenant the login was sent to, or null when it was sent to a custom domain only
+ * @param tenantCustomDomain the tenant custom domain the login was sent to, or null; the callback must name the same
+ *                           tenant and domain (docs/protocol.md §4.1)
  */
 public record LoginState(
         String state,
@@ -17,6 +20,8 @@ public record LoginState(
         String redirectUri,
         String returnUrl,
         String customState,
+        String tenantName,
+        String tenantCustomDomain,
         Instant createdAt) {
 
     @Override

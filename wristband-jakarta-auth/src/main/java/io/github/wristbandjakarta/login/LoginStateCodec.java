@@ -49,6 +49,12 @@ public final class LoginStateCodec {
         if (loginState.customState() != null) {
             json.add("c", loginState.customState());
         }
+        if (loginState.tenantName() != null) {
+            json.add("tn", loginState.tenantName());
+        }
+        if (loginState.tenantCustomDomain() != null) {
+            json.add("td", loginState.tenantCustomDomain());
+        }
         JsonWebEncryption jwe = new JsonWebEncryption();
         jwe.setAlgorithmHeaderValue(KeyManagementAlgorithmIdentifiers.DIRECT);
         jwe.setEncryptionMethodHeaderParameter(ContentEncryptionAlgorithmIdentifiers.AES_256_GCM);
@@ -81,6 +87,8 @@ public final class LoginStateCodec {
                     json.getString("r"),
                     optionalString(json, "u"),
                     optionalString(json, "c"),
+                    optionalString(json, "tn"),
+                    optionalString(json, "td"),
                     Instant.ofEpochMilli(json.getJsonNumber("t").longValueExact())));
         } catch (JoseException | RuntimeException e) {
             return Optional.empty();

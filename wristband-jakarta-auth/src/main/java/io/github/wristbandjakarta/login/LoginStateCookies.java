@@ -19,10 +19,25 @@ public final class LoginStateCookies {
     /** Cookies a request may carry before we stop looking: a browser sends far fewer. */
     private static final int MAX_COOKIES = 200;
 
+    /** The name prefix that binds a cookie to this host (RFC 6265bis §4.1.3.2). */
+    static final String HOST_PREFIX = "__Host-";
+
     private final boolean secure;
+    private final String prefix;
 
     public LoginStateCookies(boolean dangerouslyDisableSecureCookies) {
+        this(dangerouslyDisableSecureCookies, false);
+    }
+
+    /**
+     * @param hostPrefix names the cookies {@code __Host-login#…} ({@code wristband.login-state.host-prefix}): a browser
+     *                   accepts such a cookie only from this very host, over HTTPS, with {@code Path=/} and no
+     *                   {@code Domain}, so a sibling subdomain cannot plant one (cookie tossing); cookies without the
+     *                   prefix are then ignored
+     */
+    public LoginStateCookies(boolean dangerouslyDisableSecureCookies, boolean hostPrefix) {
         this.secure = !dangerouslyDisableSecureCookies;
+        this.prefix = hostPrefix ? HOST_PREFIX : "";
     }
 
     /** A login-state cookie the browser sent. */
@@ -38,19 +53,27 @@ public final class LoginStateCookies {
         List<LoginCookie> found = new ArrayList<>();
         int seen = 0;
         for (String header : cookieHeaders) {
-            for (String pair : header.split(";")) {
+            // Scanned pair by pair, stopping at the cap: a huge Cookie header costs no more than its first pairs.
+            for (int start = 0; start < header.length(); ) {
+                int end = header.indexOf(';', start);
+                if (end < 0) {
+                    end = header.length();
+                }
+                String pair = header.substring(start, end);
+                start = end + 1;
                 if (++seen > MAX_COOKIES) {
                     return found;
                 }
                 String trimmed = pair.strip();
                 int eq = trimmed.indexOf('=');
-                if (eq <= 0 || !trimmed.startsWith("login#")) {
+                if (eq <= 0 || !trimmed.startsWith(prefix + "login#")) {
                     continue;
                 }
-                Matcher name = NAME.matcher(trimmed.substring(0, eq));
+                Matcher name = NAME.matcher(trimmed.substring(prefix.length(), eq));
                 if (name.matches()) {
                     String value = unquote(trimmed.substring(eq + 1));
-                    found.add(new LoginCookie(name.group(0), name.group(1), Long.parseLong(name.group(2)), value));
+                    found.add(new LoginCookie(prefix + name.group(0), name.group(1), Long.parseLong(name.group(2)),
+                            value));
                 }
             }
         }
@@ -58,7 +81,7 @@ public final class LoginStateCookies {
     }
 
     public String set(String state, long createdAtMillis, String sealedValue) {
-        return "login#" + state + "#" + createdAtMillis + "=" + sealedValue + "; HttpOnly; Path=/; Max-Age="
+        return prefix + "login#" + state + "#" + createdAtMillis + "=" + sealedValue + "; HttpOnly; Path=/; Max-Age="
                 + MAX_AGE_SECONDS + "; SameSite=Lax" + (secure ? "; Secure" : "");
     }
 

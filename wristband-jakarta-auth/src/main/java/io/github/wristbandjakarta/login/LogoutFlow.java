@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.login;
 
+import io.github.wristbandjakarta.config.LogSafe;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.wristband.ConfigurationResolver;
 import io.github.wristbandjakarta.wristband.FormEncoding;
@@ -31,6 +32,7 @@ public final class LogoutFlow {
     private final TenantHosts hosts;
     private final WristbandClient wristband;
     private final LoginStateCookies cookies;
+    private final TenantCustomDomains customDomains;
 
     public LogoutFlow(WristbandConfig config, ConfigurationResolver resolver, TenantHosts hosts,
                       WristbandClient wristband, LoginStateCookies cookies) {
@@ -39,6 +41,7 @@ public final class LogoutFlow {
         this.hosts = hosts;
         this.wristband = wristband;
         this.cookies = cookies;
+        this.customDomains = new TenantCustomDomains(config);
     }
 
     public LoginRedirect logout(AuthRequest request, LogoutOptions options) {
@@ -48,7 +51,8 @@ public final class LogoutFlow {
         }
         QueryParameters query = QueryParameters.parse(request.rawQuery());
         Optional<String> customDomainParam = query.single("tenant_custom_domain")
-                .map(v -> TenantResolver.requireHost(v, "tenant_custom_domain"));
+                .map(v -> TenantResolver.requireHost(v, "tenant_custom_domain"))
+                .map(v -> customDomains.require(v, TenantCustomDomains.NOT_ALLOWED));
         Optional<String> tenantNameParam = query.single("tenant_name")
                 .map(v -> TenantResolver.requireTenantName(v, "tenant_name"));
         ResolvedConfiguration resolved = resolver.resolve();
@@ -80,7 +84,11 @@ public final class LogoutFlow {
     private Optional<URI> tenantOrigin(AuthRequest request, ResolvedConfiguration resolved, LogoutOptions options,
                                        Optional<String> customDomainParam, Optional<String> tenantNameParam) {
         if (blankToNull(options.tenantCustomDomain()) != null) {
-            return Optional.of(hosts.customDomainOrigin(options.tenantCustomDomain()));
+            // Checked again: the allow-list may have changed since the login stored it.
+            if (customDomains.allows(options.tenantCustomDomain())) {
+                return Optional.of(hosts.customDomainOrigin(options.tenantCustomDomain()));
+            }
+            LOG.info("Logout: the session's tenant custom domain is no longer allowed; using the tenant's host");
         }
         if (blankToNull(options.tenantName()) != null) {
             return Optional.of(hosts.tenantOrigin(options.tenantName(), resolved.applicationCustomDomainActive()));
@@ -102,7 +110,7 @@ public final class LogoutFlow {
             wristband.revoke(refreshToken);
         } catch (RuntimeException e) {
             // Logout goes on: the session ends here whatever Wristband says (docs/protocol.md §5.1 step 2).
-            LOG.log(Level.WARNING, "Logout: revoking the refresh token failed: {0}", e.getMessage());
+            LOG.log(Level.WARNING, "Logout: revoking the refresh token failed: {0}", LogSafe.clean(e.getMessage()));
         }
     }
 

@@ -34,7 +34,14 @@ public final class QueryParameters {
             return new QueryParameters(values);
         }
         int count = 0;
-        for (String pair : rawQuery.split("&", -1)) {
+        // Scanned pair by pair, stopping at the cap: a huge query costs no more than its first pairs.
+        for (int start = 0; start <= rawQuery.length(); ) {
+            int end = rawQuery.indexOf('&', start);
+            if (end < 0) {
+                end = rawQuery.length();
+            }
+            String pair = rawQuery.substring(start, end);
+            start = end + 1;
             if (pair.isEmpty()) {
                 continue;
             }

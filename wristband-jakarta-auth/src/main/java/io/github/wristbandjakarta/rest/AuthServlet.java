@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.rest;
 
+import io.github.wristbandjakarta.config.LogSafe;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.login.AuthRequest;
 import io.github.wristbandjakarta.login.CallbackFlow;
@@ -112,32 +113,39 @@ final class AuthServlet extends HttpServlet {
             }
             return redirect(started);
         } catch (InvalidRequestException e) {
-            LOG.info("Login rejected: " + e.getMessage());
+            LOG.info("Login rejected: " + LogSafe.clean(e.getMessage()));
             return ErrorResponses.error(request, 400, "invalid_request", e.getMessage(), List.of());
         } catch (WristbandException e) {
-            LOG.log(Level.WARNING, "Login failed: {0}", e.getMessage());
+            LOG.log(Level.WARNING, "Login failed: {0}", LogSafe.clean(e.getMessage()));
             return ErrorResponses.error(request, 502, e.code(), "Wristband could not be reached", List.of());
         }
     }
 
     private Answer callback(HttpServletRequest request) {
+        AuthRequest auth = authRequest(request);
         CallbackResult result;
         try {
-            result = callback.complete(authRequest(request));
+            result = callback.complete(auth);
         } catch (InvalidRequestException e) {
-            LOG.info("Callback rejected: " + e.getMessage());
-            return ErrorResponses.error(request, 400, "invalid_request", e.getMessage(), List.of());
+            LOG.info("Callback rejected: " + LogSafe.clean(e.getMessage()));
+            return failed(request, auth, 400, "invalid_request", e.getMessage());
         } catch (WristbandUnavailableException e) {
-            LOG.warning("Callback failed, Wristband unavailable: " + e.getMessage());
-            return ErrorResponses.error(request, 502, e.code(), "Wristband could not be reached", List.of());
+            LOG.warning("Callback failed, Wristband unavailable: " + LogSafe.clean(e.getMessage()));
+            return failed(request, auth, 502, e.code(), "Wristband could not be reached");
         } catch (IdTokenException e) {
-            LOG.warning("Callback failed, ID token rejected: " + e.getMessage());
-            return ErrorResponses.error(request, 502, "invalid_id_token",
-                    "Wristband's answer could not be verified", List.of());
+            LOG.warning("Callback failed, ID token rejected: " + LogSafe.clean(e.getMessage()));
+            return failed(request, auth, 502, "invalid_id_token", "Wristband's answer could not be verified");
         } catch (WristbandException e) {
-            LOG.info("Callback failed: " + e.code());
-            int status = e.code().equals("sdk_config_error") ? 502 : 400;
-            return ErrorResponses.error(request, status, e.code(), e.description(), List.of());
+            // The code is checked (an OAuth error code, or ours); the description stays in the log: it is Wristband's
+            // text, or the query's error_description, which anyone can write.
+            LOG.info("Callback failed: " + LogSafe.clean(e.code()) + (e.description() == null ? ""
+                    : " (" + LogSafe.clean(e.description()) + ")"));
+            if (e.code().equals("sdk_config_error")) {
+                return failed(request, auth, 502, e.code(), "The Wristband configuration could not be loaded");
+            }
+            boolean ours = e.code().equals("missing_tenant_name") || e.code().equals("missing_tenant_subdomain");
+            return failed(request, auth, 400, e.code(),
+                    ours ? e.description() : "Wristband did not complete the sign-in");
         }
         if (result instanceof CallbackResult.RedirectRequired required) {
             return Answer.redirect(required.redirectUrl(), required.setCookies());
@@ -145,12 +153,18 @@ final class AuthServlet extends HttpServlet {
         return signIn(request, (CallbackResult.Completed) result);
     }
 
+    /** A failed callback's answer, deleting its login-state cookie: a login state is used once, whatever happened. */
+    private Answer failed(HttpServletRequest request, AuthRequest auth, int status, String code, String description) {
+        return ErrorResponses.error(request, status, code, description, callback.loginCookieDeletions(auth));
+    }
+
     private Answer signIn(HttpServletRequest request, CallbackResult.Completed completed) {
         String csrfToken = csrf.newToken();
         WristbandSession session = WristbandSession.from(completed, csrfToken, clock.instant());
         sessions.start(request, session, completed.state(), clock.instant());
         capIdleTimeout(request);
-        LOG.info("Callback completed: user " + session.userId() + " signed in to tenant " + session.tenantName());
+        LOG.info("Callback completed: user " + LogSafe.clean(session.userId()) + " signed in to tenant "
+                + LogSafe.clean(session.tenantName()));
         URI origin = origin(request);
         String target = Optional.ofNullable(completed.returnUrl())
                 .flatMap(url -> returnUrls.recheck(url, origin))
@@ -160,6 +174,12 @@ final class AuthServlet extends HttpServlet {
     }
 
     private Answer logout(HttpServletRequest request) {
+        if ("cross-site".equals(request.getHeader("Sec-Fetch-Site")) && sessions.current(request).isPresent()) {
+            // Another site sent the browser here (a link, an image, a form): a signed-in user is not signed out
+            // behind their back, but asked. The page's link is same-origin, so following it signs out.
+            LOG.info("Logout from another site: confirmation asked");
+            return ErrorResponses.logoutConfirmation(request);
+        }
         Optional<WristbandSession> session = sessions.current(request);
         LogoutOptions options = session
                 .map(s -> new LogoutOptions(s.tokens().refreshToken(), s.tenantName(), s.tenantCustomDomain(),
@@ -169,10 +189,11 @@ final class AuthServlet extends HttpServlet {
         try {
             redirect = logout.logout(authRequest(request), options);
         } catch (InvalidRequestException e) {
-            LOG.info("Logout rejected: " + e.getMessage());
+            LOG.info("Logout rejected: " + LogSafe.clean(e.getMessage()));
             return ErrorResponses.error(request, 400, "invalid_request", e.getMessage(), List.of());
         } catch (WristbandException e) {
-            LOG.log(Level.WARNING, "Logout could not resolve the Wristband configuration: {0}", e.getMessage());
+            LOG.log(Level.WARNING, "Logout could not resolve the Wristband configuration: {0}",
+                    LogSafe.clean(e.getMessage()));
             redirect = null;
         }
         boolean hadSession = request.getSession(false) != null;

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.security;
 
+import io.github.wristbandjakarta.config.LogSafe;
 import io.github.wristbandjakarta.config.Wristband;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.session.CsrfProtection;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,6 +47,8 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     static final String UNAUTHORIZED = "{\"error\":\"Unauthorized\"}";
     static final String FORBIDDEN = "{\"error\":\"Forbidden\"}";
     static final String BAD_REQUEST = "{\"error\":\"Bad Request\"}";
+    /** Methods that change state (RFC 9110 §9.2.1: not safe), whatever path they reach. */
+    private static final Set<String> UNSAFE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final WristbandConfig config;
     private final SessionStore sessions;
@@ -52,6 +56,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     private final CsrfProtection csrf;
     private final RoleMapping roles;
     private final AuthEndpoints endpoints;
+    private final RequestOrigins origins;
     private final Clock clock;
 
     @Inject
@@ -63,6 +68,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         this.csrf = csrf;
         this.roles = new RoleMapping(config.roleMapping());
         this.endpoints = AuthEndpoints.of(config);
+        this.origins = new RequestOrigins(config.csrfAllowedOrigins());
         this.clock = clock;
     }
 
@@ -74,6 +80,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         this.csrf = null;
         this.roles = null;
         this.endpoints = null;
+        this.origins = null;
         this.clock = null;
     }
 
@@ -96,6 +103,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             return unauthenticated(request, response, context, path);
         }
         WristbandSession session = current.get();
+        refresher.forgetExpired();
         Instant now = clock.instant();
         if (!now.isBefore(session.authenticatedAt().plus(config.sessionAbsoluteLifetime()))) {
             if (sessions.end(request, session)) {
@@ -109,6 +117,10 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
                 return unauthenticated(request, response, context, path);
             }
             session = refreshed.get();
+        }
+        if (csrf.enabled() && UNSAFE_METHODS.contains(request.getMethod()) && !origins.allows(request)) {
+            LOG.info("Cross-origin " + LogSafe.clean(request.getMethod()) + " of a signed-in user refused with 403");
+            return json(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN);
         }
         if (isApi(path) && csrf.enabled()
                 && !csrf.matches(session.csrfToken(), request.getHeader(csrf.headerName()))) {
@@ -134,11 +146,13 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         }
         try {
             TokenRefresher.Refreshed result = refresher.refreshShared(session.tokens(), session.userId());
-            WristbandSession refreshed = session.withTokens(result.tokens());
+            WristbandSession refreshed = session.renewed(result.tokens(), result.userInfo());
             if (result.calledWristband()) {
                 // One request per node stores the new tokens; those that shared its call find them stored.
                 sessions.replace(request, session, refreshed);
             }
+            // Whoever stored them, this request goes on with these (the Token Endpoint hands them out).
+            sessions.useForThisRequest(request, refreshed);
             return Optional.of(refreshed);
         } catch (WristbandUnavailableException e) {
             // Logged once by the refresher; the session stays for the next try.

@@ -30,6 +30,9 @@ public final class SessionStore {
     /** The logins started in this session and not completed ({@link PendingLogins}). */
     static final String PENDING = PendingLogins.class.getName();
 
+    /** The request attribute of {@link #useForThisRequest}. */
+    static final String REQUEST_ATTRIBUTE = ATTRIBUTE + ".request";
+
     /** Marks an HttpSession whose sign-in ended without a logout; the next sign-in empties it. */
     static final String ENDED = ATTRIBUTE + ".ended";
 
@@ -55,7 +58,14 @@ public final class SessionStore {
         return replicated;
     }
 
+    /**
+     * The sign-in of this request: the one the authentication mechanism refreshed for it ({@link #useForThisRequest}),
+     * else the one the HttpSession holds.
+     */
     public Optional<WristbandSession> current(HttpServletRequest request) {
+        if (request.getAttribute(REQUEST_ATTRIBUTE) instanceof WristbandSession refreshed) {
+            return Optional.of(refreshed);
+        }
         HttpSession session = request.getSession(false);
         if (session == null) {
             return Optional.empty();
@@ -153,6 +163,15 @@ public final class SessionStore {
         return session.getAttribute(ENDED) != null
                 || session.getAttribute(ATTRIBUTE) instanceof WristbandSession previous
                 && !previous.userId().equals(userId);
+    }
+
+    /**
+     * This request's sign-in, with the tokens the mechanism has just refreshed (or received from another request's
+     * refresh): the Token Endpoint hands out these, not the ones the HttpSession held when the request began, which a
+     * request that shared another's refresh would otherwise still read there.
+     */
+    public void useForThisRequest(HttpServletRequest request, WristbandSession refreshed) {
+        request.setAttribute(REQUEST_ATTRIBUTE, refreshed);
     }
 
     /**

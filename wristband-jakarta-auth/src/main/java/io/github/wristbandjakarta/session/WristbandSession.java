@@ -3,6 +3,7 @@ package io.github.wristbandjakarta.session;
 import io.github.wristbandjakarta.login.CallbackResult;
 import io.github.wristbandjakarta.token.TokenSet;
 import io.github.wristbandjakarta.wristband.Role;
+import io.github.wristbandjakarta.wristband.UserInfo;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -40,13 +41,28 @@ public record WristbandSession(
         var user = callback.userInfo();
         return new WristbandSession(user.userId(), user.tenantId(), callback.tenantName(),
                 callback.tenantCustomDomain(), user.identityProviderName(), user.email(),
-                user.roles().stream().map(Role::name).filter(name -> name != null && !name.isEmpty()).toList(),
-                callback.tokens(), csrfToken, now);
+                roleNames(user), callback.tokens(), csrfToken, now);
     }
 
     public WristbandSession withTokens(TokenSet refreshed) {
         return new WristbandSession(userId, tenantId, tenantName, tenantCustomDomain, identityProviderName, email,
                 roles, refreshed, csrfToken, authenticatedAt);
+    }
+
+    /**
+     * The session after a token refresh: the new tokens, and the email, identity provider and roles as userinfo
+     * describes the user now ({@code null}: userinfo could not be read, they stay as they were).
+     */
+    public WristbandSession renewed(TokenSet refreshed, UserInfo now) {
+        if (now == null) {
+            return withTokens(refreshed);
+        }
+        return new WristbandSession(userId, tenantId, tenantName, tenantCustomDomain, now.identityProviderName(),
+                now.email(), roleNames(now), refreshed, csrfToken, authenticatedAt);
+    }
+
+    private static List<String> roleNames(UserInfo user) {
+        return user.roles().stream().map(Role::name).filter(name -> name != null && !name.isEmpty()).toList();
     }
 
     @Override

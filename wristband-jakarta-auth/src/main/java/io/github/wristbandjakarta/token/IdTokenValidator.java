@@ -219,8 +219,11 @@ public final class IdTokenValidator {
             }
             try {
                 JsonWebKey key = select(jws, jwks.keys());
-                if (key == null && jwks.refresh()) {
-                    key = select(jws, jwks.keys());
+                if (key == null) {
+                    String keyId = jws.getKeyIdHeaderValue();
+                    if (keyId == null ? jwks.refresh() : jwks.refreshForKeyId(keyId)) {
+                        key = select(jws, jwks.keys());
+                    }
                 }
                 if (key == null) {
                     throw new UnresolvableKeyException("no Wristband key for this token");

@@ -23,7 +23,7 @@ public class TokenBeans {
     @Produces
     @Singleton
     JwksCache jwksCache(WristbandConfig config, WristbandClient client, @Wristband Clock clock) {
-        return new JwksCache(client, config.jwksRefreshCooldown(), clock);
+        return new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock);
     }
 
     @Produces

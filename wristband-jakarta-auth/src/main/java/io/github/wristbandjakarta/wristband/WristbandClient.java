@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.wristband;
 
+import io.github.wristbandjakarta.config.LogSafe;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -39,7 +40,8 @@ public final class WristbandClient {
 
     static final String ACCEPT = "application/json;charset=UTF-8";
     static final String FORM = "application/x-www-form-urlencoded";
-    static final int REFRESH_ATTEMPTS = 3;
+    /** Attempts of one token refresh (docs/protocol.md §7.2). */
+    public static final int REFRESH_ATTEMPTS = 3;
 
     /** Pauses between retries; replaced in tests so that they stay fast. */
     @FunctionalInterface
@@ -135,7 +137,8 @@ public final class WristbandClient {
                 throw unexpectedStatus("token", status);
             } catch (WristbandUnavailableException e) {
                 last = e;
-                LOG.log(Level.FINE, "Token refresh attempt {0} failed: {1}", new Object[] {attempt, e.getMessage()});
+                LOG.log(Level.FINE, "Token refresh attempt {0} failed: {1}",
+                        new Object[] {attempt, LogSafe.clean(e.getMessage())});
             }
         }
         throw new WristbandUnavailableException("Unexpected Error", last);

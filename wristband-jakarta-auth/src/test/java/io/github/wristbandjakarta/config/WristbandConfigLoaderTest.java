@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WristbandConfigLoaderTest {
 
-    private static final String SECRET = "client-secret-value-123";
+    private static final String SECRET = "client-secret-value-0123456789abcdef";
 
     private final Map<String, String> values = new HashMap<>(Map.of(
             "wristband.client-id", "client-id",
@@ -85,6 +85,39 @@ class WristbandConfigLoaderTest {
     @Test
     void loginStateSecretOf32CharactersIsAccepted() {
         assertEquals("y".repeat(32), with("wristband.login-state-secret", "y".repeat(32)).loginStateSecret());
+    }
+
+    @Test
+    void aClientSecretShorterThan32CharactersCannotStandInForTheLoginStateSecret() {
+        values.put("wristband.client-secret", "x".repeat(31));
+        assertProblem(assertThrows(WristbandConfigException.class, this::load), "wristband.login-state-secret",
+                "The [loginStateSecret] config must have a value of at least 32 characters; without it the client"
+                        + " secret seals the login state, and it is shorter.");
+    }
+
+    @Test
+    void theHostPrefixOfLoginStateCookiesIsOffByDefault() {
+        assertFalse(load().loginStateHostPrefix());
+    }
+
+    @Test
+    void theHostPrefixOfLoginStateCookiesNeedsSecureCookies() {
+        values.put("wristband.dangerously-disable-secure-cookies", "true");
+        assertProblem(rejected("wristband.login-state.host-prefix", "true"), "wristband.login-state.host-prefix",
+                "needs Secure cookies: a __Host- cookie is accepted over HTTPS only, and"
+                        + " wristband.dangerously-disable-secure-cookies is true.");
+    }
+
+    @Test
+    void tenantCustomDomainsAreHostsOrSuffixes() {
+        assertEquals(List.of("auth.acme.com", "*.customers.example", "localhost:9099"),
+                with("wristband.tenant-custom-domains", "Auth.Acme.com, *.customers.example,localhost:9099")
+                        .tenantCustomDomains());
+    }
+
+    @Test
+    void aTenantCustomDomainEntryThatIsNoHostIsRejected() {
+        rejected("wristband.tenant-custom-domains", "https://auth.acme.com");
     }
 
     @Test

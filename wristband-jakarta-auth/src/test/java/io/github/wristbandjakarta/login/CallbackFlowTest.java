@@ -62,6 +62,7 @@ class CallbackFlowTest {
     void start() throws IOException {
         stub = new FakeWristband();
         values = stub.baseConfig();
+        values.put(WristbandConfigLoader.TENANT_CUSTOM_DOMAINS, LoginTestSupport.CUSTOM_DOMAINS);
     }
 
     @AfterEach
@@ -98,7 +99,7 @@ class CallbackFlowTest {
         WristbandConfig config = config(values);
         WristbandClient client = FakeWristband.client(config);
         if (jwks == null) {
-            jwks = new JwksCache(client, config.jwksRefreshCooldown(), clock);
+            jwks = new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock);
         }
         return new CallbackFlow(config, resolver(config), client, new IdTokenValidator(config, jwks, clock),
                 new LoginStateCodec(config.loginStateSecret()), new LoginStateCookies(false), clock);
@@ -348,6 +349,16 @@ class CallbackFlowTest {
         assertEquals("nope", e.description());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"access_denied%0D%0A2026-11-29%20INFO%20forged", "access%20denied", "x%0Ay", "denied!",
+            "a234567890123456789012345678901234567890123456789012345678901234z"})
+    void anErrorThatIsNoErrorCodeIsABadRequestBeforeItReachesALogLine(String error) {
+        Started login = login();
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> callback("state="
+                + login.state() + "&error=" + error + "&tenant_name=devs4you", "localhost:6001", login.cookie()));
+        assertEquals("Invalid query parameter [error] passed from Wristband during callback", e.getMessage());
+    }
+
     // ---- docs/protocol.md §8.3 items 8-10: bad requests
 
     @ParameterizedTest
@@ -448,12 +459,87 @@ class CallbackFlowTest {
 
     @Test
     void tenantCustomDomainIsInTheCompletedResult() {
-        Started login = login();
+        Started login = login("tenant_name=devs4you&tenant_custom_domain=auth.acme.com", "localhost:6001");
         tokensFor(login);
         CallbackResult.Completed done = assertInstanceOf(CallbackResult.Completed.class, callback("state="
                 + login.state() + "&code=c&tenant_name=devs4you&tenant_custom_domain=auth.acme.com",
                 "localhost:6001", login.cookie()));
         assertEquals("auth.acme.com", done.tenantCustomDomain());
+    }
+
+    // ---- the login's tenant and the login state's single use (issue 11)
+
+    @Test
+    void aTenantNameEditedIntoTheCallbackIsABadRequest() {
+        Started login = login();
+        tokensFor(login);
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> callback("state="
+                + login.state() + "&code=code123&tenant_name=acme", "localhost:6001", login.cookie()));
+        assertEquals(invalid("tenant_name"), e.getMessage());
+        assertEquals(0, stub.count(TOKEN), "no code exchanged");
+    }
+
+    @Test
+    void aTenantCustomDomainAddedToTheCallbackIsABadRequest() {
+        Started login = login();
+        tokensFor(login);
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> callback("state="
+                + login.state() + "&code=code123&tenant_name=devs4you&tenant_custom_domain=query.com",
+                "localhost:6001", login.cookie()));
+        assertEquals(invalid("tenant_custom_domain"), e.getMessage());
+        assertEquals(0, stub.count(TOKEN), "no code exchanged");
+    }
+
+    @Test
+    void aTenantCustomDomainNotAllowedIsABadRequestBeforeAnyRedirect() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> callback(
+                "state=s&code=c&tenant_name=devs4you&tenant_custom_domain=evil.example", "localhost:6001"));
+        assertEquals(invalid("tenant_custom_domain"), e.getMessage());
+    }
+
+    @Test
+    void theLoginsTenantNameMatchesWhateverItsCase() {
+        Started login = login();
+        tokensFor(login);
+        assertInstanceOf(CallbackResult.Completed.class, callback("state=" + login.state()
+                + "&code=code123&tenant_name=DEVS4YOU", "localhost:6001", login.cookie()));
+    }
+
+    @Test
+    void aLoginStateIsAcceptedOnceEvenWithAnotherCode() {
+        Started login = login();
+        tokensFor(login);
+        CallbackFlow flow = flow();
+        AuthRequest first = new AuthRequest("state=" + login.state() + "&code=code1&tenant_name=devs4you",
+                "localhost:6001", List.of(login.cookie()), APP_ORIGIN);
+        AuthRequest replay = new AuthRequest("state=" + login.state() + "&code=code2&tenant_name=devs4you",
+                "localhost:6001", List.of(login.cookie()), APP_ORIGIN);
+
+        assertInstanceOf(CallbackResult.Completed.class, flow.complete(first));
+        CallbackResult.RedirectRequired again = redirect(flow.complete(replay));
+
+        assertEquals(CallbackResult.Reason.INVALID_LOGIN_STATE, again.reason());
+        assertEquals(1, stub.count(TOKEN), "the replay exchanged no code");
+        assertEquals(List.of(login.cookieName() + "=; HttpOnly; Path=/; Max-Age=0; SameSite=Lax; Secure"),
+                again.setCookies());
+    }
+
+    @Test
+    void theCookieDeletionsOfAFailedCallbackNameItsOwnLoginStateOnly() {
+        Started mine = login();
+        Started otherTab = login();
+        AuthRequest request = new AuthRequest("state=" + mine.state() + "&error=access_denied&tenant_name=devs4you",
+                "localhost:6001", List.of(mine.cookie() + "; " + otherTab.cookie()), APP_ORIGIN);
+
+        assertEquals(List.of(mine.cookieName() + "=; HttpOnly; Path=/; Max-Age=0; SameSite=Lax; Secure"),
+                flow().loginCookieDeletions(request));
+    }
+
+    @Test
+    void aCallbackWithoutASingleStateDeletesNoCookie() {
+        Started login = login();
+        assertEquals(List.of(), flow().loginCookieDeletions(new AuthRequest("state=a&state=b", "localhost:6001",
+                List.of(login.cookie()), APP_ORIGIN)));
     }
 
     // ---- ID token (docs/protocol.md §4.3: beyond the official SDKs)

@@ -256,6 +256,28 @@ class LoginFlowTest {
         assertEquals("https://" + expectedHost + "/api/v1/oauth2/authorize", base(redirect.location()));
     }
 
+    // ---- tenant custom domains: an allow-list (issue 11)
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evil.example", "custom.example", "acme.com", "auth.acme.com.evil.example"})
+    void aTenantCustomDomainNotAllowedIsABadRequestAndSendsNobodyAnywhere(String host) {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> login("tenant_custom_domain=" + host + "&tenant_name=devs4you"));
+        assertEquals(TenantCustomDomains.NOT_ALLOWED, e.getMessage());
+    }
+
+    @Test
+    void aSuffixEntryAllowsTheHostsBelowIt() {
+        LoginRedirect redirect = login("tenant_custom_domain=login.tenant1.custom.example");
+        assertEquals("https://login.tenant1.custom.example/api/v1/oauth2/authorize", base(redirect.location()));
+    }
+
+    @Test
+    void withoutAnAllowListNoTenantCustomDomainIsAccepted() {
+        values.remove(WristbandConfigLoader.TENANT_CUSTOM_DOMAINS);
+        assertThrows(InvalidRequestException.class, () -> login("tenant_custom_domain=auth.acme.com"));
+    }
+
     // ---- docs/protocol.md §8.2 items 6, 7
 
     @Test

@@ -26,7 +26,7 @@ class LoginStateCodecTest {
 
     private static final LoginState STATE = new LoginState("state-value", "verifier-value", "nonce-value",
             "https://{tenant_name}.example.com/api/auth/callback", "https://app.example/x?y=1",
-            "{\"a\":1}", Instant.parse("2026-01-01T00:00:00.123Z"));
+            "{\"a\":1}", "devs4you", "auth.devs4you.example", Instant.parse("2026-01-01T00:00:00.123Z"));
     private static final String PLAINTEXT = "{\"s\":\"state-value\",\"v\":\"verifier-value\",\"n\":\"nonce-value\","
             + "\"r\":\"https://app.example/cb\",\"t\":1767225600000}";
 
@@ -39,7 +39,7 @@ class LoginStateCodecTest {
 
     @Test
     void stateWithoutReturnUrlAndCustomStateRoundTrips() {
-        LoginState bare = new LoginState("s", "v", "n", "https://app.example/cb", null, null,
+        LoginState bare = new LoginState("s", "v", "n", "https://app.example/cb", null, null, null, null,
                 Instant.ofEpochMilli(1));
         assertEquals(Optional.of(bare), codec.open(codec.seal(bare)));
     }

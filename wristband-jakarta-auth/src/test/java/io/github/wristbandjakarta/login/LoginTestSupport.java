@@ -26,6 +26,8 @@ final class LoginTestSupport {
     private LoginTestSupport() {
     }
 
+    static final String CUSTOM_DOMAINS = "auth.acme.com, query.com, priority1.custom.com, *.custom.example";
+
     /** docs/protocol.md §10 worked example configuration, auto-configure disabled. */
     static Map<String, String> specConfig() {
         Map<String, String> values = new HashMap<>();
@@ -36,6 +38,8 @@ final class LoginTestSupport {
         values.put(WristbandConfigLoader.LOGIN_URL, LOGIN_URL);
         values.put(WristbandConfigLoader.REDIRECT_URI, REDIRECT_URI);
         values.put(WristbandConfigLoader.AUTO_CONFIGURE_ENABLED, "false");
+        // The custom domains the conformance cases use (none is allowed by default).
+        values.put(WristbandConfigLoader.TENANT_CUSTOM_DOMAINS, CUSTOM_DOMAINS);
         return values;
     }
 

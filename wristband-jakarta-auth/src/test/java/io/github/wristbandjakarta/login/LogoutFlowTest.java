@@ -79,6 +79,20 @@ class LogoutFlowTest {
     }
 
     @Test
+    void aTenantCustomDomainParameterNotAllowedIsABadRequest() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> logout("tenant_custom_domain=evil.example", LogoutOptions.NONE));
+        assertEquals(TenantCustomDomains.NOT_ALLOWED, e.getMessage());
+    }
+
+    @Test
+    void aSessionsTenantCustomDomainNoLongerAllowedFallsBackToTheTenantsHost() {
+        LoginRedirect redirect = logout("", new LogoutOptions(null, "sessiontenant", "removed.example", null, null));
+        assertEquals("https://sessiontenant-" + LoginTestSupport.VANITY + "/api/v1/logout?client_id=clientId",
+                redirect.location());
+    }
+
+    @Test
     void sessionTenantNameWinsOverQueryParameters() {
         assertEquals("https://sessiontenant-" + VANITY + "/api/v1/logout?client_id=clientId",
                 logout("tenant_custom_domain=query.com&tenant_name=query", tenant("sessiontenant")).location());

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.HashMap;
@@ -94,8 +95,21 @@ final class ServletFakes {
         final Map<String, String> headers = new HashMap<>();
         Session session;
         int sessionCreations;
-        final HttpServletRequest proxy = proxy(HttpServletRequest.class, (p, method, args) -> {
-            switch (method.getName()) {
+        final Map<String, Object> attributes = new HashMap<>();
+        String method = "GET";
+        final HttpServletRequest proxy = proxy(HttpServletRequest.class, (p, m, args) -> {
+            switch (m.getName()) {
+                case "getMethod":
+                    return method;
+                case "getServerName":
+                    return URI.create(requestUrl).getHost();
+                case "getServerPort":
+                    return URI.create(requestUrl).getPort();
+                case "getAttribute":
+                    return attributes.get((String) args[0]);
+                case "setAttribute":
+                    attributes.put((String) args[0], args[1]);
+                    return null;
                 case "getContextPath":
                     return contextPath;
                 case "getServletPath":
@@ -119,7 +133,7 @@ final class ServletFakes {
                     }
                     return session == null || session.invalidated ? null : session.proxy;
                 default:
-                    throw unexpected(method);
+                    throw unexpected(m);
             }
         });
 

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.github.wristbandjakarta.token.FakeWristband.TOKEN;
+import static io.github.wristbandjakarta.token.FakeWristband.USERINFO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -74,7 +75,7 @@ class WristbandAuthenticationMechanismTest {
         WristbandConfig config = FakeWristband.config(values);
         WristbandClient client = FakeWristband.client(config);
         TokenRefresher refresher = new TokenRefresher(config, client,
-                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), clock), clock), clock);
+                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock), clock), clock);
         return new WristbandAuthenticationMechanism(config, new SessionStore(replicated), refresher,
                 new CsrfProtection(config, new SecureRandom()), clock);
     }
@@ -245,6 +246,64 @@ class WristbandAuthenticationMechanismTest {
         assertEquals(FORBIDDEN, response.body());
     }
 
+    // ---- state-changing requests of a signed-in user come from our own pages (issue 11)
+
+    private Request post(String origin, String secFetchSite) {
+        Request request = page("/orders/submit.jsp");
+        request.method = "POST";
+        request.session = validSession();
+        if (origin != null) {
+            request.headers.put("Origin", origin);
+        }
+        if (secFetchSite != null) {
+            request.headers.put("Sec-Fetch-Site", secFetchSite);
+        }
+        return request;
+    }
+
+    @Test
+    void aCrossOriginPostOfASignedInUserIsRefusedOnAnyPath() {
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, validate(post("https://evil.example", "cross-site")));
+        assertEquals(403, response.status);
+        assertEquals(FORBIDDEN, response.body());
+        assertNull(context.principal);
+    }
+
+    @Test
+    void aSameOriginPostOfASignedInUserPasses() {
+        assertEquals(AuthenticationStatus.SUCCESS, validate(post("https://app.example", "same-origin")));
+    }
+
+    @Test
+    void aPostFromAnAllowedOriginPasses() {
+        values.put(WristbandConfigLoader.CSRF_ALLOWED_ORIGINS, "https://spa.app.example");
+        assertEquals(AuthenticationStatus.SUCCESS, validate(post("https://spa.app.example", "same-site")));
+    }
+
+    @Test
+    void aPostWithANullOriginIsRefused() {
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, validate(post("null", null)));
+        assertEquals(403, response.status);
+    }
+
+    @Test
+    void withoutOriginSecFetchSiteDecides() {
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, validate(post(null, "cross-site")));
+        assertEquals(403, response.status);
+    }
+
+    @Test
+    void aClientThatIsNoBrowserSendsNeitherHeaderAndPasses() {
+        assertEquals(AuthenticationStatus.SUCCESS, validate(post(null, null)));
+    }
+
+    @Test
+    void aCrossOriginGetIsNoStateChangeAndPasses() {
+        Request request = post("https://evil.example", "cross-site");
+        request.method = "GET";
+        assertEquals(AuthenticationStatus.SUCCESS, validate(request));
+    }
+
     @Test
     void pageRequestNeedsNoCsrfHeader() {
         Request request = page("/profile.xhtml");
@@ -272,6 +331,67 @@ class WristbandAuthenticationMechanismTest {
         WristbandSession stored = (WristbandSession) request.session.attributes.get(SessionStore.ATTRIBUTE);
         assertEquals(new TokenSet("new-access", "new-refresh", NOW.plusSeconds(1740)), stored.tokens());
         assertEquals(1, stub.count(TOKEN));
+    }
+
+    @Test
+    void aRequestThatSharedAnotherRequestsRefreshGoesOnWithTheNewTokensThoughItsSessionHoldsTheOld() {
+        stub.answer(TOKEN, Answer.json(200, FakeWristband.tokenJson("new-access", null, "new-refresh", 1800)));
+        WristbandAuthenticationMechanism mechanism = mechanism();
+        Request first = page("/profile.xhtml");
+        first.session = expiredSession();
+        Request second = api("/auth/token");
+        second.session = expiredSession(); // read before the first request stored its new tokens
+        second.headers.put("X-CSRF-TOKEN", CSRF);
+
+        mechanism.validateRequest(first.proxy, response.proxy, context.proxy);
+        assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(second.proxy, response.proxy,
+                context.proxy));
+
+        TokenSet fresh = new TokenSet("new-access", "new-refresh", NOW.plusSeconds(1740));
+        assertEquals(1, stub.count(TOKEN), "the second request shared the first one's refresh");
+        assertEquals("access", ((WristbandSession) second.session.attributes.get(SessionStore.ATTRIBUTE)).tokens()
+                .accessToken(), "its HttpSession still holds the old tokens");
+        assertEquals(fresh, new SessionStore().current(second.proxy).orElseThrow().tokens());
+    }
+
+    @Test
+    void aRoleRemovedAtWristbandStopsApplyingAtTheNextRefresh() {
+        // The session was signed in with admin and viewer; Wristband's userinfo now names admin only.
+        stub.answer(TOKEN, Answer.json(200, FakeWristband.tokenJson("new-access", null, "new-refresh", 1800)));
+        Request request = page("/profile.xhtml");
+        request.session = expiredSession();
+
+        assertEquals(AuthenticationStatus.SUCCESS, validate(request));
+
+        assertEquals(Set.of("admin"), context.groups);
+        WristbandSession stored = (WristbandSession) request.session.attributes.get(SessionStore.ATTRIBUTE);
+        assertEquals(List.of("app:invotastic:admin"), stored.roles());
+        assertEquals(1, stub.count(USERINFO), "one userinfo call per refresh");
+    }
+
+    @Test
+    void aUserinfoThatCannotBeReadAfterARefreshKeepsTheRolesAndTheNewTokens() {
+        stub.answer(TOKEN, Answer.json(200, FakeWristband.tokenJson("new-access", null, "new-refresh", 1800)));
+        stub.always(USERINFO, Answer.json(503, "{}"));
+        Request request = page("/profile.xhtml");
+        request.session = expiredSession();
+
+        assertEquals(AuthenticationStatus.SUCCESS, validate(request));
+
+        assertEquals(Set.of("admin", "app:invotastic:viewer"), context.groups);
+        WristbandSession stored = (WristbandSession) request.session.attributes.get(SessionStore.ATTRIBUTE);
+        assertEquals("new-refresh", stored.tokens().refreshToken(), "Wristband may have rotated it: kept");
+    }
+
+    @Test
+    void aUserinfoNamingAnotherUserAfterARefreshEndsTheSession() {
+        stub.answer(TOKEN, Answer.json(200, FakeWristband.tokenJson("new-access", null, "new-refresh", 1800)));
+        stub.always(USERINFO, Answer.json(200, FakeWristband.userInfoJson("someone-else")));
+        Request request = page("/profile.xhtml");
+        request.session = expiredSession();
+
+        assertLeftWithoutCaller(validate(request));
+        assertSignedOut(request.session);
     }
 
     @Test

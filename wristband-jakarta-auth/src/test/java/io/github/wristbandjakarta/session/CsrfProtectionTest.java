@@ -21,6 +21,7 @@ class CsrfProtectionTest {
     private final Map<String, String> values = new HashMap<>(Map.of(
             WristbandConfigLoader.CLIENT_ID, "clientId",
             WristbandConfigLoader.CLIENT_SECRET, "clientSecret",
+            WristbandConfigLoader.LOGIN_STATE_SECRET, "login-state-secret-of-32-characters",
             WristbandConfigLoader.APPLICATION_VANITY_DOMAIN, "app.wristband.dev"));
 
     private CsrfProtection csrf() {

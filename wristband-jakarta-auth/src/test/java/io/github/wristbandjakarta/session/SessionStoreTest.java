@@ -60,6 +60,7 @@ class SessionStoreTest {
                     }
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
+        final Map<String, Object> requestAttributes = new HashMap<>();
         final HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
                     case "getSession" -> {
@@ -71,6 +72,11 @@ class SessionStoreTest {
                         yield attributes == null ? null : session;
                     }
                     case "getRequestedSessionId" -> requestedSessionId;
+                    case "getAttribute" -> requestAttributes.get((String) a[0]);
+                    case "setAttribute" -> {
+                        requestAttributes.put((String) a[0], a[1]);
+                        yield null;
+                    }
                     case "changeSessionId" -> {
                         idChanges++;
                         id = "changed-" + idChanges;

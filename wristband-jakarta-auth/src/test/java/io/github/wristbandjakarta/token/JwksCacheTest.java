@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -33,7 +37,7 @@ class JwksCacheTest {
     void start() throws IOException {
         stub = new FakeWristband();
         cache = new JwksCache(FakeWristband.client(FakeWristband.config(stub.baseConfig())),
-                Duration.ofSeconds(10), clock);
+                Duration.ofSeconds(10), Duration.ofSeconds(5), clock);
     }
 
     @AfterEach
@@ -126,5 +130,68 @@ class JwksCacheTest {
     void failedFirstFetchGivesNoKeys() {
         stub.answer(JWKS, Answer.json(503, "{}"));
         assertEquals(List.of(), cache.keys());
+    }
+
+    @Test
+    void aFailedFirstFetchIsNotRepeatedWithinTheCooldown() {
+        stub.answer(JWKS, Answer.json(503, "{}"));
+        cache.keys();
+        clock.advance(Duration.ofSeconds(9));
+        assertEquals(List.of(), cache.keys());
+        assertEquals(1, stub.count(JWKS), "the failure is remembered for the cooldown");
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(List.of("k1"), kids(cache.keys()));
+        assertEquals(2, stub.count(JWKS));
+    }
+
+    @Test
+    void requestsArrivingTogetherShareOneFetch() throws Exception {
+        stub.answer(JWKS, Answer.json(200, stub.jwksJson()).delayed(300));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<JsonWebKey>>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(cache::keys));
+            }
+            for (Future<List<JsonWebKey>> result : results) {
+                assertEquals(List.of("k1"), kids(result.get(10, TimeUnit.SECONDS)));
+            }
+            assertEquals(1, stub.count(JWKS));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRequestWaitsForAnotherRequestsFetchNoLongerThanTheRequestTimeout() throws Exception {
+        JwksCache impatient = new JwksCache(FakeWristband.client(FakeWristband.config(stub.baseConfig())),
+                Duration.ofSeconds(10), Duration.ofMillis(200), clock);
+        stub.answer(JWKS, Answer.json(200, stub.jwksJson()).delayed(3_000));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<JsonWebKey>> fetching = pool.submit(impatient::keys);
+            while (stub.count(JWKS) == 0) {
+                Thread.onSpinWait();
+            }
+            long started = System.nanoTime();
+            assertEquals(List.of(), impatient.keys(), "no keys yet, and no second fetch");
+            assertTrue(System.nanoTime() - started < 2_000_000_000L, "gave up well before the fetch's 3 s");
+            assertEquals(List.of("k1"), kids(fetching.get(10, TimeUnit.SECONDS)));
+            assertEquals(1, stub.count(JWKS));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aKeyIdNeverSeenMayFetchOnceInsideTheCooldown() {
+        cache.keys();
+        clock.advance(Duration.ofSeconds(11));
+        assertTrue(cache.refresh(), "a bad signature refetched");
+        clock.advance(Duration.ofSeconds(2));
+        assertTrue(cache.refreshForKeyId("k2"), "Wristband rotated a new key in right after");
+        assertFalse(cache.refreshForKeyId("k2"), "once per key id");
+        assertFalse(cache.refreshForKeyId("k3"), "and once per cooldown");
+        assertEquals(3, stub.count(JWKS));
     }
 }

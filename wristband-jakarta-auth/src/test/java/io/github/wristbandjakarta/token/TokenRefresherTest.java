@@ -45,7 +45,7 @@ class TokenRefresherTest {
         WristbandConfig config = FakeWristband.config(stub.baseConfig());
         WristbandClient client = FakeWristband.client(config);
         refresher = new TokenRefresher(config, client,
-                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), clock), clock), clock);
+                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock), clock), clock);
     }
 
     @AfterEach
@@ -103,6 +103,110 @@ class TokenRefresherTest {
         }
     }
 
+    /** The clock of a refresher whose Wristband call, once answered, meets {@code trouble} on its calling thread. */
+    private final class TroubledClock extends java.time.Clock {
+        private volatile Thread caller;
+        private final Runnable trouble;
+
+        TroubledClock(Runnable trouble) {
+            this.trouble = trouble;
+        }
+
+        @Override
+        public Instant instant() {
+            if (Thread.currentThread() == caller && stub.count(TOKEN) > 0) {
+                trouble.run();
+            }
+            return clock.instant();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return clock.getZone();
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private TokenRefresher refresherWith(java.time.Clock troubled, String requestTimeoutSeconds) {
+        java.util.Map<String, String> values = stub.baseConfig();
+        values.put(io.github.wristbandjakarta.config.WristbandConfigLoader.HTTP_REQUEST_TIMEOUT, requestTimeoutSeconds);
+        WristbandConfig config = FakeWristband.config(values);
+        WristbandClient client = FakeWristband.client(config);
+        return new TokenRefresher(config, client,
+                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock), clock),
+                troubled);
+    }
+
+    @Test
+    void anErrorInTheSharedCallReachesTheRequestsWaitingOnItInsteadOfBlockingThem() throws Exception {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)).delayed(300));
+        TroubledClock troubled = new TroubledClock(() -> {
+            throw new AssertionError("an Error inside the refresh");
+        });
+        TokenRefresher refresher = refresherWith(troubled, "5");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch calling = new CountDownLatch(1);
+            Future<TokenSet> first = pool.submit(() -> {
+                troubled.caller = Thread.currentThread();
+                calling.countDown();
+                return refresher.refresh(expired, USER_ID);
+            });
+            calling.await();
+            while (stub.count(TOKEN) == 0 && !first.isDone()) {
+                Thread.onSpinWait();
+            }
+            Future<TokenSet> waiting = pool.submit(() -> refresher.refresh(expired, USER_ID));
+
+            java.util.concurrent.ExecutionException failed = assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
+            assertEquals("an Error inside the refresh", failed.getCause().getMessage());
+            assertEquals(0, refresher.flightsRemembered(), "a failed call is not remembered");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRequestWaitsForAnotherRequestsRefreshNoLongerThanThatCanTake() throws Exception {
+        // Request timeout 1 s, 3 attempts and their pauses: a waiter gives up after 4 s.
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        CountDownLatch release = new CountDownLatch(1);
+        TroubledClock troubled = new TroubledClock(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        TokenRefresher refresher = refresherWith(troubled, "1");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<TokenSet> stuck = pool.submit(() -> {
+                troubled.caller = Thread.currentThread();
+                return refresher.refresh(expired, USER_ID);
+            });
+            while (stub.count(TOKEN) == 0) {
+                Thread.onSpinWait();
+            }
+            Future<TokenSet> waiting = pool.submit(() -> refresher.refresh(expired, USER_ID));
+
+            java.util.concurrent.ExecutionException failed = assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
+            assertEquals(io.github.wristbandjakarta.wristband.WristbandUnavailableException.class,
+                    failed.getCause().getClass());
+            release.countDown();
+            assertEquals("new-access", stuck.get(10, TimeUnit.SECONDS).accessToken());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void lateCallWithinGracePeriodGetsTheRememberedResult() {
         stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
@@ -124,6 +228,18 @@ class TokenRefresherTest {
 
         assertEquals("next-access", refresher.refresh(first, USER_ID).accessToken());
         assertEquals(2, stub.count(TOKEN));
+    }
+
+    @Test
+    void aRememberedResultIsForgottenAfterItsGracePeriodWithoutAnotherRefresh() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        refresher.refresh(expired, USER_ID);
+        assertEquals(1, refresher.flightsRemembered());
+
+        clock.advance(TokenRefresher.GRACE.plusSeconds(1));
+        refresher.forgetExpired();
+
+        assertEquals(0, refresher.flightsRemembered(), "no token copy outlives the grace period");
     }
 
     @Test

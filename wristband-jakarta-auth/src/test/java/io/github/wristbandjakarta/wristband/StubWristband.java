@@ -128,6 +128,7 @@ final class StubWristband implements AutoCloseable {
         Map<String, String> values = new HashMap<>();
         values.put("wristband.client-id", CLIENT_ID);
         values.put("wristband.client-secret", CLIENT_SECRET);
+        values.put("wristband.login-state-secret", "login-state-secret-of-32-characters");
         values.put("wristband.application-vanity-domain", origin());
         values.put("wristband.http.request-timeout", "5");
         return values;

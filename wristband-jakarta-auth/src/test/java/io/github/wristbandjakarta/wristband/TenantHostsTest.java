@@ -16,6 +16,7 @@ class TenantHostsTest {
         Map<String, String> values = new HashMap<>();
         values.put("wristband.client-id", "client-id");
         values.put("wristband.client-secret", "client-secret");
+        values.put("wristband.login-state-secret", "login-state-secret-of-32-characters");
         values.put("wristband.application-vanity-domain", vanity);
         WristbandConfig config = StubWristband.config(values);
         return new TenantHosts(config);
