@@ -228,6 +228,10 @@ public final class BenchRunner {
             report.append(runner.jmh());
             ok = true;
         } else {
+            if (!runner.wrkAvailable()) {
+                System.err.println(WRK_MISSING);
+                System.exit(2);
+            }
             Result result = runner.http();
             report.append(result.markdown());
             ok = result.complete();
@@ -632,17 +636,23 @@ public final class BenchRunner {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** wrk from Debian's packages, installed when missing (the command runs as root on the project's machines). */
+    /**
+     * Whether wrk is on the PATH. A build never changes the machine it runs on: without wrk the benchmark stops,
+     * before any server starts, with how to get it ({@link #WRK_MISSING}), instead of installing it.
+     */
+    boolean wrkAvailable() throws IOException, InterruptedException {
+        return run(List.of("sh", "-c", "command -v wrk")) == 0;
+    }
+
     private void ensureWrk() throws IOException, InterruptedException {
-        if (run(List.of("sh", "-c", "command -v wrk")) == 0) {
-            return;
-        }
-        progress("wrk is missing: apt-get install -y wrk");
-        if (run(List.of("apt-get", "install", "-y", "wrk")) != 0
-                && (run(List.of("apt-get", "update")) != 0 || run(List.of("apt-get", "install", "-y", "wrk")) != 0)) {
-            throw new IllegalStateException("cannot install wrk; install it (Debian/Ubuntu: apt-get install wrk)");
+        if (!wrkAvailable()) {
+            throw new IllegalStateException(WRK_MISSING);
         }
     }
+
+    static final String WRK_MISSING = "wrk, the HTTP load generator the benchmark measures with, is not on the PATH."
+            + " Install it and run the benchmark again: Debian/Ubuntu `sudo apt-get install wrk`, Fedora"
+            + " `sudo dnf install wrk`, macOS `brew install wrk`, or build it from https://github.com/wg/wrk.";
 
     private int run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
