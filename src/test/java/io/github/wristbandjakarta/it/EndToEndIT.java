@@ -168,6 +168,23 @@ class EndToEndIT {
     }
 
     @Test
+    void aProtectedPageRequestedAsJsonGets401JsonInsteadOfTheLoginRedirect() {
+        Browser.Exchange page = browser.get(TestApp.url("/pages/profile.xhtml"), "Accept", "application/json");
+
+        assertEquals(401, page.status(), page.body());
+        assertEquals("{\"error\":\"Unauthorized\"}", page.body());
+    }
+
+    @Test
+    void aBrowsersVisitToAProtectedPageIsStillSentToTheLogin() {
+        Browser.Exchange page = browser.get(TestApp.url("/pages/profile.xhtml"), "Accept",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        assertEquals(302, page.status(), page.body());
+        assertTrue(page.location().startsWith(TestApp.url("/api/auth/login?return_url=")), page.location());
+    }
+
+    @Test
     void adminJspNeedsTheAdminRole() {
         Browser alice = new Browser();
         SignIn.as(alice, "alice");

@@ -5,6 +5,7 @@ import io.github.wristbandjakarta.it.host.HostClock;
 import io.github.wristbandjakarta.it.host.HostExceptionMapper;
 import io.github.wristbandjakarta.it.host.HostJsonb;
 import io.github.wristbandjakarta.it.host.HostResource;
+import io.github.wristbandjakarta.it.host.HostUnauthenticatedRequests;
 import io.github.wristbandjakarta.it.host.HostUser;
 import io.github.wristbandjakarta.testkit.Browser;
 import io.github.wristbandjakarta.testkit.WristbandTestKit;
@@ -115,7 +116,7 @@ class HostApplicationIT {
                 .as(WebArchive.class);
         WebArchive host = ShrinkWrap.create(WebArchive.class, "app.war")
                 .addClasses(HostApplication.class, HostResource.class, HostExceptionMapper.class, HostClock.class,
-                        HostJsonb.class, HostUser.class)
+                        HostJsonb.class, HostUser.class, HostUnauthenticatedRequests.class)
                 .addAsWebInfResource(new StringAsset(WEB_XML), "web.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsWebResource(new StringAsset(PAGE), "members/page.xhtml")
@@ -189,6 +190,14 @@ class HostApplicationIT {
 
         assertEquals(302, page.status(), page.body());
         assertTrue(page.location().startsWith(TestApp.url("/api/auth/login?return_url=")), page.location());
+    }
+
+    @Test
+    void theHostsOwnDecisionTurnsAPageRedirectInto401Json() {
+        Browser.Exchange page = new Browser().get(TestApp.url("/members/page.xhtml"), "X-Host-Answer", "json");
+
+        assertEquals(401, page.status(), page.body());
+        assertEquals("{\"error\":\"Unauthorized\"}", page.body());
     }
 
     @Test

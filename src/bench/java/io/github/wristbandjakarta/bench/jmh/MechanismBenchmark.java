@@ -77,9 +77,10 @@ public class MechanismBenchmark {
         WristbandConfig config = config();
         WristbandClient client = new WristbandClient(config, HttpClient.newHttpClient());
         TokenRefresher refresher = new TokenRefresher(config, client,
-                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock), clock), clock);
+                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(),
+                        clock), clock), clock);
         mechanism = new WristbandAuthenticationMechanism(config, new SessionStore(), refresher,
-                new CsrfProtection(config, new SecureRandom()), clock);
+                new CsrfProtection(config, new SecureRandom()), clock, null);
         BenchFakes.Session session = new BenchFakes.Session(SessionStore.ATTRIBUTE, session());
         apiRequest = new BenchFakes.Request("/api", "/demo/me", session, config.csrfHeaderName(), CSRF);
         pageRequest = new BenchFakes.Request("/pages/profile.xhtml", null, session, config.csrfHeaderName(), null);

@@ -12,6 +12,7 @@ import io.github.wristbandjakarta.wristband.InvalidGrantException;
 import io.github.wristbandjakarta.wristband.WristbandException;
 import io.github.wristbandjakarta.wristband.WristbandUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -57,11 +58,22 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     private final RoleMapping roles;
     private final AuthEndpoints endpoints;
     private final RequestOrigins origins;
+    private final UnauthenticatedRequests unauthenticatedRequests;
     private final Clock clock;
 
     @Inject
     public WristbandAuthenticationMechanism(WristbandConfig config, SessionStore sessions, TokenRefresher refresher,
-                                            CsrfProtection csrf, @Wristband Clock clock) {
+                                            CsrfProtection csrf, @Wristband Clock clock,
+                                            Instance<UnauthenticatedRequests> unauthenticatedRequests) {
+        this(config, sessions, refresher, csrf, clock,
+                unauthenticatedRequests.isResolvable() ? unauthenticatedRequests.get() : null);
+    }
+
+    /** @param unauthenticatedRequests the application's decision, or null for the library's own */
+    public WristbandAuthenticationMechanism(WristbandConfig config, SessionStore sessions, TokenRefresher refresher,
+                                            CsrfProtection csrf, Clock clock,
+                                            UnauthenticatedRequests unauthenticatedRequests) {
+        this.unauthenticatedRequests = unauthenticatedRequests;
         this.config = config;
         this.sessions = sessions;
         this.refresher = refresher;
@@ -81,6 +93,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         this.roles = null;
         this.endpoints = null;
         this.origins = null;
+        this.unauthenticatedRequests = null;
         this.clock = null;
     }
 
@@ -199,11 +212,24 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             // Open Liberty log a warning for each anonymous page load of a single-page app (see json()).
             return context.doNothing();
         }
-        if (isApi(path)) {
+        boolean json = isApi(path) || asksForJson(request);
+        if (unauthenticatedRequests != null) {
+            json = unauthenticatedRequests.answerWithJson(request, json);
+        }
+        if (json) {
             return unauthorized(response);
         }
         return context.redirect(request.getContextPath() + endpoints.login() + "?return_url="
                 + URLEncoder.encode(requestUrl(request), StandardCharsets.UTF_8));
+    }
+
+    /** A request that says it wants JSON: a script's call, not a page visit (a browser's Accept names text/html). */
+    private static boolean asksForJson(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        if (accept != null && accept.contains("application/json") && !accept.contains("text/html")) {
+            return true;
+        }
+        return "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"));
     }
 
     private boolean isApi(String path) {

@@ -53,7 +53,7 @@ class WristbandAuthenticationMechanismTest {
     private FakeWristband stub;
     private Map<String, String> values;
     private final MutableClock clock = new MutableClock(NOW);
-    private final Response response = new Response();
+    private Response response = new Response();
     private final Context context = new Context();
 
     @BeforeEach
@@ -68,6 +68,9 @@ class WristbandAuthenticationMechanismTest {
         stub.close();
     }
 
+    /** The application's own UnauthenticatedRequests bean, if any. */
+    private UnauthenticatedRequests custom;
+
     /** wristband.session.replicated: a cluster replicates the session (README "Clustering"). */
     private boolean replicated;
 
@@ -75,9 +78,10 @@ class WristbandAuthenticationMechanismTest {
         WristbandConfig config = FakeWristband.config(values);
         WristbandClient client = FakeWristband.client(config);
         TokenRefresher refresher = new TokenRefresher(config, client,
-                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock), clock), clock);
+                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(),
+                        clock), clock), clock);
         return new WristbandAuthenticationMechanism(config, new SessionStore(replicated), refresher,
-                new CsrfProtection(config, new SecureRandom()), clock);
+                new CsrfProtection(config, new SecureRandom()), clock, custom);
     }
 
     private AuthenticationStatus validate(Request request) {
@@ -177,6 +181,43 @@ class WristbandAuthenticationMechanismTest {
         assertUnauthorizedJson(validate(api("/demo/admin")));
         assertEquals("no-store", response.headers.get("Cache-Control"));
         assertNull(context.redirectLocation);
+    }
+
+    @Test
+    void aProtectedPageAskedForAsJsonGets401JsonInsteadOfARedirect() {
+        context.protectedResource = true;
+        Request request = page("/profile.xhtml");
+        request.headers.put("Accept", "application/json");
+        assertUnauthorizedJson(validate(request));
+        assertNull(context.redirectLocation);
+    }
+
+    @Test
+    void anXmlHttpRequestForAProtectedPageGets401Json() {
+        context.protectedResource = true;
+        Request request = page("/profile.xhtml");
+        request.headers.put("X-Requested-With", "XMLHttpRequest");
+        assertUnauthorizedJson(validate(request));
+    }
+
+    @Test
+    void aBrowsersVisitThatAlsoAcceptsJsonIsStillRedirected() {
+        context.protectedResource = true;
+        Request request = page("/profile.xhtml");
+        request.headers.put("Accept", "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8");
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, validate(request));
+        assertTrue(context.redirectLocation.startsWith("/app/api/auth/login?return_url="), context.redirectLocation);
+    }
+
+    @Test
+    void theApplicationsOwnDecisionWins() {
+        custom = (request, jsonByDefault) -> !jsonByDefault;
+        context.protectedResource = true;
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, validate(api("/demo/admin")));
+        assertTrue(context.redirectLocation.startsWith("/app/api/auth/login?return_url="), "an API path redirected");
+        response = new Response();
+        context.redirectLocation = null;
+        assertUnauthorizedJson(validate(page("/profile.xhtml")));
     }
 
     @Test
