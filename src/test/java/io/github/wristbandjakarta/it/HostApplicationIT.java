@@ -5,6 +5,7 @@ import io.github.wristbandjakarta.it.host.HostClock;
 import io.github.wristbandjakarta.it.host.HostExceptionMapper;
 import io.github.wristbandjakarta.it.host.HostJsonb;
 import io.github.wristbandjakarta.it.host.HostResource;
+import io.github.wristbandjakarta.it.host.HostSessionMetadata;
 import io.github.wristbandjakarta.it.host.HostUnauthenticatedRequests;
 import io.github.wristbandjakarta.it.host.HostUser;
 import io.github.wristbandjakarta.testkit.Browser;
@@ -116,7 +117,8 @@ class HostApplicationIT {
                 .as(WebArchive.class);
         WebArchive host = ShrinkWrap.create(WebArchive.class, "app.war")
                 .addClasses(HostApplication.class, HostResource.class, HostExceptionMapper.class, HostClock.class,
-                        HostJsonb.class, HostUser.class, HostUnauthenticatedRequests.class)
+                        HostJsonb.class, HostUser.class, HostUnauthenticatedRequests.class,
+                        HostSessionMetadata.class)
                 .addAsWebInfResource(new StringAsset(WEB_XML), "web.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsWebResource(new StringAsset(PAGE), "members/page.xhtml")
@@ -182,6 +184,19 @@ class HostApplicationIT {
         assertEquals(alice + " devs4you true", me.body());
         assertEquals(200, page.status(), page.body());
         assertTrue(page.body().contains("<span id=\"caller\">" + alice + "</span>"), page.body());
+    }
+
+    @Test
+    void theHostsOwnFieldsJoinTheSessionEndpointsMetadata() {
+        Browser alice = wristband.signIn("alice");
+
+        Browser.Exchange session = alice.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", wristband.csrfToken(alice));
+
+        assertEquals(200, session.status(), session.body());
+        String aliceId = wristband.emulator().users().get(0).userId();
+        assertTrue(session.body().startsWith("{\"userId\":\"" + aliceId + "\",\"tenantId\":\""), session.body());
+        assertTrue(session.body().contains("\"tenantName\":\"devs4you\""), session.body());
+        assertTrue(session.body().contains("\"plan\":\"gold\""), session.body());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.github.wristbandjakarta.login.ReturnUrlPolicy;
 import io.github.wristbandjakarta.security.AuthEndpoints;
 import io.github.wristbandjakarta.session.CsrfProtection;
 import io.github.wristbandjakarta.session.SessionStore;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -49,13 +50,16 @@ public class AuthEndpointsRegistration implements ServletContextListener {
     @Inject
     @Wristband
     Clock clock;
+    @Inject
+    Instance<SessionMetadata> sessionMetadata;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         AuthEndpoints endpoints = AuthEndpoints.of(config);
         ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME,
-                new AuthServlet(config, login, callback, logout, sessions, csrf, returnUrls, clock));
+                new AuthServlet(config, login, callback, logout, sessions, csrf, returnUrls, clock,
+                        sessionMetadata.isResolvable() ? sessionMetadata.get() : null));
         if (registration == null) {
             throw new IllegalStateException("A servlet named " + SERVLET_NAME + " is already registered");
         }

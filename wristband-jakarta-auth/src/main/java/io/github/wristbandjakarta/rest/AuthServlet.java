@@ -14,6 +14,7 @@ import io.github.wristbandjakarta.login.LogoutOptions;
 import io.github.wristbandjakarta.login.ReturnUrlPolicy;
 import io.github.wristbandjakarta.session.CsrfProtection;
 import io.github.wristbandjakarta.session.SessionStore;
+import io.github.wristbandjakarta.security.WristbandPrincipal;
 import io.github.wristbandjakarta.session.WristbandSession;
 import io.github.wristbandjakarta.token.IdTokenException;
 import io.github.wristbandjakarta.wristband.WristbandException;
@@ -57,9 +58,13 @@ final class AuthServlet extends HttpServlet {
     private final transient CsrfProtection csrf;
     private final transient ReturnUrlPolicy returnUrls;
     private final transient Clock clock;
+    private final transient SessionMetadata sessionMetadata;
 
+    /** @param sessionMetadata the application's additions to the Session Endpoint's metadata, or null */
     AuthServlet(WristbandConfig config, LoginFlow login, CallbackFlow callback, LogoutFlow logout,
-                SessionStore sessions, CsrfProtection csrf, ReturnUrlPolicy returnUrls, Clock clock) {
+                SessionStore sessions, CsrfProtection csrf, ReturnUrlPolicy returnUrls, Clock clock,
+                SessionMetadata sessionMetadata) {
+        this.sessionMetadata = sessionMetadata;
         this.config = config;
         this.login = login;
         this.callback = callback;
@@ -237,6 +242,10 @@ final class AuthServlet extends HttpServlet {
         JsonArrayBuilder roles = JSON.createArrayBuilder();
         session.roles().forEach(roles::add);
         metadata.add("roles", roles);
+        if (sessionMetadata != null) {
+            sessionMetadata.metadata(new WristbandPrincipal(session.userId(), session.tenantId(), session.tenantName(),
+                    session.identityProviderName(), session.email(), session.roles())).forEach(metadata::add);
+        }
         String body = JSON.createObjectBuilder()
                 .add("userId", session.userId())
                 .add("tenantId", session.tenantId())

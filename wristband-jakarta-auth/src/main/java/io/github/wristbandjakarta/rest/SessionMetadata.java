@@ -1,0 +1,19 @@
+package io.github.wristbandjakarta.rest;
+
+import io.github.wristbandjakarta.security.WristbandPrincipal;
+import jakarta.json.JsonObject;
+
+/**
+ * Fields an application adds to the Session Endpoint's {@code metadata} (the counterpart of the official SDKs'
+ * {@code getSessionResponse(metadata)}): computed per request from the signed-in user. The library's own fields
+ * ({@code tenantName}, {@code identityProviderName}, {@code email}, {@code roles}) come first, and a field of the same
+ * name from the application replaces one of them; {@code userId} and {@code tenantId} stay outside {@code metadata}
+ * and always present.
+ *
+ * <p>Provide one CDI bean of this type; the library provides none. A bean that throws makes the Session Endpoint
+ * answer 500, so keep it to what the session already knows.
+ */
+public interface SessionMetadata {
+
+    JsonObject metadata(WristbandPrincipal user);
+}
