@@ -2,6 +2,7 @@ package io.github.wristbandjakarta.bench.jmh;
 
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.config.WristbandConfigLoader;
+import io.github.wristbandjakarta.security.UnauthenticatedRequests;
 import io.github.wristbandjakarta.security.WristbandAuthenticationMechanism;
 import io.github.wristbandjakarta.session.CsrfProtection;
 import io.github.wristbandjakarta.session.SessionStore;
@@ -80,7 +81,7 @@ public class MechanismBenchmark {
                 new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(),
                         clock), clock), clock);
         mechanism = new WristbandAuthenticationMechanism(config, new SessionStore(), refresher,
-                new CsrfProtection(config, new SecureRandom()), clock, null);
+                new CsrfProtection(config, new SecureRandom()), clock, (UnauthenticatedRequests) null);
         BenchFakes.Session session = new BenchFakes.Session(SessionStore.ATTRIBUTE, session());
         apiRequest = new BenchFakes.Request("/api", "/demo/me", session, config.csrfHeaderName(), CSRF);
         pageRequest = new BenchFakes.Request("/pages/profile.xhtml", null, session, config.csrfHeaderName(), null);
