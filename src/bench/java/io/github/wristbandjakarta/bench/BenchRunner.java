@@ -264,8 +264,8 @@ public final class BenchRunner {
         }
     }
 
+    /** Runs only once {@link #wrkAvailable()} (checked in main, before any server starts). */
     private Result http() throws Exception {
-        ensureWrk();
         List<String> problems = new ArrayList<>();
         WristbandEmulator emulator = WristbandEmulator.start(settings.emulatorPort(), new EmulatorClient(CLIENT_ID,
                 CLIENT_SECRET, List.of(settings.app("/api/auth/callback")), settings.app("/api/auth/login"), null,
@@ -642,12 +642,6 @@ public final class BenchRunner {
      */
     boolean wrkAvailable() throws IOException, InterruptedException {
         return run(List.of("sh", "-c", "command -v wrk")) == 0;
-    }
-
-    private void ensureWrk() throws IOException, InterruptedException {
-        if (!wrkAvailable()) {
-            throw new IllegalStateException(WRK_MISSING);
-        }
     }
 
     static final String WRK_MISSING = "wrk, the HTTP load generator the benchmark measures with, is not on the PATH."

@@ -12,19 +12,15 @@ import io.github.wristbandjakarta.testkit.Browser;
 import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.File;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,10 +108,7 @@ class HostApplicationIT {
 
     @Deployment(testable = false)
     static WebArchive host() {
-        WebArchive reference = ShrinkWrap.create(ZipImporter.class, "reference.war")
-                .importFrom(new File(System.getProperty("wristband.war", "target/wristband-jakarta-auth.war")))
-                .as(WebArchive.class);
-        WebArchive host = ShrinkWrap.create(WebArchive.class, "app.war")
+        return TestApp.hostArchive("app.war", hostConfig())
                 .addClasses(HostApplication.class, HostResource.class, HostExceptionMapper.class, HostClock.class,
                         HostJsonb.class, HostUser.class, HostUnauthenticatedRequests.class,
                         HostSessionMetadata.class)
@@ -126,13 +119,7 @@ class HostApplicationIT {
                 .addAsWebResource(new StringAsset(hostErrorPage(400)), "errors/400.html")
                 .addAsWebResource(new StringAsset(hostErrorPage(401)), "errors/401.html")
                 .addAsWebResource(new StringAsset(hostErrorPage(403)), "errors/403.html")
-                .addAsWebResource(new StringAsset(hostErrorPage(404)), "errors/404.html")
-                .addAsResource(new StringAsset(properties(hostConfig())), "META-INF/microprofile-config.properties");
-        // The library as a user's build puts it into WEB-INF/lib: the library jar, jose4j and its logging facade,
-        // taken from the reference WAR, which holds exactly those.
-        reference.getContent(path -> path.get().startsWith("/WEB-INF/lib/")).forEach((path, node) ->
-                host.add(node.getAsset(), path));
-        return host;
+                .addAsWebResource(new StringAsset(hostErrorPage(404)), "errors/404.html");
     }
 
     private static String hostErrorPage(int status) {
@@ -144,11 +131,6 @@ class HostApplicationIT {
         config.put("wristband.api-path-prefix", "/rest/");
         config.put("wristband.role-mapping", "app:demo:admin=admin, app:demo:user=user");
         return config;
-    }
-
-    private static String properties(Map<String, String> config) {
-        return config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     @Test

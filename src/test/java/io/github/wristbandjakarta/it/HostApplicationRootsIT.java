@@ -9,18 +9,13 @@ import io.github.wristbandjakarta.testkit.Browser;
 import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.File;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,20 +50,12 @@ class HostApplicationRootsIT {
     }
 
     private static WebArchive host(String name, WristbandTestKit wristband, String apiPathPrefix) {
-        WebArchive reference = ShrinkWrap.create(ZipImporter.class, "reference.war")
-                .importFrom(new File(System.getProperty("wristband.war", "target/wristband-jakarta-auth.war")))
-                .as(WebArchive.class);
         Map<String, String> config = wristband.config();
         config.put("wristband.api-path-prefix", apiPathPrefix);
         config.put("wristband.role-mapping", "app:demo:admin=admin, app:demo:user=user");
-        WebArchive host = ShrinkWrap.create(WebArchive.class, name)
+        return TestApp.hostArchive(name, config)
                 .addClasses(HostResource.class, HostClock.class, HostJsonb.class)
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsResource(new StringAsset(config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining("\n", "", "\n"))), "META-INF/microprofile-config.properties");
-        reference.getContent(path -> path.get().startsWith("/WEB-INF/lib/")).forEach((path, node) ->
-                host.add(node.getAsset(), path));
-        return host;
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 
     private static String url(String context, String path) {

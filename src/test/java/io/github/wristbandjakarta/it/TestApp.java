@@ -94,14 +94,33 @@ public final class TestApp {
     }
 
     public static WebArchive deployment(Map<String, String> config) {
+        return ShrinkWrap.create(WebArchive.class, "app.war")
+                .merge(referenceWar())
+                .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
+    }
+
+    /**
+     * A host application's WAR, not the demo: {@code config} as its MicroProfile Config, and in WEB-INF/lib what a
+     * user's build puts there with the library (the library jar, jose4j and its logging), taken from the reference
+     * WAR, which holds exactly those. The host adds its own classes and pages.
+     */
+    public static WebArchive hostArchive(String name, Map<String, String> config) {
+        WebArchive host = ShrinkWrap.create(WebArchive.class, name)
+                .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
+        referenceWar().getContent(path -> path.get().startsWith("/WEB-INF/lib/")).forEach((path, node) ->
+                host.add(node.getAsset(), path));
+        return host;
+    }
+
+    private static WebArchive referenceWar() {
         File war = new File(System.getProperty("wristband.war", "target/wristband-jakarta-auth.war"));
-        WebArchive built = ShrinkWrap.create(ZipImporter.class, "built.war").importFrom(war).as(WebArchive.class);
-        String properties = config.entrySet().stream()
+        return ShrinkWrap.create(ZipImporter.class, "built.war").importFrom(war).as(WebArchive.class);
+    }
+
+    private static String properties(Map<String, String> config) {
+        return config.entrySet().stream()
                 .filter(e -> e.getValue() != null)
                 .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
                 .collect(Collectors.joining("\n", "", "\n"));
-        return ShrinkWrap.create(WebArchive.class, "app.war")
-                .merge(built)
-                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
     }
 }

@@ -350,11 +350,8 @@ public final class WristbandConfigLoader {
                     || uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 throw new WristbandConfigException(key, "contains an entry that is not an origin scheme://host[:port].");
             }
-            int port = uri.getPort();
-            boolean defaultPort = (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
             // Normalised so that comparison with a request's origin is a plain equals.
-            origins.add(URI.create(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
-                    + (port == -1 || defaultPort ? "" : ":" + port)));
+            origins.add(Origins.of(scheme, uri.getHost(), uri.getPort()));
         }
         return origins;
     }

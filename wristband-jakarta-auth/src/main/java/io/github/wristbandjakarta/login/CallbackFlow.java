@@ -95,11 +95,8 @@ public final class CallbackFlow {
         String tenantName = tenantName(request, query, resolved);
         String tenantLoginUrl = tenantLoginUrl(resolved, tenantName, tenantCustomDomain);
 
-        List<LoginStateCookies.LoginCookie> matching = cookies.find(request.cookieHeaders()).stream()
-                .filter(c -> c.state().equals(state))
-                .sorted(Comparator.comparingLong(LoginStateCookies.LoginCookie::createdAtMillis).reversed())
-                .toList();
-        List<String> setCookies = matching.stream().map(c -> cookies.delete(c.name())).distinct().toList();
+        List<LoginStateCookies.LoginCookie> matching = matching(request, state);
+        List<String> setCookies = deletions(matching);
         if (matching.isEmpty()) {
             return redirect(tenantLoginUrl, CallbackResult.Reason.MISSING_LOGIN_STATE, setCookies);
         }
@@ -158,12 +155,22 @@ public final class CallbackFlow {
             if (query.count("state") != 1) {
                 return List.of();
             }
-            String state = query.single("state", invalid("state")).orElse("");
-            return cookies.find(request.cookieHeaders()).stream().filter(c -> c.state().equals(state))
-                    .map(c -> cookies.delete(c.name())).distinct().toList();
+            return deletions(matching(request, query.single("state", invalid("state")).orElse("")));
         } catch (RuntimeException malformed) {
             return List.of();
         }
+    }
+
+    /** The login-state cookies of {@code state}, newest first. */
+    private List<LoginStateCookies.LoginCookie> matching(AuthRequest request, String state) {
+        return cookies.find(request.cookieHeaders()).stream()
+                .filter(c -> c.state().equals(state))
+                .sorted(Comparator.comparingLong(LoginStateCookies.LoginCookie::createdAtMillis).reversed())
+                .toList();
+    }
+
+    private List<String> deletions(List<LoginStateCookies.LoginCookie> matching) {
+        return matching.stream().map(c -> cookies.delete(c.name())).distinct().toList();
     }
 
     private static String tenantName(AuthRequest request, QueryParameters query, ResolvedConfiguration resolved) {

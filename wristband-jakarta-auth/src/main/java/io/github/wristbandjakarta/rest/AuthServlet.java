@@ -179,13 +179,13 @@ final class AuthServlet extends HttpServlet {
     }
 
     private Answer logout(HttpServletRequest request) {
-        if ("cross-site".equals(request.getHeader("Sec-Fetch-Site")) && sessions.current(request).isPresent()) {
+        Optional<WristbandSession> session = sessions.current(request);
+        if ("cross-site".equals(request.getHeader("Sec-Fetch-Site")) && session.isPresent()) {
             // Another site sent the browser here (a link, an image, a form): a signed-in user is not signed out
             // behind their back, but asked. The page's link is same-origin, so following it signs out.
             LOG.info("Logout from another site: confirmation asked");
             return ErrorResponses.logoutConfirmation(request);
         }
-        Optional<WristbandSession> session = sessions.current(request);
         LogoutOptions options = session
                 .map(s -> new LogoutOptions(s.tokens().refreshToken(), s.tenantName(), s.tenantCustomDomain(),
                         null, null))

@@ -1,10 +1,10 @@
 package io.github.wristbandjakarta.security;
 
+import io.github.wristbandjakarta.config.Origins;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Whether a state-changing request of a signed-in user comes from this application's own pages: its {@code Origin}
@@ -36,19 +36,8 @@ final class RequestOrigins {
         if (parsed.getScheme() == null || parsed.getHost() == null) {
             return false;
         }
-        URI normalised = normalise(parsed.getScheme(), parsed.getHost(), parsed.getPort());
-        return normalised.equals(normalise(request.getScheme(), request.getServerName(), request.getServerPort()))
+        URI normalised = Origins.of(parsed.getScheme(), parsed.getHost(), parsed.getPort());
+        return normalised.equals(Origins.of(request.getScheme(), request.getServerName(), request.getServerPort()))
                 || allowed.contains(normalised);
-    }
-
-    /** {@code scheme://host[:port]}, lower case, without a default port: the form the allowed origins are kept in. */
-    private static URI normalise(String scheme, String host, int port) {
-        String s = scheme.toLowerCase(Locale.ROOT);
-        boolean defaultPort = port == -1 || (s.equals("https") && port == 443) || (s.equals("http") && port == 80);
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.contains(":") && !h.startsWith("[")) {
-            h = "[" + h + "]";
-        }
-        return URI.create(s + "://" + h + (defaultPort ? "" : ":" + port));
     }
 }
