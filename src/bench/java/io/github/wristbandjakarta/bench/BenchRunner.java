@@ -664,6 +664,8 @@ public final class BenchRunner {
                 .warmupIterations(2).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(3).measurementTime(TimeValue.seconds(1))
                 .output(settings.out().resolve("jmh.log").toString())
+                // A benchmark that throws must fail the run, not vanish from the table.
+                .shouldFailOnError(true)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         StringBuilder md = new StringBuilder("### Microbenchmarks (JMH)\n\n")

@@ -78,6 +78,9 @@ final class BenchFakes {
         @Override public String getContextPath() { return "/app"; }
         @Override public String getScheme() { return "https"; }
         @Override public String getQueryString() { return null; }
+        @Override public String getMethod() { return "GET"; }
+        /** No request attribute: no refresh happened in this request (SessionStore.useForThisRequest). */
+        @Override public Object getAttribute(String name) { return null; }
         @Override public StringBuffer getRequestURL() { return new StringBuffer("https://app.example/app" + servletPath); }
 
         @Override
