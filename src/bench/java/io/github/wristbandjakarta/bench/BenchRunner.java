@@ -11,6 +11,7 @@ import io.github.wristbandjakarta.testkit.Browser;
 import io.github.wristbandjakarta.it.ServerProcesses;
 import io.github.wristbandjakarta.it.SignIn;
 import io.github.wristbandjakarta.it.TestApp;
+import io.github.wristbandjakarta.session.SessionSeal;
 import io.github.wristbandjakarta.session.WristbandSession;
 import io.github.wristbandjakarta.token.TokenSet;
 import jakarta.json.Json;
@@ -451,7 +452,7 @@ public final class BenchRunner {
     }
 
     /**
-     * The serialized size of a real signed-in user's {@link WristbandSession}: its fields as the Session and Token
+     * The serialized size of a real signed-in user's {@link WristbandSession}, sealed: its fields as the Session and Token
      * endpoints report them (the access token is the emulator's RS256 JWT), the refresh token of the emulator's
      * size (43 characters; it never reaches the browser).
      */
@@ -472,7 +473,8 @@ public final class BenchRunner {
                 csrf, Instant.now());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(signedIn);
+            out.writeObject(new SessionSeal(List.of("a session secret of at least 32 characters"),
+                    new SecureRandom()).seal(signedIn));
         }
         return bytes.size();
     }

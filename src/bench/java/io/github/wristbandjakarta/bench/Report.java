@@ -62,7 +62,7 @@ final class Report {
                         .append(met(overhead <= BenchRunner.OVERHEAD_TARGET_US)).append(" |\n");
             }
         }
-        md.append("| Serialized `WristbandSession` ≤ ").append(BenchRunner.SESSION_BYTES_TARGET).append(" bytes | ")
+        md.append("| Serialized sealed session ≤ ").append(BenchRunner.SESSION_BYTES_TARGET).append(" bytes | ")
                 .append(r.sessionBytes()).append(" bytes | ").append(met(r.sessionBytes() <= BenchRunner.SESSION_BYTES_TARGET))
                 .append(" |\n");
         md.append("| Cookies of a signed-in browser ≤ ").append(BenchRunner.COOKIE_BYTES_TARGET).append(" bytes (")

@@ -3,6 +3,7 @@ package io.github.wristbandjakarta.it;
 import io.github.wristbandjakarta.testkit.Browser;
 import io.github.wristbandjakarta.emulator.EmulatorUser;
 import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.session.SessionSeal;
 import io.github.wristbandjakarta.session.WristbandSession;
 import io.github.wristbandjakarta.token.TokenSet;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
@@ -18,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.StringReader;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,12 +99,12 @@ abstract class ClusterTests {
         assertEquals(writesOnB, writes(b), "plain authenticated requests on B set no session attribute");
 
         int size = serializedSize(alice(), accessToken(b, browser, csrf), csrf);
-        System.out.printf("[cluster] the replicated attribute: WristbandSession of a real login, %d bytes serialized%n", size);
+        System.out.printf("[cluster] the replicated attribute: the sealed sign-in of a real login, %d bytes serialized%n", size);
         assertTrue(size <= 4096, "at most 4 KB: " + size);
     }
 
     /**
-     * The session attribute as the callback built it for this login: the real RS256 access token and refresh token
+     * The session attribute (sealed) as the callback built it for this login: the real RS256 access token and refresh token
      * the emulator issued, the user's ids, email and roles, the CSRF token. Java serialization, as the container's.
      */
     private static int serializedSize(EmulatorUser user, String accessToken, String csrf) throws IOException {
@@ -113,7 +115,8 @@ abstract class ClusterTests {
                 new TokenSet(accessToken, refreshToken, Instant.now().plusSeconds(1740)), csrf, Instant.now());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(session);
+            out.writeObject(new SessionSeal(List.of("a session secret of at least 32 characters"),
+                    new SecureRandom()).seal(session));
         }
         return bytes.size();
     }
@@ -335,7 +338,7 @@ abstract class ClusterTests {
         return browser.get(node.url("/api/auth/session"), "X-CSRF-TOKEN", csrf);
     }
 
-    /** How often the node's application has set the WristbandSession attribute (SessionWriteCounter). */
+    /** How often the node's application has set the sign-in attribute (SessionWriteCounter). */
     private static int writes(ClusterNode node) {
         Browser.Exchange count = new Browser().get(node.url("/test/session-writes"));
         assertEquals(200, count.status(), count.body());

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test-only, added to the cluster tests' deployment: counts how often this node's application sets the
- * WristbandSession attribute (added or replaced), which with Liberty's {@code writeContents="ONLY_SET_ATTRIBUTES"}
+ * sign-in attribute (added or replaced), which with Liberty's {@code writeContents="ONLY_SET_ATTRIBUTES"}
  * is how often the node writes it to the replicated cache. {@code GET /test/session-writes} answers the count.
  */
 @WebListener

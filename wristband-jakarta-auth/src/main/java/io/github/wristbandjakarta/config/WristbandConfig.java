@@ -15,6 +15,8 @@ import java.util.Optional;
  *                                {@code https://{vanity}}, or {@code http://…} only for a loopback host
  * @param applicationVanityDomain the vanity domain's authority ({@code host[:port]}), without scheme
  * @param loginStateSecret        key material of the login-state cookies; the client secret when not set
+ * @param sessionSecrets          key material of the sealed sessions, the one that seals first; the login-state
+ *                                secret when not set
  */
 public record WristbandConfig(
         String clientId,
@@ -22,6 +24,7 @@ public record WristbandConfig(
         URI applicationOrigin,
         String applicationVanityDomain,
         String loginStateSecret,
+        List<String> sessionSecrets,
         Optional<String> loginUrl,
         Optional<String> redirectUri,
         Optional<String> parseTenantFromRootDomain,
@@ -52,6 +55,7 @@ public record WristbandConfig(
 
     public WristbandConfig {
         scopes = List.copyOf(scopes);
+        sessionSecrets = List.copyOf(sessionSecrets);
         returnUrlAllowedOrigins = List.copyOf(returnUrlAllowedOrigins);
         tenantCustomDomains = List.copyOf(tenantCustomDomains);
         csrfAllowedOrigins = List.copyOf(csrfAllowedOrigins);
@@ -59,7 +63,7 @@ public record WristbandConfig(
         apiPathPrefixes = List.copyOf(apiPathPrefixes);
     }
 
-    /** Every value except the client secret and the login-state secret, which are never logged. */
+    /** Every value except the client secret, the login-state secret and the session secrets, which are never logged. */
     @Override
     public String toString() {
         return "WristbandConfig[clientId=" + clientId

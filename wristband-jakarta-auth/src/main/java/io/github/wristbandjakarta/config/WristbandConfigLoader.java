@@ -24,6 +24,7 @@ public final class WristbandConfigLoader {
     public static final String CLIENT_SECRET = "wristband.client-secret";
     public static final String APPLICATION_VANITY_DOMAIN = "wristband.application-vanity-domain";
     public static final String LOGIN_STATE_SECRET = "wristband.login-state-secret";
+    public static final String SESSION_SECRETS = "wristband.session.secrets";
     public static final String LOGIN_URL = "wristband.login-url";
     public static final String REDIRECT_URI = "wristband.redirect-uri";
     public static final String PARSE_TENANT_FROM_ROOT_DOMAIN = "wristband.parse-tenant-from-root-domain";
@@ -53,7 +54,7 @@ public final class WristbandConfigLoader {
 
     /** Every key this loader reads, for documentation and diagnostics. */
     public static final List<String> KEYS = List.of(CLIENT_ID, CLIENT_SECRET, APPLICATION_VANITY_DOMAIN,
-            LOGIN_STATE_SECRET, LOGIN_URL, REDIRECT_URI, PARSE_TENANT_FROM_ROOT_DOMAIN,
+            LOGIN_STATE_SECRET, SESSION_SECRETS, LOGIN_URL, REDIRECT_URI, PARSE_TENANT_FROM_ROOT_DOMAIN,
             APPLICATION_CUSTOM_DOMAIN_ACTIVE, CUSTOM_APPLICATION_LOGIN_PAGE_URL, SCOPES, TOKEN_EXPIRATION_BUFFER,
             DANGEROUSLY_DISABLE_SECURE_COOKIES, AUTO_CONFIGURE_ENABLED, CSRF_ENABLED, CSRF_COOKIE_NAME,
             CSRF_HEADER_NAME, CSRF_ALLOWED_ORIGINS, LOGIN_STATE_HOST_PREFIX, RETURN_URL_ALLOWED_ORIGINS,
@@ -66,6 +67,9 @@ public final class WristbandConfigLoader {
     /** A servlet path prefix: a path of plain segments, mapped as {@code authPath + "/*"}. */
     private static final java.util.regex.Pattern AUTH_PATH_SHAPE =
             java.util.regex.Pattern.compile("(/[A-Za-z0-9._-]+)+");
+
+    /** As the official SDKs' encrypted-cookie sessions: one secret in use, two older ones for rotation. */
+    static final int MAX_SESSION_SECRETS = 3;
 
     public static final List<String> DEFAULT_SCOPES = List.of("openid", "offline_access", "email");
 
@@ -100,6 +104,17 @@ public final class WristbandConfigLoader {
             // length of the secret only when it is set. The key is the same either way, so the rule is too.
             throw new WristbandConfigException(LOGIN_STATE_SECRET, "The [loginStateSecret] config must have a value of"
                     + " at least 32 characters; without it the client secret seals the login state, and it is shorter.");
+        }
+        // Split at commas only: a secret may contain spaces.
+        List<String> sessionSecrets = in.get(SESSION_SECRETS)
+                .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .filter(l -> !l.isEmpty()).orElse(List.of(loginStateSecret.orElse(clientSecret)));
+        if (sessionSecrets.size() > MAX_SESSION_SECRETS) {
+            throw new WristbandConfigException(SESSION_SECRETS, "takes at most " + MAX_SESSION_SECRETS
+                    + " secrets (the newest first).");
+        }
+        if (sessionSecrets.stream().anyMatch(secret -> secret.length() < 32)) {
+            throw new WristbandConfigException(SESSION_SECRETS, "must be secrets of at least 32 characters each.");
         }
         String vanityValue = in.get(APPLICATION_VANITY_DOMAIN).orElseThrow(() -> new WristbandConfigException(
                 APPLICATION_VANITY_DOMAIN, "The [wristbandApplicationVanityDomain] config must have a value."));
@@ -188,7 +203,7 @@ public final class WristbandConfigLoader {
                 "must be greater than or equal to 0.");
 
         return new WristbandConfig(clientId, clientSecret, applicationOrigin, applicationOrigin.getRawAuthority(),
-                loginStateSecret.orElse(clientSecret), loginUrl, redirectUri, parseTenantFromRootDomain,
+                loginStateSecret.orElse(clientSecret), sessionSecrets, loginUrl, redirectUri, parseTenantFromRootDomain,
                 applicationCustomDomainActive, customApplicationLoginPageUrl, scopes, tokenExpirationBuffer,
                 dangerouslyDisableSecureCookies, autoConfigureEnabled, csrfEnabled, csrfCookieName, csrfHeaderName,
                 allowedOrigins, csrfAllowedOrigins, loginStateHostPrefix, tenantCustomDomains, defaultReturnUrl, sessionLifetime, roleMapping, tokenEndpointEnabled,

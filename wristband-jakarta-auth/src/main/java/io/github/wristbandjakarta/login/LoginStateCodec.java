@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.login;
 
+import io.github.wristbandjakarta.config.Hkdf;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -11,11 +12,7 @@ import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
 import org.jose4j.keys.AesKey;
 import org.jose4j.lang.JoseException;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,12 +25,12 @@ import static io.github.wristbandjakarta.wristband.JsonSupport.JSON;
  */
 public final class LoginStateCodec {
 
-    private static final byte[] HKDF_INFO = "wristband-jakarta-auth login state v1".getBytes(StandardCharsets.US_ASCII);
+    private static final String HKDF_INFO = "wristband-jakarta-auth login state v1";
 
     private final AesKey key;
 
     public LoginStateCodec(String loginStateSecret) {
-        this.key = new AesKey(hkdfSha256(loginStateSecret.getBytes(StandardCharsets.UTF_8)));
+        this.key = new AesKey(Hkdf.sha256(loginStateSecret, HKDF_INFO));
     }
 
     public String seal(LoginState loginState) {
@@ -98,21 +95,5 @@ public final class LoginStateCodec {
     private static String optionalString(JsonObject json, String name) {
         JsonValue value = json.get(name);
         return value instanceof JsonString string ? string.getString() : null;
-    }
-
-    /** HKDF (RFC 5869) with SHA-256, no salt, one output block: the secret is high-entropy key material. */
-    private static byte[] hkdfSha256(byte[] secret) {
-        try {
-            Mac extract = Mac.getInstance("HmacSHA256");
-            extract.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
-            byte[] prk = extract.doFinal(secret);
-            Mac expand = Mac.getInstance("HmacSHA256");
-            expand.init(new SecretKeySpec(prk, "HmacSHA256"));
-            expand.update(HKDF_INFO);
-            expand.update((byte) 1);
-            return expand.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from the JDK", e);
-        }
     }
 }

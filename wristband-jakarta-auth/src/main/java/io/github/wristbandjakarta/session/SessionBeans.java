@@ -14,9 +14,10 @@ public class SessionBeans {
 
     @Produces
     @Singleton
-    SessionStore sessionStore() {
+    SessionStore sessionStore(WristbandConfig config) {
         return new SessionStore(ConfigProvider.getConfig()
-                .getOptionalValue(SessionStore.REPLICATED, Boolean.class).orElse(false));
+                .getOptionalValue(SessionStore.REPLICATED, Boolean.class).orElse(false),
+                new SessionSeal(config.sessionSecrets(), new SecureRandom()));
     }
 
     @Produces

@@ -6,9 +6,11 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
- * Keeps the {@link WristbandSession} in the container's HttpSession under one attribute. Reading never creates a
+ * Keeps the {@link WristbandSession} in the container's HttpSession under one attribute, sealed
+ * ({@link SessionSeal}: a sign-in that does not open is ended with a log line). Reading never creates a
  * session; starting a login gives the session a new id (or creates it) and records the login in it
  * ({@link PendingLogins}); its callback signs the user in within that session without changing the id again;
  * signing out invalidates the whole session. A sign-in that dies on its own (absolute lifetime, refused refresh) is
@@ -25,6 +27,9 @@ import java.util.Optional;
  */
 public final class SessionStore {
 
+    private static final Logger LOG = Logger.getLogger(SessionStore.class.getName());
+
+    /** The attribute holding the {@link SealedSession}. */
     public static final String ATTRIBUTE = WristbandSession.class.getName();
 
     /** The logins started in this session and not completed ({@link PendingLogins}). */
@@ -40,13 +45,11 @@ public final class SessionStore {
     public static final String REPLICATED = "wristband.session.replicated";
 
     private final boolean replicated;
+    private final SessionSeal seal;
 
-    public SessionStore() {
-        this(false);
-    }
-
-    public SessionStore(boolean replicated) {
+    public SessionStore(boolean replicated, SessionSeal seal) {
         this.replicated = replicated;
+        this.seal = seal;
     }
 
     /**
@@ -71,10 +74,54 @@ public final class SessionStore {
             return Optional.empty();
         }
         try {
-            return session.getAttribute(ATTRIBUTE) instanceof WristbandSession signedIn
-                    ? Optional.of(signedIn) : Optional.empty();
+            Object stored = session.getAttribute(ATTRIBUTE);
+            if (stored == null) {
+                return Optional.empty();
+            }
+            Optional<SessionSeal.Opened> opened = open(stored);
+            if (opened.isEmpty()) {
+                endUnopened(session, stored);
+                return Optional.empty();
+            }
+            if (opened.get().stale()) {
+                resealed(session, stored, opened.get().session());
+            }
+            return Optional.of(opened.get().session());
         } catch (IllegalStateException invalidatedMeanwhile) {
             return Optional.empty();
+        }
+    }
+
+    private Optional<SessionSeal.Opened> open(Object stored) {
+        return stored instanceof SealedSession sealed ? seal.opening(sealed) : Optional.empty();
+    }
+
+    /** The sign-in {@code session} holds, if it opens; no side effects. */
+    private Optional<WristbandSession> signedIn(HttpSession session) {
+        Object stored = session.getAttribute(ATTRIBUTE);
+        return stored == null ? Optional.empty() : open(stored).map(SessionSeal.Opened::session);
+    }
+
+    /**
+     * A value that does not open under this node's secrets: changed in the session store or by a cluster member, or
+     * sealed under a secret no longer configured. Nobody is signed in by it; it is removed, once.
+     */
+    private synchronized void endUnopened(HttpSession session, Object stored) {
+        if (session.getAttribute(ATTRIBUTE) == stored) {
+            session.setAttribute(ENDED, Boolean.TRUE);
+            session.removeAttribute(ATTRIBUTE);
+            LOG.warning("Session ended: its sign-in does not open under this node's session secrets (altered or forged "
+                    + "in the session store, or sealed under a secret no longer in wristband.session.secrets)");
+        }
+    }
+
+    /**
+     * Sealed under an older secret: sealed again under the first one, so that an old secret can leave the list once
+     * the container's session idle timeout has passed (every session used since then has moved on).
+     */
+    private synchronized void resealed(HttpSession session, Object stored, WristbandSession signedIn) {
+        if (session.getAttribute(ATTRIBUTE) == stored) {
+            session.setAttribute(ATTRIBUTE, seal.seal(signedIn));
         }
     }
 
@@ -131,14 +178,14 @@ public final class SessionStore {
                     if (!startedHere) {
                         request.changeSessionId();
                     }
-                    existing.setAttribute(ATTRIBUTE, signedIn);
+                    existing.setAttribute(ATTRIBUTE, seal.seal(signedIn));
                     return;
                 }
             } catch (IllegalStateException invalidatedMeanwhile) {
                 // Signed out by a parallel request: a new session follows.
             }
         }
-        created(request).setAttribute(ATTRIBUTE, signedIn);
+        created(request).setAttribute(ATTRIBUTE, seal.seal(signedIn));
     }
 
     /**
@@ -159,10 +206,15 @@ public final class SessionStore {
         return session.getAttribute(PENDING) instanceof PendingLogins pending ? pending : PendingLogins.NONE;
     }
 
-    private static boolean heldAnotherSignIn(HttpSession session, String userId) {
-        return session.getAttribute(ENDED) != null
-                || session.getAttribute(ATTRIBUTE) instanceof WristbandSession previous
-                && !previous.userId().equals(userId);
+    private boolean heldAnotherSignIn(HttpSession session, String userId) {
+        if (session.getAttribute(ENDED) != null) {
+            return true;
+        }
+        if (session.getAttribute(ATTRIBUTE) == null) {
+            return false;
+        }
+        // A value that does not open counts as another user's.
+        return signedIn(session).map(previous -> !previous.userId().equals(userId)).orElse(true);
     }
 
     /**
@@ -184,16 +236,16 @@ public final class SessionStore {
         }
         try {
             synchronized (this) {
-                Object stored = session.getAttribute(ATTRIBUTE);
-                if (stored instanceof WristbandSession current
-                        && (current.tokens().expiresAt().isAfter(next.tokens().expiresAt()) || current.equals(next))) {
+                Optional<WristbandSession> stored = signedIn(session);
+                if (stored.isPresent() && (stored.get().tokens().expiresAt().isAfter(next.tokens().expiresAt())
+                        || stored.get().equals(next))) {
                     // Newer tokens, or these very tokens stored by a request that shared the same refresh: setting
                     // the attribute again would only make a replicating container ship the same value again.
                     return;
                 }
-                if (stored instanceof WristbandSession) {
+                if (stored.isPresent()) {
                     // Not when nothing is stored: the sign-in ended meanwhile and stays ended.
-                    session.setAttribute(ATTRIBUTE, next);
+                    session.setAttribute(ATTRIBUTE, seal.seal(next));
                 }
             }
         } catch (IllegalStateException invalidatedMeanwhile) {
@@ -218,7 +270,7 @@ public final class SessionStore {
         }
         try {
             synchronized (this) {
-                if (!dead.equals(session.getAttribute(ATTRIBUTE))) {
+                if (!signedIn(session).map(dead::equals).orElse(false)) {
                     return false;
                 }
                 session.setAttribute(ENDED, Boolean.TRUE);

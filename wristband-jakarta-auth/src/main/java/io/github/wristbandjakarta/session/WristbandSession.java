@@ -5,14 +5,13 @@ import io.github.wristbandjakarta.token.TokenSet;
 import io.github.wristbandjakarta.wristband.Role;
 import io.github.wristbandjakarta.wristband.UserInfo;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The signed-in user, as one immutable attribute of the container's HttpSession. It is replaced, never
- * changed, when tokens are refreshed, so that a replicating container ships exactly one new value; a plain
- * authenticated request writes nothing.
+ * The signed-in user. The container's HttpSession holds it sealed, as one immutable attribute ({@link SealedSession}),
+ * replaced, never changed, when tokens are refreshed, so that a replicating container ships exactly one new value; a
+ * plain authenticated request writes nothing.
  *
  * @param tenantCustomDomain null unless the login came through one
  * @param email              null when the {@code email} scope was not granted
@@ -29,9 +28,7 @@ public record WristbandSession(
         List<String> roles,
         TokenSet tokens,
         String csrfToken,
-        Instant authenticatedAt) implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+        Instant authenticatedAt) {
 
     public WristbandSession {
         roles = List.copyOf(roles);

@@ -2,7 +2,6 @@ package io.github.wristbandjakarta.token;
 
 import io.github.wristbandjakarta.wristband.TokenResponse;
 
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +12,7 @@ import java.time.Instant;
  *
  * @param refreshToken null when Wristband issued none (no {@code offline_access})
  */
-public record TokenSet(String accessToken, String refreshToken, Instant expiresAt) implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+public record TokenSet(String accessToken, String refreshToken, Instant expiresAt) {
 
     /**
      * @param previousRefreshToken kept when a refresh answer carries no new refresh token

@@ -608,9 +608,11 @@ class WristbandConfigLoaderTest {
     @Test
     void secretsAreAbsentFromToString() {
         values.put("wristband.login-state-secret", "login-state-secret-of-at-least-32-chars");
+        values.put("wristband.session.secrets", "session-secret-of-at-least-32-characters");
         String text = load().toString();
         assertFalse(text.contains(SECRET), text);
         assertFalse(text.contains("login-state-secret-of-at-least-32-chars"), text);
+        assertFalse(text.contains("session-secret-of-at-least-32-characters"), text);
         assertTrue(text.contains("client-id"), text);
     }
 
@@ -619,5 +621,43 @@ class WristbandConfigLoaderTest {
         values.put("wristband.login-state-secret", "short-secret");
         WristbandConfigException e = assertThrows(WristbandConfigException.class, this::load);
         assertFalse(e.getMessage().contains("short-secret"), e.getMessage());
+    }
+
+    // wristband.session.secrets (issue 11 point 3)
+
+    @Test
+    void sessionSecretsDefaultToTheLoginStateSecret() {
+        assertEquals(List.of("y".repeat(32)), with("wristband.login-state-secret", "y".repeat(32)).sessionSecrets());
+    }
+
+    @Test
+    void sessionSecretsDefaultToTheClientSecretWithoutALoginStateSecret() {
+        assertEquals(List.of(SECRET), load().sessionSecrets());
+    }
+
+    @Test
+    void sessionSecretsAreReadNewestFirst() {
+        assertEquals(List.of("n".repeat(32), "o".repeat(40)),
+                with("wristband.session.secrets", "n".repeat(32) + ", " + "o".repeat(40)).sessionSecrets());
+    }
+
+    @Test
+    void sessionSecretsAreSeparatedByCommasAndMayContainSpaces() {
+        assertEquals(List.of("a passphrase of several words here", "o".repeat(40)),
+                with("wristband.session.secrets", " a passphrase of several words here , " + "o".repeat(40))
+                        .sessionSecrets());
+    }
+
+    @Test
+    void aSessionSecretShorterThan32CharactersIsRejected() {
+        assertProblem(rejected("wristband.session.secrets", "n".repeat(32) + "," + "o".repeat(31)),
+                "wristband.session.secrets", "must be secrets of at least 32 characters each.");
+    }
+
+    @Test
+    void moreThanThreeSessionSecretsAreRejected() {
+        assertProblem(rejected("wristband.session.secrets", String.join(",", "a".repeat(32), "b".repeat(32),
+                "c".repeat(32), "d".repeat(32))), "wristband.session.secrets",
+                "takes at most 3 secrets (the newest first).");
     }
 }

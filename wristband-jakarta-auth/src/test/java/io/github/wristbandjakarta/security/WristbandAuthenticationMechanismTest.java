@@ -7,6 +7,8 @@ import io.github.wristbandjakarta.security.ServletFakes.Request;
 import io.github.wristbandjakarta.security.ServletFakes.Response;
 import io.github.wristbandjakarta.security.ServletFakes.Session;
 import io.github.wristbandjakarta.session.CsrfProtection;
+import io.github.wristbandjakarta.session.SealedSession;
+import io.github.wristbandjakarta.session.SessionSeal;
 import io.github.wristbandjakarta.session.SessionStore;
 import io.github.wristbandjakarta.session.WristbandSession;
 import io.github.wristbandjakarta.token.FakeWristband;
@@ -80,7 +82,7 @@ class WristbandAuthenticationMechanismTest {
         TokenRefresher refresher = new TokenRefresher(config, client,
                 new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(),
                         clock), clock), clock);
-        return new WristbandAuthenticationMechanism(config, new SessionStore(replicated), refresher,
+        return new WristbandAuthenticationMechanism(config, new SessionStore(replicated, SEAL), refresher,
                 new CsrfProtection(config, new SecureRandom()), clock, custom);
     }
 
@@ -94,9 +96,17 @@ class WristbandAuthenticationMechanismTest {
                 authenticatedAt);
     }
 
+    private static final SessionSeal SEAL = new SessionSeal(
+            List.of("a session secret of at least thirty-two characters"), new SecureRandom());
+
+    /** The sign-in {@code session} holds, opened. */
+    private static WristbandSession opened(Session session) {
+        return SEAL.open((SealedSession) session.attributes.get(SessionStore.ATTRIBUTE)).orElseThrow();
+    }
+
     private static Session sessionWith(WristbandSession signedIn) {
         Session session = new Session();
-        session.attributes.put(SessionStore.ATTRIBUTE, signedIn);
+        session.attributes.put(SessionStore.ATTRIBUTE, SEAL.seal(signedIn));
         return session;
     }
 
@@ -369,7 +379,7 @@ class WristbandAuthenticationMechanismTest {
         Request request = page("/profile.xhtml");
         request.session = expiredSession();
         assertEquals(AuthenticationStatus.SUCCESS, validate(request));
-        WristbandSession stored = (WristbandSession) request.session.attributes.get(SessionStore.ATTRIBUTE);
+        WristbandSession stored = opened(request.session);
         assertEquals(new TokenSet("new-access", "new-refresh", NOW.plusSeconds(1740)), stored.tokens());
         assertEquals(1, stub.count(TOKEN));
     }
@@ -390,9 +400,9 @@ class WristbandAuthenticationMechanismTest {
 
         TokenSet fresh = new TokenSet("new-access", "new-refresh", NOW.plusSeconds(1740));
         assertEquals(1, stub.count(TOKEN), "the second request shared the first one's refresh");
-        assertEquals("access", ((WristbandSession) second.session.attributes.get(SessionStore.ATTRIBUTE)).tokens()
+        assertEquals("access", opened(second.session).tokens()
                 .accessToken(), "its HttpSession still holds the old tokens");
-        assertEquals(fresh, new SessionStore().current(second.proxy).orElseThrow().tokens());
+        assertEquals(fresh, new SessionStore(false, SEAL).current(second.proxy).orElseThrow().tokens());
     }
 
     @Test
@@ -405,7 +415,7 @@ class WristbandAuthenticationMechanismTest {
         assertEquals(AuthenticationStatus.SUCCESS, validate(request));
 
         assertEquals(Set.of("admin"), context.groups);
-        WristbandSession stored = (WristbandSession) request.session.attributes.get(SessionStore.ATTRIBUTE);
+        WristbandSession stored = opened(request.session);
         assertEquals(List.of("app:invotastic:admin"), stored.roles());
         assertEquals(1, stub.count(USERINFO), "one userinfo call per refresh");
     }
@@ -420,7 +430,7 @@ class WristbandAuthenticationMechanismTest {
         assertEquals(AuthenticationStatus.SUCCESS, validate(request));
 
         assertEquals(Set.of("admin", "app:invotastic:viewer"), context.groups);
-        WristbandSession stored = (WristbandSession) request.session.attributes.get(SessionStore.ATTRIBUTE);
+        WristbandSession stored = opened(request.session);
         assertEquals("new-refresh", stored.tokens().refreshToken(), "Wristband may have rotated it: kept");
     }
 
@@ -451,7 +461,7 @@ class WristbandAuthenticationMechanismTest {
         stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
         Request request = api("/auth/session");
         Session session = expiredSession(); // expired with the 60 s buffer, valid at Wristband for 60 s more
-        WristbandSession before = (WristbandSession) session.attributes.get(SessionStore.ATTRIBUTE);
+        Object before = session.attributes.get(SessionStore.ATTRIBUTE);
         request.session = session;
         request.headers.put("X-CSRF-TOKEN", CSRF);
         assertEquals(AuthenticationStatus.SUCCESS, validate(request));
@@ -477,7 +487,7 @@ class WristbandAuthenticationMechanismTest {
         stub.always(TOKEN, Answer.json(500, "{}"));
         Request request = api("/auth/session");
         Session session = expiredSession();
-        WristbandSession before = (WristbandSession) session.attributes.get(SessionStore.ATTRIBUTE);
+        Object before = session.attributes.get(SessionStore.ATTRIBUTE);
         request.session = session;
         request.headers.put("X-CSRF-TOKEN", CSRF);
         assertLeftWithoutCaller(validate(request));

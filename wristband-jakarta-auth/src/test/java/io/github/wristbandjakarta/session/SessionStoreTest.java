@@ -6,12 +6,14 @@ import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionStoreTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-    private final SessionStore store = new SessionStore();
+    static final SessionSeal SEAL = new SessionSeal(List.of("a session secret of at least thirty-two characters"),
+            new SecureRandom());
+    private final SessionStore store = new SessionStore(false, SEAL);
+
+    /** The sign-in the fake HttpSession holds, opened. */
+    private static WristbandSession stored(FakeRequest fake) {
+        return SEAL.open((SealedSession) fake.attributes.get(SessionStore.ATTRIBUTE)).orElseThrow();
+    }
 
     /** Minimal hand-made fake of the request's session handling (a JDK proxy; other calls fail). */
     private static final class FakeRequest {
@@ -123,7 +132,8 @@ class SessionStoreTest {
         assertEquals(1, fake.created);
         assertEquals(0, fake.idChanges);
         assertSame(session, store.current(fake.request).orElseThrow());
-        assertEquals(Map.of(SessionStore.ATTRIBUTE, session), fake.attributes, "no pending login left");
+        assertEquals(Set.of(SessionStore.ATTRIBUTE), fake.attributes.keySet(), "no pending login left");
+        assertEquals(session, stored(fake));
     }
 
     @Test
@@ -330,7 +340,8 @@ class SessionStoreTest {
         WristbandSession next = signedIn(NOW.plusSeconds(3600));
         signIn(fake, next);
 
-        assertEquals(Map.of(SessionStore.ATTRIBUTE, next), fake.attributes);
+        assertEquals(Set.of(SessionStore.ATTRIBUTE), fake.attributes.keySet());
+        assertEquals(next, stored(fake));
         assertEquals(1, fake.idChanges);
         assertFalse(fake.invalidated, "emptied, not invalidated (WildFly)");
     }
@@ -344,7 +355,8 @@ class SessionStoreTest {
         WristbandSession bob = signedIn("bob", NOW);
         signIn(fake, bob);
 
-        assertEquals(Map.of(SessionStore.ATTRIBUTE, bob), fake.attributes);
+        assertEquals(Set.of(SessionStore.ATTRIBUTE), fake.attributes.keySet());
+        assertEquals(bob, stored(fake));
         assertEquals(1, fake.idChanges);
     }
 
@@ -359,5 +371,50 @@ class SessionStoreTest {
         assertFalse(fake.invalidated);
         assertEquals(1, fake.idChanges);
         assertEquals("alice's", fake.attributes.get("cart"));
+    }
+
+    // ---- sealing (issue 11 point 3)
+
+    @Test
+    void aSignInAlteredInTheSessionStoreSignsNobodyInAndIsEnded() {
+        FakeRequest fake = new FakeRequest();
+        signIn(fake, signedIn(NOW));
+        byte[] altered = ((SealedSession) fake.attributes.get(SessionStore.ATTRIBUTE)).value().clone();
+        altered[altered.length / 2] ^= 0x01;
+        fake.attributes.put(SessionStore.ATTRIBUTE, new SealedSession(altered));
+
+        assertEquals(Optional.empty(), store.current(fake.request));
+        assertNull(fake.attributes.get(SessionStore.ATTRIBUTE), "removed");
+        assertEquals(Boolean.TRUE, fake.attributes.get(SessionStore.ENDED), "emptied at the next sign-in");
+    }
+
+    @Test
+    void anUnsealedSignInPutIntoTheSessionSignsNobodyIn() {
+        FakeRequest fake = new FakeRequest();
+        fake.attributes = new HashMap<>();
+        // What a cluster member could write before sessions were sealed: a user and roles of its choosing.
+        fake.attributes.put(SessionStore.ATTRIBUTE, signedIn("admin-of-its-choosing", NOW.plusSeconds(600)));
+
+        assertEquals(Optional.empty(), store.current(fake.request));
+        assertNull(fake.attributes.get(SessionStore.ATTRIBUTE));
+    }
+
+    @Test
+    void aSignInSealedUnderAnOlderSecretIsSealedAgainUnderTheFirstWhenRead() {
+        SessionSeal older = new SessionSeal(List.of("the secret used before the rotation, 32+ chars"),
+                new SecureRandom());
+        SessionSeal rotated = new SessionSeal(List.of("the secret put first at the rotation, 32+ chars",
+                "the secret used before the rotation, 32+ chars"), new SecureRandom());
+        FakeRequest fake = new FakeRequest();
+        WristbandSession session = signedIn(NOW.plusSeconds(600));
+        new SessionStore(false, older).start(fake.request, session, "s", NOW);
+
+        assertEquals(Optional.of(session), new SessionStore(false, rotated).current(fake.request));
+
+        SealedSession resealed = (SealedSession) fake.attributes.get(SessionStore.ATTRIBUTE);
+        SessionSeal newestOnly = new SessionSeal(List.of("the secret put first at the rotation, 32+ chars"),
+                new SecureRandom());
+        assertEquals(Optional.of(session), newestOnly.open(SealedSessionCopies.replicated(resealed)),
+                "opens without the old secret");
     }
 }

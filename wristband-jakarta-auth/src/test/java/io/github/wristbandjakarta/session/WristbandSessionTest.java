@@ -6,11 +6,6 @@ import io.github.wristbandjakarta.wristband.Role;
 import io.github.wristbandjakarta.wristband.UserInfo;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The session attribute: immutable, Serializable, small (docs/protocol.md §9.3). */
+/** The signed-in user: immutable, tokens never in its text. Sealing and size: SessionSealTest. */
 class WristbandSessionTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
@@ -40,46 +35,12 @@ class WristbandSessionTest {
         return body.append('.').append("s".repeat(86)).toString();
     }
 
-    private static WristbandSession realistic() {
+    static WristbandSession realistic() {
         TokenSet tokens = new TokenSet(jwtLike(900), jwtLike(300), NOW.plusSeconds(1740));
         return new WristbandSession("5q6j4qe2cva3dm3cbdvjoxvuze", "fr2vishnqjdvfbcijxa3a4adhe", "devs4you",
                 null, "wristband", "jane.doe@example.com",
                 List.of("app:invotastic:admin", "app:invotastic:editor", "app:invotastic:viewer"),
                 tokens, "0123456789abcdef0123456789abcdef", NOW);
-    }
-
-    private static byte[] serialize(Object value) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readObject();
-        }
-    }
-
-    @Test
-    void serializationRoundTripEqualsTheOriginal() throws Exception {
-        WristbandSession session = realistic();
-        assertEquals(session, deserialize(serialize(session)));
-    }
-
-    @Test
-    void serializationRoundTripWithNullsEqualsTheOriginal() throws Exception {
-        WristbandSession session = new WristbandSession("u", "t", "n", null, "wristband", null, List.of(),
-                new TokenSet("at", null, NOW), null, NOW);
-        assertEquals(session, deserialize(serialize(session)));
-    }
-
-    @Test
-    void realisticSessionSerializesToAtMost4096Bytes() throws Exception {
-        int size = serialize(realistic()).length;
-        System.out.println("WristbandSession serialized size (900-char access token, 3 roles): " + size + " bytes");
-        assertTrue(size <= 4096, "serialized size " + size);
     }
 
     @Test

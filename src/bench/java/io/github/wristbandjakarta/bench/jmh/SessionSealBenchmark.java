@@ -1,0 +1,59 @@
+package io.github.wristbandjakarta.bench.jmh;
+
+import io.github.wristbandjakarta.session.SealedSession;
+import io.github.wristbandjakarta.session.SessionSeal;
+import io.github.wristbandjakarta.session.WristbandSession;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The seal of the HttpSession attribute on its own: sealing (at a sign-in and at a refresh) and opening a value this
+ * node has not opened before (after replication); a value opened before costs a field read (MechanismBenchmark).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class SessionSealBenchmark {
+
+    private SessionSeal seal;
+    private WristbandSession session;
+    private MechanismBenchmark.Arriving arriving;
+
+    @Setup
+    public void setUp() {
+        seal = new SessionSeal(MechanismBenchmark.config().sessionSecrets(), new SecureRandom());
+        session = MechanismBenchmark.session();
+        arriving = new MechanismBenchmark.Arriving();
+        arriving.setUp();
+        if (!seal.open(arriving.next()).equals(Optional.of(session))) {
+            throw new IllegalStateException("the sealed session does not open to the one sealed");
+        }
+    }
+
+    private SealedSession next;
+
+    @Setup(Level.Invocation)
+    public void arrive() {
+        next = arriving.next();
+    }
+
+    @Benchmark
+    public SealedSession seal() {
+        return seal.seal(session);
+    }
+
+    @Benchmark
+    public Optional<WristbandSession> openFirstOnNode() {
+        return seal.open(next);
+    }
+}
