@@ -9,6 +9,7 @@ import io.github.wristbandjakarta.session.SealedSession;
 import io.github.wristbandjakarta.session.SessionSeal;
 import io.github.wristbandjakarta.session.SessionStore;
 import io.github.wristbandjakarta.session.WristbandSession;
+import io.github.wristbandjakarta.token.AccessTokenValidator;
 import io.github.wristbandjakarta.token.IdTokenValidator;
 import io.github.wristbandjakarta.token.JwksCache;
 import io.github.wristbandjakarta.token.TokenRefresher;
@@ -89,12 +90,11 @@ public class MechanismBenchmark {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         WristbandConfig config = config();
         WristbandClient client = new WristbandClient(config, HttpClient.newHttpClient());
-        TokenRefresher refresher = new TokenRefresher(config, client,
-                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(),
-                        clock), clock), clock);
+        JwksCache jwks = new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock);
+        TokenRefresher refresher = new TokenRefresher(config, client, new IdTokenValidator(config, jwks, clock), clock);
         SessionSeal seal = new SessionSeal(config.sessionSecrets(), new SecureRandom());
         mechanism = new WristbandAuthenticationMechanism(config, new SessionStore(false, seal), refresher,
-                new CsrfProtection(config, new SecureRandom()), clock, (UnauthenticatedRequests) null);
+                new AccessTokenValidator(config, jwks, clock), new CsrfProtection(config, new SecureRandom()), clock, (UnauthenticatedRequests) null);
         BenchFakes.Session session = new BenchFakes.Session(SessionStore.ATTRIBUTE, seal.seal(session()));
         apiRequest = new BenchFakes.Request("/api", "/demo/me", session, config.csrfHeaderName(), CSRF);
         pageRequest = new BenchFakes.Request("/pages/profile.xhtml", null, session, config.csrfHeaderName(), null);

@@ -756,7 +756,27 @@ public final class WristbandEmulator implements AutoCloseable {
                 "Pragma", "no-cache"));
     }
 
+    /**
+     * An access token for {@code login} as the token endpoint issues it, signed with the current key, after
+     * {@code changes} edited its claims (an expired {@code exp}, another {@code iss}, ...): for tests of bearer-token
+     * validation. Not registered with userinfo.
+     */
+    public String accessToken(String login, java.util.function.Consumer<JwtClaims> changes) {
+        EmulatorUser user = users.stream().filter(u -> u.login().equals(login)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no user " + login));
+        Instant now = Instant.now();
+        String token = accessToken(user, "openid offline_access email", now, accessTokenLifetime, now.getEpochSecond(),
+                changes);
+        issuedTokens.add(token);
+        return token;
+    }
+
     private String accessToken(EmulatorUser user, String scope, Instant now, Duration lifetime, long authTime) {
+        return accessToken(user, scope, now, lifetime, authTime, claims -> { });
+    }
+
+    private String accessToken(EmulatorUser user, String scope, Instant now, Duration lifetime, long authTime,
+                               java.util.function.Consumer<JwtClaims> changes) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer());
         claims.setSubject(user.userId());
@@ -772,6 +792,7 @@ public final class WristbandEmulator implements AutoCloseable {
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(now.getEpochSecond() + lifetime.toSeconds()));
         claims.setJwtId(randomId());
+        changes.accept(claims);
         RsaJsonWebKey key = signingKey;
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());

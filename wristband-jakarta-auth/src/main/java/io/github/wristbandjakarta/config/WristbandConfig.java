@@ -51,7 +51,8 @@ public record WristbandConfig(
         List<String> apiPathPrefixes,
         String authPath,
         Duration clockSkew,
-        Duration jwksRefreshCooldown) {
+        Duration jwksRefreshCooldown,
+        List<AuthStrategy> authStrategies) {
 
     public WristbandConfig {
         scopes = List.copyOf(scopes);
@@ -61,6 +62,7 @@ public record WristbandConfig(
         csrfAllowedOrigins = List.copyOf(csrfAllowedOrigins);
         roleMapping = Map.copyOf(roleMapping);
         apiPathPrefixes = List.copyOf(apiPathPrefixes);
+        authStrategies = List.copyOf(authStrategies);
     }
 
     /** Every value except the client secret, the login-state secret and the session secrets, which are never logged. */
@@ -93,6 +95,7 @@ public record WristbandConfig(
                 + ", apiPathPrefixes=" + apiPathPrefixes
                 + ", authPath=" + authPath
                 + ", clockSkew=" + clockSkew
-                + ", jwksRefreshCooldown=" + jwksRefreshCooldown + "]";
+                + ", jwksRefreshCooldown=" + jwksRefreshCooldown
+                + ", authStrategies=" + authStrategies + "]";
     }
 }

@@ -51,6 +51,7 @@ public final class WristbandConfigLoader {
     public static final String AUTH_PATH = "wristband.auth-path";
     public static final String CLOCK_SKEW = "wristband.clock-skew";
     public static final String JWKS_REFRESH_COOLDOWN = "wristband.jwks.refresh-cooldown";
+    public static final String AUTH_STRATEGIES = "wristband.auth-strategies";
 
     /** Every key this loader reads, for documentation and diagnostics. */
     public static final List<String> KEYS = List.of(CLIENT_ID, CLIENT_SECRET, APPLICATION_VANITY_DOMAIN,
@@ -59,7 +60,8 @@ public final class WristbandConfigLoader {
             DANGEROUSLY_DISABLE_SECURE_COOKIES, AUTO_CONFIGURE_ENABLED, CSRF_ENABLED, CSRF_COOKIE_NAME,
             CSRF_HEADER_NAME, CSRF_ALLOWED_ORIGINS, LOGIN_STATE_HOST_PREFIX, RETURN_URL_ALLOWED_ORIGINS,
             TENANT_CUSTOM_DOMAINS, DEFAULT_RETURN_URL, SESSION_ABSOLUTE_LIFETIME, ROLE_MAPPING, TOKEN_ENDPOINT_ENABLED,
-            HTTP_CONNECT_TIMEOUT, HTTP_REQUEST_TIMEOUT, API_PATH_PREFIX, AUTH_PATH, CLOCK_SKEW, JWKS_REFRESH_COOLDOWN);
+            HTTP_CONNECT_TIMEOUT, HTTP_REQUEST_TIMEOUT, API_PATH_PREFIX, AUTH_PATH, CLOCK_SKEW, JWKS_REFRESH_COOLDOWN,
+            AUTH_STRATEGIES);
 
     /** A DNS host name, lower case, with an optional port. */
     private static final Pattern CUSTOM_DOMAIN = Pattern.compile(
@@ -202,12 +204,15 @@ public final class WristbandConfigLoader {
         Duration jwksRefreshCooldown = in.duration(JWKS_REFRESH_COOLDOWN, Duration.ofSeconds(10), true,
                 "must be greater than or equal to 0.");
 
+        List<AuthStrategy> authStrategies = in.get(AUTH_STRATEGIES).map(WristbandConfigLoader::parseAuthStrategies)
+                .orElse(List.of(AuthStrategy.SESSION));
+
         return new WristbandConfig(clientId, clientSecret, applicationOrigin, applicationOrigin.getRawAuthority(),
                 loginStateSecret.orElse(clientSecret), sessionSecrets, loginUrl, redirectUri, parseTenantFromRootDomain,
                 applicationCustomDomainActive, customApplicationLoginPageUrl, scopes, tokenExpirationBuffer,
                 dangerouslyDisableSecureCookies, autoConfigureEnabled, csrfEnabled, csrfCookieName, csrfHeaderName,
                 allowedOrigins, csrfAllowedOrigins, loginStateHostPrefix, tenantCustomDomains, defaultReturnUrl, sessionLifetime, roleMapping, tokenEndpointEnabled,
-                connectTimeout, requestTimeout, apiPathPrefixes, authPath, clockSkew, jwksRefreshCooldown);
+                connectTimeout, requestTimeout, apiPathPrefixes, authPath, clockSkew, jwksRefreshCooldown, authStrategies);
     }
 
     /** Reads trimmed values, blank meaning absent. */
@@ -260,6 +265,26 @@ public final class WristbandConfigLoader {
             throw new WristbandConfigException(key,
                     "must be a whole number of seconds or an ISO-8601 duration such as PT30S.");
         }
+    }
+
+    /** The official SDKs' rules and messages for {@code authStrategies} (names accepted in any case). */
+    private static List<AuthStrategy> parseAuthStrategies(String value) {
+        List<AuthStrategy> strategies = new ArrayList<>();
+        for (String name : splitList(value)) {
+            AuthStrategy strategy = Arrays.stream(AuthStrategy.values())
+                    .filter(s -> s.name().equalsIgnoreCase(name)).findFirst()
+                    .orElseThrow(() -> new WristbandConfigException(AUTH_STRATEGIES, "Invalid auth strategies: '"
+                            + name + "'. Valid strategies are: 'SESSION', 'JWT'"));
+            if (strategies.contains(strategy)) {
+                throw new WristbandConfigException(AUTH_STRATEGIES,
+                        "authStrategies contains duplicate strategy: '" + strategy + "'");
+            }
+            strategies.add(strategy);
+        }
+        if (strategies.isEmpty()) {
+            throw new WristbandConfigException(AUTH_STRATEGIES, "must name at least one strategy: SESSION, JWT.");
+        }
+        return List.copyOf(strategies);
     }
 
     private static List<String> splitList(String value) {

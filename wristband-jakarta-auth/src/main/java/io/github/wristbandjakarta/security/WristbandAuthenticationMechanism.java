@@ -1,11 +1,15 @@
 package io.github.wristbandjakarta.security;
 
+import io.github.wristbandjakarta.config.AuthStrategy;
 import io.github.wristbandjakarta.config.LogSafe;
 import io.github.wristbandjakarta.config.Wristband;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.session.CsrfProtection;
 import io.github.wristbandjakarta.session.SessionStore;
 import io.github.wristbandjakarta.session.WristbandSession;
+import io.github.wristbandjakarta.token.AccessTokenClaims;
+import io.github.wristbandjakarta.token.AccessTokenException;
+import io.github.wristbandjakarta.token.AccessTokenValidator;
 import io.github.wristbandjakarta.token.IdTokenException;
 import io.github.wristbandjakarta.token.TokenRefresher;
 import io.github.wristbandjakarta.wristband.InvalidGrantException;
@@ -26,16 +30,19 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Makes the Wristband user of the HttpSession the container's caller on every request, so that
- * {@code web.xml} constraints, {@code @RolesAllowed} and {@code SecurityContext} work. Before that it ends
- * sessions past their absolute lifetime, refreshes expired tokens (one Wristband call per session however many
- * requests arrive together) and checks the CSRF header on API requests.
+ * Makes the Wristband user of the HttpSession (or, with the JWT strategy, of a bearer access token on an API path) the
+ * container's caller on every request, so that {@code web.xml} constraints, {@code @RolesAllowed} and
+ * {@code SecurityContext} work (docs/protocol.md §6.4). Before that it ends sessions past their absolute lifetime,
+ * refreshes expired tokens (one Wristband call per session however many requests arrive together) and checks the
+ * CSRF header on API requests.
  *
  * <p>The container calls it for public requests too: without a session it answers at once, with no I/O and
  * without creating a session. Without a user, protected pages are redirected to the Login Endpoint with a
@@ -50,10 +57,12 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     static final String BAD_REQUEST = "{\"error\":\"Bad Request\"}";
     /** Methods that change state (RFC 9110 §9.2.1: not safe), whatever path they reach. */
     private static final Set<String> UNSAFE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String BEARER = "Bearer ";
 
     private final WristbandConfig config;
     private final SessionStore sessions;
     private final TokenRefresher refresher;
+    private final AccessTokenValidator accessTokens;
     private final CsrfProtection csrf;
     private final RoleMapping roles;
     private final AuthEndpoints endpoints;
@@ -63,16 +72,18 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
 
     @Inject
     public WristbandAuthenticationMechanism(WristbandConfig config, SessionStore sessions, TokenRefresher refresher,
-                                            CsrfProtection csrf, @Wristband Clock clock,
+                                            AccessTokenValidator accessTokens, CsrfProtection csrf,
+                                            @Wristband Clock clock,
                                             Instance<UnauthenticatedRequests> unauthenticatedRequests) {
-        this(config, sessions, refresher, csrf, clock,
+        this(config, sessions, refresher, accessTokens, csrf, clock,
                 unauthenticatedRequests.isResolvable() ? unauthenticatedRequests.get() : null);
     }
 
     /** @param unauthenticatedRequests the application's decision, or null for the library's own */
     public WristbandAuthenticationMechanism(WristbandConfig config, SessionStore sessions, TokenRefresher refresher,
-                                            CsrfProtection csrf, Clock clock,
+                                            AccessTokenValidator accessTokens, CsrfProtection csrf, Clock clock,
                                             UnauthenticatedRequests unauthenticatedRequests) {
+        this.accessTokens = accessTokens;
         this.unauthenticatedRequests = unauthenticatedRequests;
         this.config = config;
         this.sessions = sessions;
@@ -89,6 +100,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         this.config = null;
         this.sessions = null;
         this.refresher = null;
+        this.accessTokens = null;
         this.csrf = null;
         this.roles = null;
         this.endpoints = null;
@@ -111,9 +123,47 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         if (endpoints.isPublic(path)) {
             return context.doNothing();
         }
+        // docs/protocol.md §6.4: the strategies in order, the first caller found wins, else the last refusal decides.
+        Outcome last = Outcome.UNAUTHENTICATED;
+        for (AuthStrategy strategy : config.authStrategies()) {
+            Outcome outcome;
+            if (strategy == AuthStrategy.SESSION) {
+                outcome = session(request);
+            } else if (isApi(path) && !endpoints.needsSession(path)) {
+                outcome = bearer(request);
+            } else {
+                continue;
+            }
+            if (outcome instanceof Outcome.Caller caller) {
+                return context.notifyContainerAboutLogin(caller.principal(), caller.groups());
+            }
+            last = outcome;
+        }
+        if (last == Outcome.FORBIDDEN) {
+            return json(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN);
+        }
+        return unauthenticated(request, response, context, path);
+    }
+
+    /** What one strategy made of a request: its caller, or why there is none. */
+    private sealed interface Outcome {
+        /** No caller: 401 for API calls, the login page for pages (where a caller is needed at all). */
+        Outcome UNAUTHENTICATED = new Refused(HttpServletResponse.SC_UNAUTHORIZED);
+        /** A caller refused: cross-origin or CSRF (403). */
+        Outcome FORBIDDEN = new Refused(HttpServletResponse.SC_FORBIDDEN);
+
+        record Caller(WristbandPrincipal principal, Set<String> groups) implements Outcome {
+        }
+
+        record Refused(int status) implements Outcome {
+        }
+    }
+
+    /** The SESSION strategy: the sign-in of the HttpSession, refreshed when its tokens have expired. */
+    private Outcome session(HttpServletRequest request) {
         Optional<WristbandSession> current = sessions.current(request);
         if (current.isEmpty()) {
-            return unauthenticated(request, response, context, path);
+            return Outcome.UNAUTHENTICATED;
         }
         WristbandSession session = current.get();
         refresher.forgetExpired();
@@ -122,27 +172,54 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             if (sessions.end(request, session)) {
                 LOG.info("Session ended: absolute lifetime reached");
             }
-            return unauthenticated(request, response, context, path);
+            return Outcome.UNAUTHENTICATED;
         }
         if (session.tokens().isExpired(now)) {
             Optional<WristbandSession> refreshed = refresh(request, session);
             if (refreshed.isEmpty()) {
-                return unauthenticated(request, response, context, path);
+                return Outcome.UNAUTHENTICATED;
             }
             session = refreshed.get();
         }
         if (csrf.enabled() && UNSAFE_METHODS.contains(request.getMethod()) && !origins.allows(request)) {
             LOG.info("Cross-origin " + LogSafe.clean(request.getMethod()) + " of a signed-in user refused with 403");
-            return json(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN);
+            return Outcome.FORBIDDEN;
         }
-        if (isApi(path) && csrf.enabled()
+        if (isApi(pathWithinApplication(request)) && csrf.enabled()
                 && !csrf.matches(session.csrfToken(), request.getHeader(csrf.headerName()))) {
             LOG.info("CSRF check failed: request rejected with 403");
-            return json(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN);
+            return Outcome.FORBIDDEN;
         }
         WristbandPrincipal principal = new WristbandPrincipal(session.userId(), session.tenantId(),
                 session.tenantName(), session.identityProviderName(), session.email(), session.roles());
-        return context.notifyContainerAboutLogin(principal, roles.groups(session.roles()));
+        return new Outcome.Caller(principal, roles.groups(session.roles()));
+    }
+
+    /**
+     * The JWT strategy: {@code Authorization: Bearer} with a Wristband access token (docs/protocol.md §6.6). Exactly
+     * one Authorization header, scheme {@code Bearer} (any case, RFC 6750 §2.1). Refusals are logged at FINE: anyone
+     * can send them.
+     */
+    private Outcome bearer(HttpServletRequest request) {
+        Enumeration<String> headers = request.getHeaders("Authorization");
+        if (headers == null || !headers.hasMoreElements()) {
+            return Outcome.UNAUTHENTICATED;
+        }
+        String authorization = headers.nextElement();
+        if (headers.hasMoreElements() || authorization == null || authorization.length() < BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            LOG.fine("Bearer token refused: not exactly one Authorization header of scheme Bearer");
+            return Outcome.UNAUTHENTICATED;
+        }
+        try {
+            AccessTokenClaims token = accessTokens.validate(authorization.substring(BEARER.length()).strip());
+            WristbandPrincipal principal = new WristbandPrincipal(token.userId(), token.tenantId(), null,
+                    token.identityProviderName(), null, List.of(), token.claims());
+            return new Outcome.Caller(principal, Set.of());
+        } catch (AccessTokenException e) {
+            LOG.fine(() -> "Bearer token refused: " + e.getMessage());
+            return Outcome.UNAUTHENTICATED;
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.wristbandjakarta.security;
 import jakarta.security.enterprise.CallerPrincipal;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The signed-in Wristband user as the container's caller. The name is the Wristband user id; the rest is what
@@ -17,15 +18,38 @@ public class WristbandPrincipal extends CallerPrincipal {
     private final String identityProviderName;
     private final String email;
     private final List<String> roles;
+    private final Map<String, Object> claims;
 
+    /** A caller signed in through the session. */
     public WristbandPrincipal(String userId, String tenantId, String tenantName, String identityProviderName,
                               String email, List<String> roles) {
+        this(userId, tenantId, tenantName, identityProviderName, email, roles, Map.of());
+    }
+
+    /** @param claims the bearer access token's claims (JWT strategy); empty for a session's caller */
+    public WristbandPrincipal(String userId, String tenantId, String tenantName, String identityProviderName,
+                              String email, List<String> roles, Map<String, Object> claims) {
         super(userId);
         this.tenantId = tenantId;
         this.tenantName = tenantName;
         this.identityProviderName = identityProviderName;
         this.email = email;
         this.roles = List.copyOf(roles);
+        this.claims = Map.copyOf(claims);
+    }
+
+    /**
+     * The claims of the access token this caller presented as {@code Authorization: Bearer} (the JWT strategy:
+     * {@code sub}, {@code tnt_id}, {@code client_id}, {@code scope}, ...); empty for a caller signed in through the
+     * session. Only JSON values: strings, numbers, booleans, lists and maps.
+     */
+    public Map<String, Object> getClaims() {
+        return claims;
+    }
+
+    /** Whether this caller presented a bearer access token rather than a signed-in session. */
+    public boolean isBearer() {
+        return !claims.isEmpty();
     }
 
     public String getUserId() {

@@ -2,10 +2,7 @@ package io.github.wristbandjakarta.token;
 
 import io.github.wristbandjakarta.config.WristbandConfig;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.VerificationJwkSelector;
 import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
@@ -14,13 +11,9 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.InvalidJwtSignatureException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.jwx.JsonWebStructure;
-import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.InvalidAlgorithmException;
-import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 
-import java.security.Key;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -92,7 +85,7 @@ public final class IdTokenValidator {
     private JwtConsumer consumer() {
         return new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-                .setVerificationKeyResolver(new JwksKeyResolver())
+                .setVerificationKeyResolver(new JwksKeyResolver(jwks, false))
                 .setExpectedIssuer(true, config.applicationOrigin().toString())
                 .setExpectedAudience(true, config.clientId())
                 .setRequireSubject()
@@ -134,7 +127,7 @@ public final class IdTokenValidator {
 
     /** A short reason for the log: which check failed, never the token. */
     private static String reason(InvalidJwtException e) {
-        if (hasCause(e, DisallowedAlgorithmException.class)) {
+        if (hasCause(e, JwksKeyResolver.DisallowedAlgorithmException.class)) {
             return "ID token algorithm is not RS256";
         }
         if (hasCause(e, InvalidAlgorithmException.class)) {
@@ -202,53 +195,5 @@ public final class IdTokenValidator {
     private static String firstErrorCode(InvalidJwtException e) {
         return e.getErrorDetails().isEmpty() ? "unknown" : e.getErrorDetails().get(0).getErrorMessage()
                 .replaceAll("eyJ[A-Za-z0-9_.-]+", "<jwt>");
-    }
-
-    /** Picks the JWK for a token: by kid; without a kid only when exactly one key fits. */
-    private final class JwksKeyResolver implements VerificationKeyResolver {
-
-        private final VerificationJwkSelector selector = new VerificationJwkSelector();
-
-        @Override
-        public Key resolveKey(JsonWebSignature jws, List<JsonWebStructure> nestingContext)
-                throws UnresolvableKeyException {
-            // Checked before any key lookup: a token with another algorithm (none, HS256 keyed with the client
-            // secret, RS384, ...) is refused at once and never causes a JWKS fetch.
-            if (!AlgorithmIdentifiers.RSA_USING_SHA256.equals(jws.getAlgorithmHeaderValue())) {
-                throw new DisallowedAlgorithmException();
-            }
-            try {
-                JsonWebKey key = select(jws, jwks.keys());
-                if (key == null) {
-                    String keyId = jws.getKeyIdHeaderValue();
-                    if (keyId == null ? jwks.refresh() : jwks.refreshForKeyId(keyId)) {
-                        key = select(jws, jwks.keys());
-                    }
-                }
-                if (key == null) {
-                    throw new UnresolvableKeyException("no Wristband key for this token");
-                }
-                return key.getKey();
-            } catch (JoseException e) {
-                throw new UnresolvableKeyException("no Wristband key for this token", e);
-            }
-        }
-
-        private JsonWebKey select(JsonWebSignature jws, List<JsonWebKey> keys) throws JoseException {
-            if (jws.getKeyIdHeaderValue() == null) {
-                List<JsonWebKey> candidates = selector.selectList(jws, keys);
-                return candidates.size() == 1 ? candidates.get(0) : null;
-            }
-            return selector.select(jws, keys);
-        }
-    }
-
-    /** The token's {@code alg} is not RS256. */
-    private static final class DisallowedAlgorithmException extends UnresolvableKeyException {
-        private static final long serialVersionUID = 1L;
-
-        DisallowedAlgorithmException() {
-            super("ID token algorithm is not RS256");
-        }
     }
 }

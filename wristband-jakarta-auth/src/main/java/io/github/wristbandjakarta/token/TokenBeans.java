@@ -34,6 +34,12 @@ public class TokenBeans {
 
     @Produces
     @Singleton
+    AccessTokenValidator accessTokenValidator(WristbandConfig config, JwksCache jwks, @Wristband Clock clock) {
+        return new AccessTokenValidator(config, jwks, clock);
+    }
+
+    @Produces
+    @Singleton
     TokenRefresher tokenRefresher(WristbandConfig config, WristbandClient client, IdTokenValidator idTokens,
                                   @Wristband Clock clock) {
         return new TokenRefresher(config, client, idTokens, clock);

@@ -660,4 +660,29 @@ class WristbandConfigLoaderTest {
                 "c".repeat(32), "d".repeat(32))), "wristband.session.secrets",
                 "takes at most 3 secrets (the newest first).");
     }
+
+    // wristband.auth-strategies (issue 12 point 1)
+
+    @Test
+    void authStrategiesDefaultToTheSessionAlone() {
+        assertEquals(List.of(AuthStrategy.SESSION), load().authStrategies());
+    }
+
+    @Test
+    void authStrategiesKeepTheirOrder() {
+        assertEquals(List.of(AuthStrategy.JWT, AuthStrategy.SESSION),
+                with("wristband.auth-strategies", "jwt, SESSION").authStrategies());
+    }
+
+    @Test
+    void anUnknownAuthStrategyIsRejected() {
+        assertProblem(rejected("wristband.auth-strategies", "SESSION,COOKIE"), "wristband.auth-strategies",
+                "Invalid auth strategies: 'COOKIE'. Valid strategies are: 'SESSION', 'JWT'");
+    }
+
+    @Test
+    void aRepeatedAuthStrategyIsRejected() {
+        assertProblem(rejected("wristband.auth-strategies", "JWT,SESSION,jwt"), "wristband.auth-strategies",
+                "authStrategies contains duplicate strategy: 'JWT'");
+    }
 }

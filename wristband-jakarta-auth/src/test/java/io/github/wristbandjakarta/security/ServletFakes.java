@@ -125,6 +125,10 @@ final class ServletFakes {
                 case "getHeader":
                     return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
                             .map(Map.Entry::getValue).findFirst().orElse(null);
+                case "getHeaders":
+                    return java.util.Collections.enumeration(headers.entrySet().stream()
+                            .filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
+                            .map(Map.Entry::getValue).toList());
                 case "getSession":
                     boolean create = args == null || (Boolean) args[0];
                     if (create) {

@@ -14,6 +14,7 @@ import io.github.wristbandjakarta.session.WristbandSession;
 import io.github.wristbandjakarta.token.FakeWristband;
 import io.github.wristbandjakarta.token.FakeWristband.Answer;
 import io.github.wristbandjakarta.token.FakeWristband.MutableClock;
+import io.github.wristbandjakarta.token.AccessTokenValidator;
 import io.github.wristbandjakarta.token.IdTokenValidator;
 import io.github.wristbandjakarta.token.JwksCache;
 import io.github.wristbandjakarta.token.TokenRefresher;
@@ -79,11 +80,10 @@ class WristbandAuthenticationMechanismTest {
     private WristbandAuthenticationMechanism mechanism() {
         WristbandConfig config = FakeWristband.config(values);
         WristbandClient client = FakeWristband.client(config);
-        TokenRefresher refresher = new TokenRefresher(config, client,
-                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(),
-                        clock), clock), clock);
+        JwksCache jwks = new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock);
+        TokenRefresher refresher = new TokenRefresher(config, client, new IdTokenValidator(config, jwks, clock), clock);
         return new WristbandAuthenticationMechanism(config, new SessionStore(replicated, SEAL), refresher,
-                new CsrfProtection(config, new SecureRandom()), clock, custom);
+                new AccessTokenValidator(config, jwks, clock), new CsrfProtection(config, new SecureRandom()), clock, custom);
     }
 
     private AuthenticationStatus validate(Request request) {
@@ -285,6 +285,54 @@ class WristbandAuthenticationMechanismTest {
         assertEquals(AuthenticationStatus.SEND_CONTINUE, validate(request));
         assertEquals(403, response.status);
         assertEquals(FORBIDDEN, response.body());
+        assertNull(context.principal);
+    }
+
+    // ---- auth strategies (issue 12 point 1; docs/protocol.md §6.4)
+
+    private String bearer() {
+        return "Bearer " + FakeWristband.sign(stub.claims(FakeWristband.USER_ID, null, NOW), stub.key,
+                stub.key.getKeyId());
+    }
+
+    @Test
+    void withSessionThenJwtAWrongCsrfHeaderAndNoBearerTokenIs401TheLastStrategysAnswer() {
+        values.put(WristbandConfigLoader.AUTH_STRATEGIES, "SESSION,JWT");
+        context.protectedResource = true;
+        Request request = api("/demo/me");
+        request.session = validSession();
+        request.headers.put("X-CSRF-TOKEN", "ffffffffffffffffffffffffffffffff");
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, validate(request));
+        assertEquals(401, response.status);
+    }
+
+    @Test
+    void withJwtThenSessionAWrongCsrfHeaderAndNoBearerTokenIs403TheLastStrategysAnswer() {
+        values.put(WristbandConfigLoader.AUTH_STRATEGIES, "JWT,SESSION");
+        Request request = api("/demo/me");
+        request.session = validSession();
+        request.headers.put("X-CSRF-TOKEN", "ffffffffffffffffffffffffffffffff");
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, validate(request));
+        assertEquals(403, response.status);
+    }
+
+    @Test
+    void withJwtABearerTokenMakesItsUserTheCallerWithoutSessionOrCsrf() {
+        values.put(WristbandConfigLoader.AUTH_STRATEGIES, "JWT");
+        Request request = api("/demo/me");
+        request.headers.put("Authorization", bearer());
+        assertEquals(AuthenticationStatus.SUCCESS, validate(request));
+        assertEquals(FakeWristband.USER_ID, context.principal.getName());
+        assertEquals(Set.of(), context.groups);
+    }
+
+    @Test
+    void withTheDefaultSessionStrategyABearerTokenIsIgnored() {
+        Request request = api("/demo/me");
+        request.headers.put("Authorization", bearer());
+        context.protectedResource = true;
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, validate(request));
+        assertEquals(401, response.status);
         assertNull(context.principal);
     }
 

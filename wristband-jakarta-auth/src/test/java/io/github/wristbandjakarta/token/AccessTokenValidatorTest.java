@@ -1,0 +1,152 @@
+package io.github.wristbandjakarta.token;
+
+import io.github.wristbandjakarta.config.WristbandConfig;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.keys.HmacKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The JWT strategy's checks of a bearer access token (docs/protocol.md §6.6), one per test. */
+class AccessTokenValidatorTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    private FakeWristband wristband;
+    private AccessTokenValidator validator;
+
+    @BeforeEach
+    void start() throws Exception {
+        wristband = new FakeWristband();
+        WristbandConfig config = FakeWristband.config(wristband.baseConfig());
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        JwksCache jwks = new JwksCache(FakeWristband.client(config), config.jwksRefreshCooldown(),
+                config.requestTimeout(), clock);
+        validator = new AccessTokenValidator(config, jwks, clock);
+    }
+
+    @AfterEach
+    void stop() {
+        wristband.close();
+    }
+
+    /** An access token as Wristband issues it (docs/protocol.md §6.6), after {@code change}. */
+    private JwtClaims claims(Consumer<JwtClaims> change) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(wristband.origin());
+        claims.setSubject(FakeWristband.USER_ID);
+        claims.setClaim("tnt_id", FakeWristband.TENANT_ID);
+        claims.setClaim("client_id", "a-mobile-client");
+        claims.setIssuedAt(NumericDate.fromSeconds(NOW.getEpochSecond() - 60));
+        claims.setExpirationTime(NumericDate.fromSeconds(NOW.getEpochSecond() + 1740));
+        change.accept(claims);
+        return claims;
+    }
+
+    private String token(Consumer<JwtClaims> change) {
+        return FakeWristband.sign(claims(change), wristband.key, wristband.key.getKeyId());
+    }
+
+    private void assertRefused(String reason, String token) {
+        assertEquals(reason, assertThrows(AccessTokenException.class, () -> validator.validate(token)).getMessage());
+    }
+
+    @Test
+    void aWristbandAccessTokenOfAnyClientGivesItsUserTenantAndClaims() {
+        AccessTokenClaims claims = validator.validate(token(c -> { }));
+        assertEquals(FakeWristband.USER_ID, claims.userId());
+        assertEquals(FakeWristband.TENANT_ID, claims.tenantId());
+        assertEquals("a-mobile-client", claims.claims().get("client_id"));
+        assertEquals(NOW.plusSeconds(1740), claims.expiresAt());
+    }
+
+    @Test
+    void aTokenWithoutKidIsRefusedEvenWhenTheJwksHoldsOneKey() {
+        assertRefused("access token has no kid", FakeWristband.sign(claims(c -> { }), wristband.key, null));
+    }
+
+    @Test
+    void aTokenOfAKeyWristbandDoesNotPublishIsRefused() {
+        assertRefused("access token is signed with a key Wristband does not publish",
+                FakeWristband.sign(claims(c -> { }), FakeWristband.newKey("other"), "other"));
+    }
+
+    @Test
+    void aTokenWhoseSignatureDoesNotVerifyIsRefused() {
+        String token = token(c -> { });
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "A".repeat(342);
+        assertRefused("access token signature is invalid", forged);
+    }
+
+    @Test
+    void anHs256TokenIsRefusedBeforeAnyKeyLookup() throws Exception {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims(c -> { }).toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKeyIdHeaderValue(wristband.key.getKeyId());
+        jws.setKey(new HmacKey(FakeWristband.CLIENT_SECRET.repeat(4).getBytes(StandardCharsets.UTF_8)));
+        assertRefused("access token algorithm is not RS256", jws.getCompactSerialization());
+        assertEquals(0, wristband.count(FakeWristband.JWKS));
+    }
+
+    @Test
+    void anUnsignedTokenIsRefused() throws Exception {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims(c -> { }).toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
+        jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
+        assertRefused("access token algorithm is not RS256", jws.getCompactSerialization());
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerIsRefused() {
+        assertRefused("access token iss is not Wristband's issuer",
+                token(c -> c.setIssuer("https://other-app.us.wristband.dev")));
+    }
+
+    @Test
+    void aTokenExpiredASecondAgoIsRefused() {
+        assertRefused("access token is expired",
+                token(c -> c.setExpirationTime(NumericDate.fromSeconds(NOW.getEpochSecond() - 1))));
+    }
+
+    @Test
+    void aTokenWithoutExpIsRefused() {
+        assertRefused("access token has no exp", token(c -> c.unsetClaim("exp")));
+    }
+
+    @Test
+    void aTokenNotValidBeforeASecondFromNowIsRefused() {
+        assertRefused("access token is not valid yet (nbf)",
+                token(c -> c.setNotBefore(NumericDate.fromSeconds(NOW.getEpochSecond() + 1))));
+    }
+
+    @Test
+    void aTokenWithoutSubIsRefused() {
+        assertRefused("access token has no sub", token(c -> c.unsetClaim("sub")));
+    }
+
+    @Test
+    void aTokenWithoutTenantIsRefused() {
+        assertRefused("access token has no tnt_id", token(c -> c.unsetClaim("tnt_id")));
+    }
+
+    @Test
+    void aTokenLongerThan8KiBIsRefusedUnparsed() {
+        assertRefused("access token is empty or too long", "e".repeat(AccessTokenValidator.MAX_LENGTH + 1));
+        assertEquals(0, wristband.count(FakeWristband.JWKS));
+    }
+}
