@@ -267,8 +267,9 @@ class HostApplicationIT {
 
     @Test
     void visitorsCheckingTheirSessionOrOpeningAPageLeaveNoWarningInTheServerLog() {
-        // Each anonymous load of a single-page app asks the Session Endpoint; operations read every warning. (A 401 or
-        // 403 the mechanism itself answers still makes Open Liberty log SRVE8115W: README "Deploying to Open Liberty".)
+        // Each anonymous load of a single-page app asks the Session Endpoint; operations read every warning. (A 401 the
+        // mechanism itself answers on a constrained path still makes Open Liberty log SRVE8115W: README "Deploying to
+        // Open Liberty".)
         long mark = ServerLog.mark();
         Browser visitor = new Browser();
         for (int i = 0; i < 3; i++) {
@@ -280,6 +281,28 @@ class HostApplicationIT {
 
         String log = ServerLog.awaitSince(mark, text -> text.contains("Login rejected"));
 
+        assertTrue(log.contains("Login rejected"), log);
+        assertEquals(List.of(), ServerLog.warnings(log));
+    }
+
+    @Test
+    void refusedRequestsOfASignedInUserGetOurJsonAndLeaveNoWarningInTheServerLog() {
+        // The host defines a 403 error page; before RefusedRequestFilter, Open Liberty dispatched it over our answer
+        // (SRVE8115W, and SRVE0777E for a JSP page), and WildFly logged UT010019 for a refused POST with a body.
+        Browser alice = wristband.signIn("alice");
+        String page = alice.get(TestApp.url("/members/page.xhtml")).body();
+        long mark = ServerLog.mark();
+
+        Browser.Exchange form = alice.post(TestApp.url("/members/page.xhtml"), jsfSave(page),
+                "Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site");
+        Browser.Exchange api = alice.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", "0".repeat(32));
+        assertEquals(400, alice.get(TestApp.url("/api/auth/login?tenant_name=a&tenant_name=b")).status());
+
+        assertEquals(403, form.status(), form.body());
+        assertEquals("{\"error\":\"Forbidden\"}", form.body(), "our answer, not the host's 403 page");
+        assertEquals(403, api.status(), api.body());
+        assertEquals("{\"error\":\"Forbidden\"}", api.body());
+        String log = ServerLog.awaitSince(mark, text -> text.contains("Login rejected"));
         assertTrue(log.contains("Login rejected"), log);
         assertEquals(List.of(), ServerLog.warnings(log));
     }

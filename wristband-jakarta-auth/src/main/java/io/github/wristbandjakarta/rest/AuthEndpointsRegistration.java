@@ -11,6 +11,9 @@ import io.github.wristbandjakarta.session.CsrfProtection;
 import io.github.wristbandjakarta.session.SessionStore;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import io.github.wristbandjakarta.security.RefusedRequestFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -18,6 +21,7 @@ import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.WebListener;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -68,6 +72,12 @@ public class AuthEndpointsRegistration implements ServletContextListener {
             throw new IllegalStateException("wristband.auth-path " + endpoints.base() + ": the application maps "
                     + taken + " to a servlet of its own; choose another path");
         }
+        // First of all filters, before the application's own (isMatchAfter false): a refused request reaches none.
+        FilterRegistration.Dynamic refusals = context.addFilter(RefusedRequestFilter.NAME, new RefusedRequestFilter());
+        if (refusals == null) {
+            throw new IllegalStateException("A filter named " + RefusedRequestFilter.NAME + " is already registered");
+        }
+        refusals.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         LOG.info(() -> "Wristband auth endpoints at " + context.getContextPath() + endpoints.base()
                 + "/{login,callback,logout,session,token}");
     }

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -139,23 +140,40 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             }
             last = outcome;
         }
-        if (last == Outcome.FORBIDDEN) {
-            return json(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN);
+        if (last instanceof Outcome.Forbidden forbidden) {
+            return forbidden(request, response, context, forbidden.caller());
         }
         return unauthenticated(request, response, context, path);
+    }
+
+    /**
+     * A signed-in user's request refused with 403: answered by the {@link RefusedRequestFilter} before any servlet
+     * (why: see there), for which the request proceeds with its caller; answered here when the filter is not
+     * registered (the mechanism used outside the library's own registration).
+     */
+    private static AuthenticationStatus forbidden(HttpServletRequest request, HttpServletResponse response,
+                                                  HttpMessageContext context, Outcome.Caller caller) {
+        ServletContext servletContext = request.getServletContext();
+        if (servletContext != null && servletContext.getFilterRegistration(RefusedRequestFilter.NAME) != null) {
+            request.setAttribute(RefusedRequestFilter.ATTRIBUTE, FORBIDDEN);
+            return context.notifyContainerAboutLogin(caller.principal(), caller.groups());
+        }
+        return json(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN);
     }
 
     /** What one strategy made of a request: its caller, or why there is none. */
     private sealed interface Outcome {
         /** No caller: 401 for API calls, the login page for pages (where a caller is needed at all). */
-        Outcome UNAUTHENTICATED = new Refused(HttpServletResponse.SC_UNAUTHORIZED);
-        /** A caller refused: cross-origin or CSRF (403). */
-        Outcome FORBIDDEN = new Refused(HttpServletResponse.SC_FORBIDDEN);
+        Outcome UNAUTHENTICATED = new Unauthenticated();
 
         record Caller(WristbandPrincipal principal, Set<String> groups) implements Outcome {
         }
 
-        record Refused(int status) implements Outcome {
+        record Unauthenticated() implements Outcome {
+        }
+
+        /** A signed-in user's request refused: another origin's unsafe method, or a wrong CSRF header (403). */
+        record Forbidden(Caller caller) implements Outcome {
         }
     }
 
@@ -181,18 +199,19 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             }
             session = refreshed.get();
         }
+        WristbandPrincipal principal = new WristbandPrincipal(session.userId(), session.tenantId(),
+                session.tenantName(), session.identityProviderName(), session.email(), session.roles());
+        Outcome.Caller caller = new Outcome.Caller(principal, roles.groups(session.roles()));
         if (csrf.enabled() && UNSAFE_METHODS.contains(request.getMethod()) && !origins.allows(request)) {
             LOG.info("Cross-origin " + LogSafe.clean(request.getMethod()) + " of a signed-in user refused with 403");
-            return Outcome.FORBIDDEN;
+            return new Outcome.Forbidden(caller);
         }
         if (isApi(pathWithinApplication(request)) && csrf.enabled()
                 && !csrf.matches(session.csrfToken(), request.getHeader(csrf.headerName()))) {
             LOG.info("CSRF check failed: request rejected with 403");
-            return Outcome.FORBIDDEN;
+            return new Outcome.Forbidden(caller);
         }
-        WristbandPrincipal principal = new WristbandPrincipal(session.userId(), session.tenantId(),
-                session.tenantName(), session.identityProviderName(), session.email(), session.roles());
-        return new Outcome.Caller(principal, roles.groups(session.roles()));
+        return caller;
     }
 
     /**

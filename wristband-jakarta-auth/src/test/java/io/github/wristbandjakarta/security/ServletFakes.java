@@ -125,6 +125,8 @@ final class ServletFakes {
                 case "getHeader":
                     return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
                             .map(Map.Entry::getValue).findFirst().orElse(null);
+                case "getServletContext":
+                    return null; // no RefusedRequestFilter registered: the mechanism answers refusals itself
                 case "getHeaders":
                     return java.util.Collections.enumeration(headers.entrySet().stream()
                             .filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
