@@ -42,10 +42,11 @@ final class WildFlyCluster extends TwoNodeCluster<WildFlyNode> {
         WildFlyCluster cluster = new WildFlyCluster(wristband, a, b);
         try {
             String members = "127.0.0.1[" + a.jgroupsPort + "],127.0.0.1[" + b.jgroupsPort + "]";
+            ClusterSecrets secrets = ClusterSecrets.generate(dir);
             for (WildFlyNode node : List.of(a, b)) {
                 node.stopLeftover();
                 node.create(app.apply(TestApp.deployment(LibertyCluster.config(wristband, node))
-                        .addClass(SessionWriteCounter.class)), standaloneHa);
+                        .addClass(SessionWriteCounter.class)), standaloneHa, secrets);
             }
             a.start(members);
             b.start(members);

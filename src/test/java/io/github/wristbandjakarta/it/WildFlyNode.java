@@ -32,6 +32,8 @@ final class WildFlyNode implements ClusterNode {
     private final Path home;
     private final Path base;
     private Process script;
+    /** The cluster's key and secrets (server-config/wildfly/cluster.cli, "only members holding ... join"). */
+    private ClusterSecrets secrets;
 
     WildFlyNode(Path home, Path base, String name, int portOffset) {
         this.home = home;
@@ -56,8 +58,12 @@ final class WildFlyNode implements ClusterNode {
         return origin() + TestApp.CONTEXT + pathInApp;
     }
 
-    /** A fresh base directory: the install's configuration (standalone-ha.xml), the application in deployments/. */
-    void create(WebArchive app, java.util.function.UnaryOperator<String> standaloneHa) {
+    /**
+     * A fresh base directory: the install's configuration (standalone-ha.xml) with the cluster's key store
+     * ({@code jgroups.p12}), the application in deployments/.
+     */
+    void create(WebArchive app, java.util.function.UnaryOperator<String> standaloneHa, ClusterSecrets secrets) {
+        this.secrets = secrets;
         try {
             ServerProcesses.deleteRecursively(base);
             Path configuration = base.resolve("configuration");
@@ -76,6 +82,7 @@ final class WildFlyNode implements ClusterNode {
                     }
                 }
             }
+            Files.copy(secrets.keyStore(), configuration.resolve("jgroups.p12"));
             Path ha = configuration.resolve("standalone-ha.xml");
             Files.writeString(ha, standaloneHa.apply(Files.readString(ha)));
             Files.createDirectories(base.resolve("deployments"));
@@ -102,6 +109,8 @@ final class WildFlyNode implements ClusterNode {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("JAVA_OPTS");
         builder.environment().remove("LAUNCH_JBOSS_IN_BACKGROUND");
+        builder.environment().put("JGROUPS_ENCRYPT_PASSWORD", secrets.encryptPassword());
+        builder.environment().put("JGROUPS_CLUSTER_SECRET", secrets.clusterSecret());
         try {
             script = builder.start();
         } catch (IOException e) {
