@@ -51,7 +51,7 @@ class BearerTokenIT {
         Map<String, String> config = TestApp.baseConfig();
         config.put("wristband.auth-strategies", "SESSION,JWT");
         config.put("wristband.token-endpoint.enabled", "true");
-        return TestApp.deployment(config).addClass(BearerCallerServlet.class);
+        return TestApp.deployment(config).addClasses(BearerCallerServlet.class, DownstreamCallServlet.class);
     }
 
     @BeforeEach
@@ -199,5 +199,29 @@ class BearerTokenIT {
         Browser.Exchange page = client.get(TestApp.url("/pages/profile.xhtml"),
                 "Authorization", "Bearer " + wristband.accessToken("alice", c -> { }));
         assertEquals(302, page.status(), "the JWT strategy applies to API paths only");
+    }
+
+    // ---- the caller's access token on outgoing calls (issue 12 point 6)
+
+    @Test
+    void aSignedInUsersAccessTokenReachesTheDownstreamApi() {
+        Browser browser = new Browser();
+        SignIn.as(browser, "alice");
+        String csrf = browser.cookie("localhost", "CSRF-TOKEN").orElseThrow().value();
+
+        Browser.Exchange downstream = browser.get(TestApp.url("/api/it/downstream"), "X-CSRF-TOKEN", csrf);
+
+        assertEquals(200, downstream.status(), "the downstream API accepted the bearer: " + downstream.body());
+        assertEquals(alice().userId(), json(downstream).getString("sub"));
+    }
+
+    @Test
+    void aBearerCallersOwnTokenReachesTheDownstreamApi() {
+        String token = accessTokenFromTheTokenEndpoint();
+
+        Browser.Exchange downstream = client.get(TestApp.url("/api/it/downstream"), "Authorization", "Bearer " + token);
+
+        assertEquals(200, downstream.status(), "the downstream API accepted the bearer: " + downstream.body());
+        assertEquals(alice().userId(), json(downstream).getString("sub"));
     }
 }

@@ -231,7 +231,9 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             return Outcome.UNAUTHENTICATED;
         }
         try {
-            AccessTokenClaims token = accessTokens.validate(authorization.substring(BEARER.length()).strip());
+            String presented = authorization.substring(BEARER.length()).strip();
+            AccessTokenClaims token = accessTokens.validate(presented);
+            request.setAttribute(WristbandAccessToken.PRESENTED, presented);
             WristbandPrincipal principal = new WristbandPrincipal(token.userId(), token.tenantId(), null,
                     token.identityProviderName(), null, List.of(), token.claims());
             return new Outcome.Caller(principal, Set.of());

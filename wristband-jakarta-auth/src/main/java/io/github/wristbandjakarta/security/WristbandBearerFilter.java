@@ -1,0 +1,24 @@
+package io.github.wristbandjakarta.security;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+
+/**
+ * Adds {@code Authorization: Bearer <the caller's access token>} ({@link WristbandAccessToken}) to an outgoing Jakarta
+ * REST client call, or to a MicroProfile Rest Client's calls ({@code @RegisterProvider(WristbandBearerFilter.class)}).
+ * Register it only on clients of APIs that should receive the user's token. A call made without a caller, or with an
+ * Authorization header of its own, is left as it is.
+ */
+public class WristbandBearerFilter implements ClientRequestFilter {
+
+    @Override
+    public void filter(ClientRequestContext call) {
+        if (call.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+            return;
+        }
+        CDI.current().select(WristbandAccessToken.class).get().get()
+                .ifPresent(token -> call.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+    }
+}
