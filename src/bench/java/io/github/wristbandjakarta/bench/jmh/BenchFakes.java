@@ -43,11 +43,6 @@ final class BenchFakes {
             attributes.put(name, value);
         }
 
-        /** What the container's session store hands out for a request: here, set outside the measured call. */
-        void arrived(String name, Object value) {
-            attributes.put(name, value);
-        }
-
         @Override public long getCreationTime() { return 0; }
         @Override public String getId() { return "bench"; }
         @Override public long getLastAccessedTime() { return 0; }
