@@ -2,6 +2,7 @@ package io.github.wristbandjakarta.bench.jmh;
 
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.config.WristbandConfigLoader;
+import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.security.UnauthenticatedRequests;
 import io.github.wristbandjakarta.security.WristbandAuthenticationMechanism;
 import io.github.wristbandjakarta.session.CsrfProtection;
@@ -90,7 +91,7 @@ public class MechanismBenchmark {
         SessionSeal seal = new SessionSeal(config.sessionSecrets(), new SecureRandom());
         mechanism = new WristbandAuthenticationMechanism(config, new SessionStore(false, seal), refresher,
                 new AccessTokenValidator(config, jwks, clock), new CsrfProtection(config, new SecureRandom()), clock,
-                (UnauthenticatedRequests) null);
+                WristbandEvents.NONE, (UnauthenticatedRequests) null);
         BenchFakes.Session session = new BenchFakes.Session(SessionStore.ATTRIBUTE, seal.seal(session()));
         apiRequest = new BenchFakes.Request("/api", "/demo/me", session, config.csrfHeaderName(), CSRF);
         pageRequest = new BenchFakes.Request("/pages/profile.xhtml", null, session, config.csrfHeaderName(), null);
@@ -98,7 +99,7 @@ public class MechanismBenchmark {
         otherNode = new WristbandAuthenticationMechanism(config,
                 new SessionStore(false, new SessionSeal(config.sessionSecrets(), new SecureRandom())), refresher,
                 new AccessTokenValidator(config, jwks, clock), new CsrfProtection(config, new SecureRandom()), clock,
-                (UnauthenticatedRequests) null);
+                WristbandEvents.NONE, (UnauthenticatedRequests) null);
         check(validSessionApi(), AuthenticationStatus.SUCCESS);
         check(validSessionApiFirstOnNode(), AuthenticationStatus.SUCCESS);
         check(validSessionApiFirstOnNode(), AuthenticationStatus.SUCCESS);

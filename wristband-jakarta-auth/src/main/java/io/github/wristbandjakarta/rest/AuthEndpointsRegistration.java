@@ -2,6 +2,7 @@ package io.github.wristbandjakarta.rest;
 
 import io.github.wristbandjakarta.config.Wristband;
 import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.login.CallbackFlow;
 import io.github.wristbandjakarta.login.LoginFlow;
 import io.github.wristbandjakarta.login.LogoutFlow;
@@ -56,6 +57,8 @@ public class AuthEndpointsRegistration implements ServletContextListener {
     Clock clock;
     @Inject
     Instance<SessionMetadata> sessionMetadata;
+    @Inject
+    WristbandEvents events;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -63,7 +66,7 @@ public class AuthEndpointsRegistration implements ServletContextListener {
         AuthEndpoints endpoints = AuthEndpoints.of(config);
         ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME,
                 new AuthServlet(config, login, callback, logout, sessions, csrf, returnUrls, clock,
-                        sessionMetadata.isResolvable() ? sessionMetadata.get() : null));
+                        sessionMetadata.isResolvable() ? sessionMetadata.get() : null, events));
         if (registration == null) {
             throw new IllegalStateException("A servlet named " + SERVLET_NAME + " is already registered");
         }

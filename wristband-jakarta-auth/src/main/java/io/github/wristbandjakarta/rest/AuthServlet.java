@@ -4,6 +4,8 @@ import io.github.wristbandjakarta.config.LogSafe;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.login.AuthRequest;
 import io.github.wristbandjakarta.login.CallbackFlow;
+import io.github.wristbandjakarta.events.WristbandEvent;
+import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.login.CallbackResult;
 import io.github.wristbandjakarta.login.InvalidRequestException;
 import io.github.wristbandjakarta.login.LoginFlow;
@@ -59,12 +61,14 @@ final class AuthServlet extends HttpServlet {
     private final transient ReturnUrlPolicy returnUrls;
     private final transient Clock clock;
     private final transient SessionMetadata sessionMetadata;
+    private final transient WristbandEvents events;
 
     /** @param sessionMetadata the application's additions to the Session Endpoint's metadata, or null */
     AuthServlet(WristbandConfig config, LoginFlow login, CallbackFlow callback, LogoutFlow logout,
                 SessionStore sessions, CsrfProtection csrf, ReturnUrlPolicy returnUrls, Clock clock,
-                SessionMetadata sessionMetadata) {
+                SessionMetadata sessionMetadata, WristbandEvents events) {
         this.sessionMetadata = sessionMetadata;
+        this.events = events;
         this.config = config;
         this.login = login;
         this.callback = callback;
@@ -153,6 +157,7 @@ final class AuthServlet extends HttpServlet {
                     ours ? e.description() : "Wristband did not complete the sign-in");
         }
         if (result instanceof CallbackResult.RedirectRequired required) {
+            events.fire(new WristbandEvent.CallbackFailed(required.reason().wireName()));
             return Answer.redirect(required.redirectUrl(), required.setCookies());
         }
         return signIn(request, (CallbackResult.Completed) result);
@@ -160,6 +165,7 @@ final class AuthServlet extends HttpServlet {
 
     /** A failed callback's answer, deleting its login-state cookie: a login state is used once, whatever happened. */
     private Answer failed(HttpServletRequest request, AuthRequest auth, int status, String code, String description) {
+        events.fire(new WristbandEvent.CallbackFailed(code));
         return ErrorResponses.error(request, status, code, description, callback.loginCookieDeletions(auth));
     }
 
@@ -170,6 +176,8 @@ final class AuthServlet extends HttpServlet {
         capIdleTimeout(request);
         LOG.info("Callback completed: user " + LogSafe.clean(session.userId()) + " signed in to tenant "
                 + LogSafe.clean(session.tenantName()));
+        events.fire(new WristbandEvent.SignedIn(session.userId(), session.tenantId(), session.tenantName(),
+                completed.customState()));
         URI origin = origin(request);
         String target = Optional.ofNullable(completed.returnUrl())
                 .flatMap(url -> returnUrls.recheck(url, origin))
@@ -203,6 +211,7 @@ final class AuthServlet extends HttpServlet {
         }
         boolean hadSession = request.getSession(false) != null;
         sessions.end(request);
+        session.ifPresent(s -> events.fire(new WristbandEvent.SignedOut(s.userId(), s.tenantId())));
         try {
             request.logout();
         } catch (ServletException e) {

@@ -4,6 +4,9 @@ import io.github.wristbandjakarta.config.AuthStrategy;
 import io.github.wristbandjakarta.config.LogSafe;
 import io.github.wristbandjakarta.config.Wristband;
 import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.events.WristbandEvent;
+import io.github.wristbandjakarta.events.WristbandEvent.SessionEnded;
+import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.session.CsrfProtection;
 import io.github.wristbandjakarta.session.SessionStore;
 import io.github.wristbandjakarta.session.WristbandSession;
@@ -64,6 +67,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     private final SessionStore sessions;
     private final TokenRefresher refresher;
     private final AccessTokenValidator accessTokens;
+    private final WristbandEvents events;
     private final CsrfProtection csrf;
     private final RoleMapping roles;
     private final AuthEndpoints endpoints;
@@ -74,17 +78,18 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     @Inject
     public WristbandAuthenticationMechanism(WristbandConfig config, SessionStore sessions, TokenRefresher refresher,
                                             AccessTokenValidator accessTokens, CsrfProtection csrf,
-                                            @Wristband Clock clock,
+                                            @Wristband Clock clock, WristbandEvents events,
                                             Instance<UnauthenticatedRequests> unauthenticatedRequests) {
-        this(config, sessions, refresher, accessTokens, csrf, clock,
+        this(config, sessions, refresher, accessTokens, csrf, clock, events,
                 unauthenticatedRequests.isResolvable() ? unauthenticatedRequests.get() : null);
     }
 
     /** @param unauthenticatedRequests the application's decision, or null for the library's own */
     public WristbandAuthenticationMechanism(WristbandConfig config, SessionStore sessions, TokenRefresher refresher,
                                             AccessTokenValidator accessTokens, CsrfProtection csrf, Clock clock,
-                                            UnauthenticatedRequests unauthenticatedRequests) {
+                                            WristbandEvents events, UnauthenticatedRequests unauthenticatedRequests) {
         this.accessTokens = accessTokens;
+        this.events = events;
         this.unauthenticatedRequests = unauthenticatedRequests;
         this.config = config;
         this.sessions = sessions;
@@ -102,6 +107,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         this.sessions = null;
         this.refresher = null;
         this.accessTokens = null;
+        this.events = null;
         this.csrf = null;
         this.roles = null;
         this.endpoints = null;
@@ -189,6 +195,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         if (!now.isBefore(session.authenticatedAt().plus(config.sessionAbsoluteLifetime()))) {
             if (sessions.end(request, session)) {
                 LOG.info("Session ended: absolute lifetime reached");
+                ended(session, SessionEnded.Reason.ABSOLUTE_LIFETIME);
             }
             return Outcome.UNAUTHENTICATED;
         }
@@ -252,6 +259,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         if (!session.tokens().canRefresh()) {
             if (sessions.end(request, session)) {
                 LOG.info("Session ended: tokens expired and there is no refresh token");
+                ended(session, SessionEnded.Reason.TOKENS_EXPIRED);
             }
             return Optional.empty();
         }
@@ -261,6 +269,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             if (result.calledWristband()) {
                 // One request per node stores the new tokens; those that shared its call find them stored.
                 sessions.replace(request, session, refreshed);
+                events.fire(new WristbandEvent.TokensRefreshed(session.userId(), session.tenantId()));
             }
             // Whoever stored them, this request goes on with these (the Token Endpoint hands them out).
             sessions.useForThisRequest(request, refreshed);
@@ -273,11 +282,15 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
                 return keptOrEnded(request, session);
             }
             // Logged once by the refresher.
-            sessions.end(request, session);
+            if (sessions.end(request, session)) {
+                ended(session, SessionEnded.Reason.REFRESH_REFUSED);
+            }
             return Optional.empty();
         } catch (WristbandException | IdTokenException e) {
             // Logged once by the refresher.
-            sessions.end(request, session);
+            if (sessions.end(request, session)) {
+                ended(session, SessionEnded.Reason.REFRESH_REFUSED);
+            }
             return Optional.empty();
         }
     }
@@ -299,8 +312,13 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         }
         if (sessions.end(request, session)) {
             LOG.info("Token refresh refused and the access token has expired: session ended");
+            ended(session, SessionEnded.Reason.REFRESH_REFUSED);
         }
         return Optional.empty();
+    }
+
+    private void ended(WristbandSession session, SessionEnded.Reason reason) {
+        events.fire(new SessionEnded(session.userId(), session.tenantId(), reason));
     }
 
     private AuthenticationStatus unauthenticated(HttpServletRequest request, HttpServletResponse response,

@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.session;
 
 import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.events.WristbandEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -14,10 +15,10 @@ public class SessionBeans {
 
     @Produces
     @Singleton
-    SessionStore sessionStore(WristbandConfig config) {
+    SessionStore sessionStore(WristbandConfig config, WristbandEvents events) {
         return new SessionStore(ConfigProvider.getConfig()
                 .getOptionalValue(SessionStore.REPLICATED, Boolean.class).orElse(false),
-                new SessionSeal(config.sessionSecrets(), new SecureRandom()));
+                new SessionSeal(config.sessionSecrets(), new SecureRandom()), events);
     }
 
     @Produces

@@ -1,5 +1,7 @@
 package io.github.wristbandjakarta.session;
 
+import io.github.wristbandjakarta.events.WristbandEvent;
+import io.github.wristbandjakarta.events.WristbandEvents;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -46,10 +48,16 @@ public final class SessionStore {
 
     private final boolean replicated;
     private final SessionSeal seal;
+    private final WristbandEvents events;
 
     public SessionStore(boolean replicated, SessionSeal seal) {
+        this(replicated, seal, WristbandEvents.NONE);
+    }
+
+    public SessionStore(boolean replicated, SessionSeal seal, WristbandEvents events) {
         this.replicated = replicated;
         this.seal = seal;
+        this.events = events;
     }
 
     /**
@@ -106,13 +114,17 @@ public final class SessionStore {
      * A value that does not open under this node's secrets: changed in the session store or by a cluster member, or
      * sealed under a secret no longer configured. Nobody is signed in by it; it is removed, once.
      */
-    private synchronized void endUnopened(HttpSession session, Object stored) {
-        if (session.getAttribute(ATTRIBUTE) == stored) {
+    private void endUnopened(HttpSession session, Object stored) {
+        synchronized (this) {
+            if (session.getAttribute(ATTRIBUTE) != stored) {
+                return;
+            }
             session.setAttribute(ENDED, Boolean.TRUE);
             session.removeAttribute(ATTRIBUTE);
-            LOG.warning("Session ended: its sign-in does not open under this node's session secrets (altered or forged "
-                    + "in the session store, or sealed under a secret no longer in wristband.session.secrets)");
         }
+        LOG.warning("Session ended: its sign-in does not open under this node's session secrets (altered or forged "
+                + "in the session store, or sealed under a secret no longer in wristband.session.secrets)");
+        events.fire(new WristbandEvent.SessionEnded(null, null, WristbandEvent.SessionEnded.Reason.FORGED_OR_ALTERED));
     }
 
     /**

@@ -7,6 +7,8 @@ import io.github.wristbandjakarta.security.ServletFakes.Request;
 import io.github.wristbandjakarta.security.ServletFakes.Response;
 import io.github.wristbandjakarta.security.ServletFakes.Session;
 import io.github.wristbandjakarta.session.CsrfProtection;
+import io.github.wristbandjakarta.events.WristbandEvent;
+import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.session.SealedSession;
 import io.github.wristbandjakarta.session.SessionSeal;
 import io.github.wristbandjakarta.session.SessionStore;
@@ -71,6 +73,10 @@ class WristbandAuthenticationMechanismTest {
         stub.close();
     }
 
+    /** What the mechanism told the application's observers. */
+    private final List<WristbandEvent> fired = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final WristbandEvents events = new WristbandEvents(fired::add);
+
     /** The application's own UnauthenticatedRequests bean, if any. */
     private UnauthenticatedRequests custom;
 
@@ -82,8 +88,9 @@ class WristbandAuthenticationMechanismTest {
         WristbandClient client = FakeWristband.client(config);
         JwksCache jwks = new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock);
         TokenRefresher refresher = new TokenRefresher(config, client, new IdTokenValidator(config, jwks, clock), clock);
-        return new WristbandAuthenticationMechanism(config, new SessionStore(replicated, SEAL), refresher,
-                new AccessTokenValidator(config, jwks, clock), new CsrfProtection(config, new SecureRandom()), clock, custom);
+        return new WristbandAuthenticationMechanism(config, new SessionStore(replicated, SEAL, events), refresher,
+                new AccessTokenValidator(config, jwks, clock), new CsrfProtection(config, new SecureRandom()), clock,
+                events, custom);
     }
 
     private AuthenticationStatus validate(Request request) {
@@ -595,5 +602,53 @@ class WristbandAuthenticationMechanismTest {
     @Test
     void roleMappingOfNoRolesIsNoGroups() {
         assertEquals(Set.of(), new RoleMapping(Map.of("a", "b")).groups(List.of()));
+    }
+
+    // ---- events (issue 12 point 4)
+
+    @Test
+    void aRefreshTellsTheObserversOnce() {
+        stub.answer(TOKEN, Answer.json(200, FakeWristband.tokenJson("new-access", null, "new-refresh", 1800)));
+        Request request = page("/profile.xhtml");
+        request.session = expiredSession();
+
+        validate(request);
+
+        assertEquals(List.of(new WristbandEvent.TokensRefreshed(FakeWristband.USER_ID, FakeWristband.TENANT_ID)),
+                fired);
+    }
+
+    @Test
+    void theEndOfTheAbsoluteLifetimeTellsTheObserversWhy() {
+        Request request = page("/profile.xhtml");
+        request.session = sessionWith(signedIn(new TokenSet("access", "refresh", NOW.plusSeconds(600)),
+                NOW.minus(Duration.ofHours(8))));
+
+        validate(request);
+
+        assertEquals(List.of(new WristbandEvent.SessionEnded(FakeWristband.USER_ID, FakeWristband.TENANT_ID,
+                WristbandEvent.SessionEnded.Reason.ABSOLUTE_LIFETIME)), fired);
+    }
+
+    @Test
+    void aRefusedRefreshTellsTheObserversTheSessionEnded() {
+        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
+        Request request = page("/profile.xhtml");
+        request.session = expiredSession();
+
+        validate(request);
+
+        assertEquals(List.of(new WristbandEvent.SessionEnded(FakeWristband.USER_ID, FakeWristband.TENANT_ID,
+                WristbandEvent.SessionEnded.Reason.REFRESH_REFUSED)), fired);
+    }
+
+    @Test
+    void aPlainAuthenticatedRequestFiresNothing() {
+        Request request = page("/profile.xhtml");
+        request.session = validSession();
+
+        assertEquals(AuthenticationStatus.SUCCESS, validate(request));
+
+        assertEquals(List.of(), fired);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.wristbandjakarta.session;
 
+import io.github.wristbandjakarta.events.WristbandEvent;
+import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.token.TokenSet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -386,6 +388,21 @@ class SessionStoreTest {
         assertEquals(Optional.empty(), store.current(fake.request));
         assertNull(fake.attributes.get(SessionStore.ATTRIBUTE), "removed");
         assertEquals(Boolean.TRUE, fake.attributes.get(SessionStore.ENDED), "emptied at the next sign-in");
+    }
+
+    @Test
+    void aSignInThatDoesNotOpenTellsTheObserversOnce() {
+        List<WristbandEvent> fired = new java.util.ArrayList<>();
+        SessionStore observed = new SessionStore(false, SEAL, new WristbandEvents(fired::add));
+        FakeRequest fake = new FakeRequest();
+        fake.attributes = new HashMap<>();
+        fake.attributes.put(SessionStore.ATTRIBUTE, signedIn("admin-of-its-choosing", NOW.plusSeconds(600)));
+
+        observed.current(fake.request);
+        observed.current(fake.request);
+
+        assertEquals(List.of(new WristbandEvent.SessionEnded(null, null,
+                WristbandEvent.SessionEnded.Reason.FORGED_OR_ALTERED)), fired);
     }
 
     @Test
