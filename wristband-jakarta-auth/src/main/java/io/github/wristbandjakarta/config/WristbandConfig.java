@@ -52,7 +52,10 @@ public record WristbandConfig(
         String authPath,
         Duration clockSkew,
         Duration jwksRefreshCooldown,
-        List<AuthStrategy> authStrategies) {
+        List<AuthStrategy> authStrategies,
+        Optional<String> loginDefaultTenantName,
+        Optional<String> loginDefaultTenantCustomDomain,
+        Optional<String> logoutRedirectUrl) {
 
     public WristbandConfig {
         scopes = List.copyOf(scopes);
@@ -63,6 +66,20 @@ public record WristbandConfig(
         roleMapping = Map.copyOf(roleMapping);
         apiPathPrefixes = List.copyOf(apiPathPrefixes);
         authStrategies = List.copyOf(authStrategies);
+    }
+
+    /**
+     * Whether {@code host} is on {@code wristband.tenant-custom-domains}: an exact entry, or below a {@code *.suffix}
+     * entry, in any case.
+     */
+    public boolean allowsTenantCustomDomain(String host) {
+        String candidate = host.toLowerCase(java.util.Locale.ROOT);
+        for (String entry : tenantCustomDomains) {
+            if (entry.startsWith("*.") ? candidate.endsWith(entry.substring(1)) : entry.equals(candidate)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every value except the client secret, the login-state secret and the session secrets, which are never logged. */
@@ -96,6 +113,9 @@ public record WristbandConfig(
                 + ", authPath=" + authPath
                 + ", clockSkew=" + clockSkew
                 + ", jwksRefreshCooldown=" + jwksRefreshCooldown
-                + ", authStrategies=" + authStrategies + "]";
+                + ", authStrategies=" + authStrategies
+                + ", loginDefaultTenantName=" + loginDefaultTenantName.orElse("(none)")
+                + ", loginDefaultTenantCustomDomain=" + loginDefaultTenantCustomDomain.orElse("(none)")
+                + ", logoutRedirectUrl=" + logoutRedirectUrl.orElse("(none)") + "]";
     }
 }

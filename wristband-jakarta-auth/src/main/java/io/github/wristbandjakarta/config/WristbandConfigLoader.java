@@ -52,6 +52,9 @@ public final class WristbandConfigLoader {
     public static final String CLOCK_SKEW = "wristband.clock-skew";
     public static final String JWKS_REFRESH_COOLDOWN = "wristband.jwks.refresh-cooldown";
     public static final String AUTH_STRATEGIES = "wristband.auth-strategies";
+    public static final String LOGIN_DEFAULT_TENANT_NAME = "wristband.login.default-tenant-name";
+    public static final String LOGIN_DEFAULT_TENANT_CUSTOM_DOMAIN = "wristband.login.default-tenant-custom-domain";
+    public static final String LOGOUT_REDIRECT_URL = "wristband.logout.redirect-url";
 
     /** Every key this loader reads, for documentation and diagnostics. */
     public static final List<String> KEYS = List.of(CLIENT_ID, CLIENT_SECRET, APPLICATION_VANITY_DOMAIN,
@@ -61,11 +64,13 @@ public final class WristbandConfigLoader {
             CSRF_HEADER_NAME, CSRF_ALLOWED_ORIGINS, LOGIN_STATE_HOST_PREFIX, RETURN_URL_ALLOWED_ORIGINS,
             TENANT_CUSTOM_DOMAINS, DEFAULT_RETURN_URL, SESSION_ABSOLUTE_LIFETIME, ROLE_MAPPING, TOKEN_ENDPOINT_ENABLED,
             HTTP_CONNECT_TIMEOUT, HTTP_REQUEST_TIMEOUT, API_PATH_PREFIX, AUTH_PATH, CLOCK_SKEW, JWKS_REFRESH_COOLDOWN,
-            AUTH_STRATEGIES);
+            AUTH_STRATEGIES, LOGIN_DEFAULT_TENANT_NAME, LOGIN_DEFAULT_TENANT_CUSTOM_DOMAIN, LOGOUT_REDIRECT_URL);
 
     /** A DNS host name, lower case, with an optional port. */
     private static final Pattern CUSTOM_DOMAIN = Pattern.compile(
             "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?");
+    /** A tenant name: a DNS label. */
+    private static final Pattern TENANT_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     /** A servlet path prefix: a path of plain segments, mapped as {@code authPath + "/*"}. */
     private static final java.util.regex.Pattern AUTH_PATH_SHAPE =
             java.util.regex.Pattern.compile("(/[A-Za-z0-9._-]+)+");
@@ -206,13 +211,32 @@ public final class WristbandConfigLoader {
 
         List<AuthStrategy> authStrategies = in.get(AUTH_STRATEGIES).map(WristbandConfigLoader::parseAuthStrategies)
                 .orElse(List.of(AuthStrategy.SESSION));
+        // The SDKs' LoginConfig defaults and LogoutConfig redirectUrl, for every request (README "Login and logout
+        // options"); an application's WristbandAuthOptions bean may change them per request.
+        Optional<String> defaultTenantName = in.get(LOGIN_DEFAULT_TENANT_NAME);
+        if (defaultTenantName.isPresent() && !TENANT_NAME.matcher(defaultTenantName.get()).matches()) {
+            throw new WristbandConfigException(LOGIN_DEFAULT_TENANT_NAME, "must be a tenant name (a DNS label).");
+        }
+        Optional<String> defaultTenantCustomDomain = in.get(LOGIN_DEFAULT_TENANT_CUSTOM_DOMAIN)
+                .map(v -> v.toLowerCase(Locale.ROOT));
+        if (defaultTenantCustomDomain.isPresent() && !CUSTOM_DOMAIN.matcher(defaultTenantCustomDomain.get()).matches()) {
+            throw new WristbandConfigException(LOGIN_DEFAULT_TENANT_CUSTOM_DOMAIN, "must be a host name.");
+        }
+        Optional<String> logoutRedirectUrl = in.get(LOGOUT_REDIRECT_URL);
+        logoutRedirectUrl.ifPresent(url -> requireAbsoluteHttpUrl(LOGOUT_REDIRECT_URL, url));
 
-        return new WristbandConfig(clientId, clientSecret, applicationOrigin, applicationOrigin.getRawAuthority(),
+        WristbandConfig config = new WristbandConfig(clientId, clientSecret, applicationOrigin, applicationOrigin.getRawAuthority(),
                 loginStateSecret.orElse(clientSecret), sessionSecrets, loginUrl, redirectUri, parseTenantFromRootDomain,
                 applicationCustomDomainActive, customApplicationLoginPageUrl, scopes, tokenExpirationBuffer,
                 dangerouslyDisableSecureCookies, autoConfigureEnabled, csrfEnabled, csrfCookieName, csrfHeaderName,
                 allowedOrigins, csrfAllowedOrigins, loginStateHostPrefix, tenantCustomDomains, defaultReturnUrl, sessionLifetime, roleMapping, tokenEndpointEnabled,
-                connectTimeout, requestTimeout, apiPathPrefixes, authPath, clockSkew, jwksRefreshCooldown, authStrategies);
+                connectTimeout, requestTimeout, apiPathPrefixes, authPath, clockSkew, jwksRefreshCooldown, authStrategies,
+                defaultTenantName, defaultTenantCustomDomain, logoutRedirectUrl);
+        if (defaultTenantCustomDomain.isPresent() && !config.allowsTenantCustomDomain(defaultTenantCustomDomain.get())) {
+            throw new WristbandConfigException(LOGIN_DEFAULT_TENANT_CUSTOM_DOMAIN,
+                    "must be a host on wristband.tenant-custom-domains.");
+        }
+        return config;
     }
 
     /** Reads trimmed values, blank meaning absent. */

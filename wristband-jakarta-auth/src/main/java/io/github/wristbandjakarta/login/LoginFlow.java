@@ -130,8 +130,12 @@ public final class LoginFlow {
             return Optional.of(new Tenant(tenantName.get(), null,
                     hosts.tenantOrigin(tenantName.get(), resolved.applicationCustomDomainActive())));
         }
-        String defaultCustomDomain = blankToNull(options.defaultTenantCustomDomain());
-        String defaultName = blankToNull(options.defaultTenantName());
+        // The defaults come from configuration or the application's options bean: checked as a parameter would be.
+        String defaultCustomDomain = Optional.ofNullable(blankToNull(options.defaultTenantCustomDomain()))
+                .map(v -> TenantResolver.requireHost(v, "defaultTenantCustomDomain"))
+                .map(v -> customDomains.require(v, TenantCustomDomains.NOT_ALLOWED)).orElse(null);
+        String defaultName = Optional.ofNullable(blankToNull(options.defaultTenantName()))
+                .map(v -> TenantResolver.requireTenantName(v, "defaultTenantName")).orElse(null);
         if (defaultCustomDomain != null) {
             return Optional.of(new Tenant(defaultName, defaultCustomDomain,
                     hosts.customDomainOrigin(defaultCustomDomain)));

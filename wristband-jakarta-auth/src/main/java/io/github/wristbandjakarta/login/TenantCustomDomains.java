@@ -2,8 +2,6 @@ package io.github.wristbandjakarta.login;
 
 import io.github.wristbandjakarta.config.WristbandConfig;
 
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The tenant custom domains a request may name ({@code wristband.tenant-custom-domains}: exact hosts, and
@@ -13,20 +11,14 @@ import java.util.Locale;
  */
 public final class TenantCustomDomains {
 
-    private final List<String> allowed;
+    private final WristbandConfig config;
 
     public TenantCustomDomains(WristbandConfig config) {
-        this.allowed = config.tenantCustomDomains();
+        this.config = config;
     }
 
     public boolean allows(String host) {
-        String candidate = host.toLowerCase(Locale.ROOT);
-        for (String entry : allowed) {
-            if (entry.startsWith("*.") ? candidate.endsWith(entry.substring(1)) : entry.equals(candidate)) {
-                return true;
-            }
-        }
-        return false;
+        return config.allowsTenantCustomDomain(host);
     }
 
     /** The Login and Logout endpoints' 400 for a host that is not allowed. */

@@ -59,6 +59,8 @@ public class AuthEndpointsRegistration implements ServletContextListener {
     Instance<SessionMetadata> sessionMetadata;
     @Inject
     WristbandEvents events;
+    @Inject
+    Instance<WristbandAuthOptions> authOptions;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -66,7 +68,8 @@ public class AuthEndpointsRegistration implements ServletContextListener {
         AuthEndpoints endpoints = AuthEndpoints.of(config);
         ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME,
                 new AuthServlet(config, login, callback, logout, sessions, csrf, returnUrls, clock,
-                        sessionMetadata.isResolvable() ? sessionMetadata.get() : null, events));
+                        sessionMetadata.isResolvable() ? sessionMetadata.get() : null, events,
+                        authOptions.isResolvable() ? authOptions.get() : null));
         if (registration == null) {
             throw new IllegalStateException("A servlet named " + SERVLET_NAME + " is already registered");
         }

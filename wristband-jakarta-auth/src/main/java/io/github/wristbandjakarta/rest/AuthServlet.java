@@ -62,12 +62,14 @@ final class AuthServlet extends HttpServlet {
     private final transient Clock clock;
     private final transient SessionMetadata sessionMetadata;
     private final transient WristbandEvents events;
+    private final transient WristbandAuthOptions authOptions;
 
     /** @param sessionMetadata the application's additions to the Session Endpoint's metadata, or null */
     AuthServlet(WristbandConfig config, LoginFlow login, CallbackFlow callback, LogoutFlow logout,
                 SessionStore sessions, CsrfProtection csrf, ReturnUrlPolicy returnUrls, Clock clock,
-                SessionMetadata sessionMetadata, WristbandEvents events) {
+                SessionMetadata sessionMetadata, WristbandEvents events, WristbandAuthOptions authOptions) {
         this.sessionMetadata = sessionMetadata;
+        this.authOptions = authOptions;
         this.events = events;
         this.config = config;
         this.login = login;
@@ -114,9 +116,35 @@ final class AuthServlet extends HttpServlet {
         answer.write(response);
     }
 
+    /** The configured defaults, as the application's WristbandAuthOptions bean (if any) changes them. */
+    private LoginOptions loginOptions(HttpServletRequest request) {
+        LoginOptions configured = new LoginOptions(null, config.loginDefaultTenantCustomDomain().orElse(null),
+                config.loginDefaultTenantName().orElse(null), null);
+        if (authOptions == null) {
+            return configured;
+        }
+        LoginOptions chosen = authOptions.login(request, configured);
+        if (chosen.customState() != null && !isJsonObject(chosen.customState())) {
+            // The application's mistake, not the visitor's: said in the log, and the login goes on without it.
+            LOG.warning("WristbandAuthOptions.login returned a customState that is not a JSON object; ignored");
+            return new LoginOptions(null, chosen.defaultTenantCustomDomain(), chosen.defaultTenantName(),
+                    chosen.returnUrl());
+        }
+        return chosen;
+    }
+
+    private static boolean isJsonObject(String text) {
+        try (var reader = JSON.createReader(new java.io.StringReader(text))) {
+            reader.readObject();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private Answer login(HttpServletRequest request) {
         try {
-            LoginRedirect started = login.start(authRequest(request), LoginOptions.NONE);
+            LoginRedirect started = login.start(authRequest(request), loginOptions(request));
             if (started.state() != null) {
                 sessions.prepareLogin(request, started.state(), started.stateExpiresAt(), clock.instant());
             }
@@ -194,10 +222,13 @@ final class AuthServlet extends HttpServlet {
             LOG.info("Logout from another site: confirmation asked");
             return ErrorResponses.logoutConfirmation(request);
         }
-        LogoutOptions options = session
-                .map(s -> new LogoutOptions(s.tokens().refreshToken(), s.tenantName(), s.tenantCustomDomain(),
-                        null, null))
-                .orElse(LogoutOptions.NONE);
+        WristbandAuthOptions.Logout configured = new WristbandAuthOptions.Logout(
+                config.logoutRedirectUrl().orElse(null), null,
+                session.map(WristbandSession::tenantName).orElse(null),
+                session.map(WristbandSession::tenantCustomDomain).orElse(null));
+        WristbandAuthOptions.Logout chosen = authOptions == null ? configured : authOptions.logout(request, configured);
+        LogoutOptions options = new LogoutOptions(session.map(s -> s.tokens().refreshToken()).orElse(null),
+                chosen.tenantName(), chosen.tenantCustomDomain(), chosen.redirectUrl(), chosen.state());
         LoginRedirect redirect;
         try {
             redirect = logout.logout(authRequest(request), options);

@@ -685,4 +685,28 @@ class WristbandConfigLoaderTest {
         assertProblem(rejected("wristband.auth-strategies", "JWT,SESSION,jwt"), "wristband.auth-strategies",
                 "authStrategies contains duplicate strategy: 'JWT'");
     }
+
+    // login and logout options (issue 12 point 2)
+
+    @Test
+    void aDefaultTenantCustomDomainMustBeOnTheAllowList() {
+        values.put("wristband.tenant-custom-domains", "*.acme.example");
+        assertEquals(Optional.of("auth.acme.example"),
+                with("wristband.login.default-tenant-custom-domain", "auth.acme.example").loginDefaultTenantCustomDomain());
+        assertProblem(rejected("wristband.login.default-tenant-custom-domain", "auth.evil.example"),
+                "wristband.login.default-tenant-custom-domain", "must be a host on wristband.tenant-custom-domains.");
+    }
+
+    @Test
+    void aDefaultTenantNameMustBeATenantName() {
+        assertProblem(rejected("wristband.login.default-tenant-name", "devs/4you"),
+                "wristband.login.default-tenant-name", "must be a tenant name (a DNS label).");
+    }
+
+    @Test
+    void theLogoutRedirectUrlMustBeAnAbsoluteHttpUrl() {
+        assertEquals(Optional.of("https://www.example.com/bye"),
+                with("wristband.logout.redirect-url", "https://www.example.com/bye").logoutRedirectUrl());
+        rejected("wristband.logout.redirect-url", "javascript:alert(1)");
+    }
 }

@@ -245,6 +245,13 @@ class LoginFlowTest {
         assertEquals("https://" + expectedHost + "/api/v1/oauth2/authorize", base(redirect.location()));
     }
 
+    @Test
+    void aDefaultTenantCustomDomainOffTheAllowListIs400() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> login("", new LoginOptions(null, "auth.evil.example", null, null)));
+        assertTrue(e.getMessage().contains("not an allowed tenant custom domain"), e.getMessage());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(nullValues = "NULL", value = {
             "custom domain param beats subdomain, tenant_custom_domain=auth.acme.com&tenant_name=other, auth.acme.com",

@@ -26,7 +26,7 @@ final class LoginTestSupport {
     private LoginTestSupport() {
     }
 
-    static final String CUSTOM_DOMAINS = "auth.acme.com, query.com, priority1.custom.com, *.custom.example";
+    static final String CUSTOM_DOMAINS = "auth.acme.com, query.com, priority1.custom.com, default.com, *.custom.example";
 
     /** docs/protocol.md §10 worked example configuration, auto-configure disabled. */
     static Map<String, String> specConfig() {
