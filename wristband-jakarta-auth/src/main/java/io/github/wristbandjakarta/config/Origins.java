@@ -9,6 +9,25 @@ public final class Origins {
     private Origins() {
     }
 
+    /**
+     * The origin an {@code Origin} header names, normalised; empty for {@code null}, garbage, or a value without
+     * scheme and host.
+     */
+    public static java.util.Optional<URI> parse(String header) {
+        if (header == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            URI parsed = new URI(header.strip());
+            if (parsed.getScheme() == null || parsed.getHost() == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(of(parsed.getScheme(), parsed.getHost(), parsed.getPort()));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** @param port -1 for none */
     public static URI of(String scheme, String host, int port) {
         String s = scheme.toLowerCase(Locale.ROOT);

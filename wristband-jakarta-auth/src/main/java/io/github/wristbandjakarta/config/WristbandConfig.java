@@ -55,7 +55,8 @@ public record WristbandConfig(
         List<AuthStrategy> authStrategies,
         Optional<String> loginDefaultTenantName,
         Optional<String> loginDefaultTenantCustomDomain,
-        Optional<String> logoutRedirectUrl) {
+        Optional<String> logoutRedirectUrl,
+        List<URI> corsAllowedOrigins) {
 
     public WristbandConfig {
         scopes = List.copyOf(scopes);
@@ -66,6 +67,7 @@ public record WristbandConfig(
         roleMapping = Map.copyOf(roleMapping);
         apiPathPrefixes = List.copyOf(apiPathPrefixes);
         authStrategies = List.copyOf(authStrategies);
+        corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
     }
 
     /**
@@ -116,6 +118,7 @@ public record WristbandConfig(
                 + ", authStrategies=" + authStrategies
                 + ", loginDefaultTenantName=" + loginDefaultTenantName.orElse("(none)")
                 + ", loginDefaultTenantCustomDomain=" + loginDefaultTenantCustomDomain.orElse("(none)")
-                + ", logoutRedirectUrl=" + logoutRedirectUrl.orElse("(none)") + "]";
+                + ", logoutRedirectUrl=" + logoutRedirectUrl.orElse("(none)")
+                + ", corsAllowedOrigins=" + corsAllowedOrigins + "]";
     }
 }

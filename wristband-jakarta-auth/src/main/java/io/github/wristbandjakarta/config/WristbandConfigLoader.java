@@ -55,6 +55,7 @@ public final class WristbandConfigLoader {
     public static final String LOGIN_DEFAULT_TENANT_NAME = "wristband.login.default-tenant-name";
     public static final String LOGIN_DEFAULT_TENANT_CUSTOM_DOMAIN = "wristband.login.default-tenant-custom-domain";
     public static final String LOGOUT_REDIRECT_URL = "wristband.logout.redirect-url";
+    public static final String CORS_ALLOWED_ORIGINS = "wristband.cors.allowed-origins";
 
     /** Every key this loader reads, for documentation and diagnostics. */
     public static final List<String> KEYS = List.of(CLIENT_ID, CLIENT_SECRET, APPLICATION_VANITY_DOMAIN,
@@ -64,7 +65,8 @@ public final class WristbandConfigLoader {
             CSRF_HEADER_NAME, CSRF_ALLOWED_ORIGINS, LOGIN_STATE_HOST_PREFIX, RETURN_URL_ALLOWED_ORIGINS,
             TENANT_CUSTOM_DOMAINS, DEFAULT_RETURN_URL, SESSION_ABSOLUTE_LIFETIME, ROLE_MAPPING, TOKEN_ENDPOINT_ENABLED,
             HTTP_CONNECT_TIMEOUT, HTTP_REQUEST_TIMEOUT, API_PATH_PREFIX, AUTH_PATH, CLOCK_SKEW, JWKS_REFRESH_COOLDOWN,
-            AUTH_STRATEGIES, LOGIN_DEFAULT_TENANT_NAME, LOGIN_DEFAULT_TENANT_CUSTOM_DOMAIN, LOGOUT_REDIRECT_URL);
+            AUTH_STRATEGIES, LOGIN_DEFAULT_TENANT_NAME, LOGIN_DEFAULT_TENANT_CUSTOM_DOMAIN, LOGOUT_REDIRECT_URL,
+            CORS_ALLOWED_ORIGINS);
 
     /** A DNS host name, lower case, with an optional port. */
     private static final Pattern CUSTOM_DOMAIN = Pattern.compile(
@@ -222,6 +224,8 @@ public final class WristbandConfigLoader {
         if (defaultTenantCustomDomain.isPresent() && !CUSTOM_DOMAIN.matcher(defaultTenantCustomDomain.get()).matches()) {
             throw new WristbandConfigException(LOGIN_DEFAULT_TENANT_CUSTOM_DOMAIN, "must be a host name.");
         }
+        List<URI> corsAllowedOrigins = in.get(CORS_ALLOWED_ORIGINS)
+                .map(v -> parseOrigins(CORS_ALLOWED_ORIGINS, v)).orElse(List.of());
         Optional<String> logoutRedirectUrl = in.get(LOGOUT_REDIRECT_URL);
         logoutRedirectUrl.ifPresent(url -> requireAbsoluteHttpUrl(LOGOUT_REDIRECT_URL, url));
 
@@ -231,7 +235,7 @@ public final class WristbandConfigLoader {
                 dangerouslyDisableSecureCookies, autoConfigureEnabled, csrfEnabled, csrfCookieName, csrfHeaderName,
                 allowedOrigins, csrfAllowedOrigins, loginStateHostPrefix, tenantCustomDomains, defaultReturnUrl, sessionLifetime, roleMapping, tokenEndpointEnabled,
                 connectTimeout, requestTimeout, apiPathPrefixes, authPath, clockSkew, jwksRefreshCooldown, authStrategies,
-                defaultTenantName, defaultTenantCustomDomain, logoutRedirectUrl);
+                defaultTenantName, defaultTenantCustomDomain, logoutRedirectUrl, corsAllowedOrigins);
         if (defaultTenantCustomDomain.isPresent() && !config.allowsTenantCustomDomain(defaultTenantCustomDomain.get())) {
             throw new WristbandConfigException(LOGIN_DEFAULT_TENANT_CUSTOM_DOMAIN,
                     "must be a host on wristband.tenant-custom-domains.");

@@ -78,6 +78,13 @@ public class AuthEndpointsRegistration implements ServletContextListener {
             throw new IllegalStateException("wristband.auth-path " + endpoints.base() + ": the application maps "
                     + taken + " to a servlet of its own; choose another path");
         }
+        if (!config.corsAllowedOrigins().isEmpty()) {
+            FilterRegistration.Dynamic cors = context.addFilter(CorsFilter.NAME, new CorsFilter(config));
+            if (cors == null) {
+                throw new IllegalStateException("A filter named " + CorsFilter.NAME + " is already registered");
+            }
+            cors.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        }
         // First of all filters, before the application's own (isMatchAfter false): a refused request reaches none.
         FilterRegistration.Dynamic refusals = context.addFilter(RefusedRequestFilter.NAME, new RefusedRequestFilter());
         if (refusals == null) {

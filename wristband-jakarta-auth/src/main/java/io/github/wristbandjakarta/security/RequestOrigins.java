@@ -27,17 +27,8 @@ final class RequestOrigins {
             String site = request.getHeader("Sec-Fetch-Site");
             return site == null || site.equals("same-origin") || site.equals("none");
         }
-        URI parsed;
-        try {
-            parsed = new URI(origin.strip());
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
-        if (parsed.getScheme() == null || parsed.getHost() == null) {
-            return false;
-        }
-        URI normalised = Origins.of(parsed.getScheme(), parsed.getHost(), parsed.getPort());
-        return normalised.equals(Origins.of(request.getScheme(), request.getServerName(), request.getServerPort()))
-                || allowed.contains(normalised);
+        return Origins.parse(origin).map(normalised -> normalised.equals(
+                        Origins.of(request.getScheme(), request.getServerName(), request.getServerPort()))
+                || allowed.contains(normalised)).orElse(false);
     }
 }

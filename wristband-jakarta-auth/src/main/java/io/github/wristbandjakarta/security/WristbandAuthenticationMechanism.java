@@ -97,7 +97,9 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         this.csrf = csrf;
         this.roles = new RoleMapping(config.roleMapping());
         this.endpoints = AuthEndpoints.of(config);
-        this.origins = new RequestOrigins(config.csrfAllowedOrigins());
+        // An origin allowed credentialed cross-origin calls (CORS) may also send state-changing ones.
+        this.origins = new RequestOrigins(java.util.stream.Stream.concat(config.csrfAllowedOrigins().stream(),
+                config.corsAllowedOrigins().stream()).toList());
         this.clock = clock;
     }
 
