@@ -35,17 +35,22 @@ public final class RefusedRequestFilter implements Filter {
             throws IOException, ServletException {
         if (request.getAttribute(ATTRIBUTE) instanceof String body
                 && response instanceof HttpServletResponse http) {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            http.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            http.setContentType("application/json");
-            http.setHeader("Cache-Control", "no-store");
-            http.setHeader("Pragma", "no-cache");
-            http.setContentLength(bytes.length);
-            ServletOutputStream out = http.getOutputStream();
-            out.write(bytes);
-            out.close();
+            write(http, HttpServletResponse.SC_FORBIDDEN, body);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** A complete JSON answer, never cached; closed, so that nothing can be added to it. */
+    static void write(HttpServletResponse response, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+        response.setContentLength(bytes.length);
+        ServletOutputStream out = response.getOutputStream();
+        out.write(bytes);
+        out.close();
     }
 }

@@ -1,18 +1,17 @@
 package io.github.wristbandjakarta.security;
 
 import io.github.wristbandjakarta.config.Wristband;
+import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.session.SessionStore;
 import io.github.wristbandjakarta.session.WristbandSession;
 import io.github.wristbandjakarta.token.TokenRefresher;
-import io.github.wristbandjakarta.wristband.WristbandException;
-import io.github.wristbandjakarta.token.IdTokenException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * The current caller's Wristband access token, for calls to other APIs on the user's behalf (README "Calling other
@@ -25,22 +24,20 @@ import java.util.logging.Logger;
 @RequestScoped
 public class WristbandAccessToken {
 
-    private static final Logger LOG = Logger.getLogger(WristbandAccessToken.class.getName());
-
     /** The bearer token the mechanism accepted for this request (JWT strategy). */
     static final String PRESENTED = WristbandAccessToken.class.getName() + ".presented";
 
     private final HttpServletRequest request;
     private final SessionStore sessions;
-    private final TokenRefresher refresher;
+    private final SessionRefresh refreshes;
     private final Clock clock;
 
     @Inject
-    public WristbandAccessToken(HttpServletRequest request, SessionStore sessions, TokenRefresher refresher,
-                                @Wristband Clock clock) {
+    public WristbandAccessToken(HttpServletRequest request, WristbandConfig config, SessionStore sessions,
+                                TokenRefresher refresher, WristbandEvents events, @Wristband Clock clock) {
         this.request = request;
         this.sessions = sessions;
-        this.refresher = refresher;
+        this.refreshes = new SessionRefresh(config, sessions, refresher, events, clock);
         this.clock = clock;
     }
 
@@ -48,7 +45,7 @@ public class WristbandAccessToken {
     protected WristbandAccessToken() {
         this.request = null;
         this.sessions = null;
-        this.refresher = null;
+        this.refreshes = null;
         this.clock = null;
     }
 
@@ -67,21 +64,7 @@ public class WristbandAccessToken {
         if (!session.tokens().isExpired(clock.instant())) {
             return Optional.of(session.tokens().accessToken());
         }
-        if (!session.tokens().canRefresh()) {
-            return Optional.empty();
-        }
-        try {
-            TokenRefresher.Refreshed result = refresher.refreshShared(session.tokens(), session.userId());
-            WristbandSession refreshed = session.renewed(result.tokens(), result.userInfo());
-            if (result.calledWristband()) {
-                sessions.replace(request, session, refreshed);
-            }
-            sessions.useForThisRequest(request, refreshed);
-            return Optional.of(refreshed.tokens().accessToken());
-        } catch (WristbandException | IdTokenException e) {
-            // Logged by the refresher; the next request's authentication decides about the session.
-            LOG.fine("No access token for a downstream call: the refresh failed");
-            return Optional.empty();
-        }
+        // Expired while this request ran: refreshed as the mechanism refreshes (or the sign-in ended).
+        return refreshes.refresh(request, session).map(refreshed -> refreshed.tokens().accessToken());
     }
 }

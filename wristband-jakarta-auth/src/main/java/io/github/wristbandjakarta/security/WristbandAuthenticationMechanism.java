@@ -4,7 +4,6 @@ import io.github.wristbandjakarta.config.AuthStrategy;
 import io.github.wristbandjakarta.config.LogSafe;
 import io.github.wristbandjakarta.config.Wristband;
 import io.github.wristbandjakarta.config.WristbandConfig;
-import io.github.wristbandjakarta.events.WristbandEvent;
 import io.github.wristbandjakarta.events.WristbandEvent.SessionEnded;
 import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.session.CsrfProtection;
@@ -13,11 +12,7 @@ import io.github.wristbandjakarta.session.WristbandSession;
 import io.github.wristbandjakarta.token.AccessTokenClaims;
 import io.github.wristbandjakarta.token.AccessTokenException;
 import io.github.wristbandjakarta.token.AccessTokenValidator;
-import io.github.wristbandjakarta.token.IdTokenException;
 import io.github.wristbandjakarta.token.TokenRefresher;
-import io.github.wristbandjakarta.wristband.InvalidGrantException;
-import io.github.wristbandjakarta.wristband.WristbandException;
-import io.github.wristbandjakarta.wristband.WristbandUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -25,7 +20,6 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -68,6 +62,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     private final TokenRefresher refresher;
     private final AccessTokenValidator accessTokens;
     private final WristbandEvents events;
+    private final SessionRefresh refreshes;
     private final CsrfProtection csrf;
     private final RoleMapping roles;
     private final AuthEndpoints endpoints;
@@ -90,6 +85,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
                                             WristbandEvents events, UnauthenticatedRequests unauthenticatedRequests) {
         this.accessTokens = accessTokens;
         this.events = events;
+        this.refreshes = new SessionRefresh(config, sessions, refresher, events, clock);
         this.unauthenticatedRequests = unauthenticatedRequests;
         this.config = config;
         this.sessions = sessions;
@@ -110,6 +106,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         this.refresher = null;
         this.accessTokens = null;
         this.events = null;
+        this.refreshes = null;
         this.csrf = null;
         this.roles = null;
         this.endpoints = null;
@@ -202,7 +199,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             return Outcome.UNAUTHENTICATED;
         }
         if (session.tokens().isExpired(now)) {
-            Optional<WristbandSession> refreshed = refresh(request, session);
+            Optional<WristbandSession> refreshed = refreshes.refresh(request, session);
             if (refreshed.isEmpty()) {
                 return Outcome.UNAUTHENTICATED;
             }
@@ -250,73 +247,6 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             LOG.fine(() -> "Bearer token refused: " + e.getMessage());
             return Outcome.UNAUTHENTICATED;
         }
-    }
-
-    /**
-     * @return the session with new tokens, or empty when there is no user for this request: the session was
-     *         ended (Wristband refused the refresh token), or Wristband is unreachable (the session is kept for
-     *         the next request to try again)
-     */
-    private Optional<WristbandSession> refresh(HttpServletRequest request, WristbandSession session) {
-        if (!session.tokens().canRefresh()) {
-            if (sessions.end(request, session)) {
-                LOG.info("Session ended: tokens expired and there is no refresh token");
-                ended(session, SessionEnded.Reason.TOKENS_EXPIRED);
-            }
-            return Optional.empty();
-        }
-        try {
-            TokenRefresher.Refreshed result = refresher.refreshShared(session.tokens(), session.userId());
-            WristbandSession refreshed = session.renewed(result.tokens(), result.userInfo());
-            if (result.calledWristband()) {
-                // One request per node stores the new tokens; those that shared its call find them stored.
-                sessions.replace(request, session, refreshed);
-                events.fire(new WristbandEvent.TokensRefreshed(session.userId(), session.tenantId()));
-            }
-            // Whoever stored them, this request goes on with these (the Token Endpoint hands them out).
-            sessions.useForThisRequest(request, refreshed);
-            return Optional.of(refreshed);
-        } catch (WristbandUnavailableException e) {
-            // Logged once by the refresher; the session stays for the next try.
-            return Optional.empty();
-        } catch (InvalidGrantException e) {
-            if (sessions.replicated()) {
-                return keptOrEnded(request, session);
-            }
-            // Logged once by the refresher.
-            if (sessions.end(request, session)) {
-                ended(session, SessionEnded.Reason.REFRESH_REFUSED);
-            }
-            return Optional.empty();
-        } catch (WristbandException | IdTokenException e) {
-            // Logged once by the refresher.
-            if (sessions.end(request, session)) {
-                ended(session, SessionEnded.Reason.REFRESH_REFUSED);
-            }
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * A refresh refused in a cluster (wristband.session.replicated). Another node may have refreshed this session with
-     * the same refresh token a moment ago, and Wristband, rotating refresh tokens, refuses the second use although the
-     * user is fine. That node's tokens reach this one through the container's session replication, but only with a
-     * later request: a node reads the replicated session when a request starts. Until then the session is kept and
-     * requests go on with the access token they have, as long as it is still valid at Wristband (the expiration
-     * buffer); a refresh token that is really dead ends the session once that access token has expired. The refresher
-     * remembers the refusal for its grace period, so this node does not ask Wristband again with that refresh token.
-     */
-    private Optional<WristbandSession> keptOrEnded(HttpServletRequest request, WristbandSession session) {
-        if (clock.instant().isBefore(session.tokens().expiresAt().plus(config.tokenExpirationBuffer()))) {
-            LOG.fine("Token refresh refused while the access token is still valid; session kept "
-                    + "(a concurrent refresh on another cluster node may have rotated the refresh token)");
-            return Optional.of(session);
-        }
-        if (sessions.end(request, session)) {
-            LOG.info("Token refresh refused and the access token has expired: session ended");
-            ended(session, SessionEnded.Reason.REFRESH_REFUSED);
-        }
-        return Optional.empty();
     }
 
     private void ended(WristbandSession session, SessionEnded.Reason reason) {
@@ -374,15 +304,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
      */
     private static AuthenticationStatus json(HttpServletResponse response, int status, String body) {
         try {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            response.setStatus(status);
-            response.setContentType("application/json");
-            response.setHeader("Cache-Control", "no-store");
-            response.setHeader("Pragma", "no-cache");
-            response.setContentLength(bytes.length);
-            ServletOutputStream out = response.getOutputStream();
-            out.write(bytes);
-            out.close();
+            RefusedRequestFilter.write(response, status, body);
         } catch (IOException e) {
             LOG.log(Level.FINE, "Client went away before the error was written", e);
         }

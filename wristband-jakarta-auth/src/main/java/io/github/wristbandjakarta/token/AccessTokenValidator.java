@@ -8,7 +8,6 @@ import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.InvalidJwtSignatureException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
@@ -72,16 +71,7 @@ public final class AccessTokenValidator {
 
     private JwtClaims claims(String jwt) {
         try {
-            return consumer().processToClaims(jwt);
-        } catch (InvalidJwtSignatureException e) {
-            if (jwks.refresh()) {
-                try {
-                    return consumer().processToClaims(jwt);
-                } catch (InvalidJwtException retry) {
-                    throw new AccessTokenException(reason(retry), retry);
-                }
-            }
-            throw new AccessTokenException(reason(e), e);
+            return JwksKeyResolver.process(this::consumer, jwks, jwt);
         } catch (InvalidJwtException e) {
             throw new AccessTokenException(reason(e), e);
         }

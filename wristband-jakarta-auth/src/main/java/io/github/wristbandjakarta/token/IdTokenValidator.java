@@ -8,7 +8,6 @@ import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.InvalidJwtSignatureException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.lang.InvalidAlgorithmException;
@@ -66,17 +65,7 @@ public final class IdTokenValidator {
             throw new IdTokenException("token response has no ID token");
         }
         try {
-            return consumer().processToClaims(idToken);
-        } catch (InvalidJwtSignatureException e) {
-            // Wristband may have rotated its keys under an unchanged kid: one more try with a fresh key set.
-            if (jwks.refresh()) {
-                try {
-                    return consumer().processToClaims(idToken);
-                } catch (InvalidJwtException retry) {
-                    throw new IdTokenException(reason(retry), retry);
-                }
-            }
-            throw new IdTokenException(reason(e), e);
+            return JwksKeyResolver.process(this::consumer, jwks, idToken);
         } catch (InvalidJwtException e) {
             throw new IdTokenException(reason(e), e);
         }

@@ -4,6 +4,10 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.VerificationJwkSelector;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.InvalidJwtSignatureException;
+import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.JoseException;
@@ -11,6 +15,7 @@ import org.jose4j.lang.UnresolvableKeyException;
 
 import java.security.Key;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Picks the Wristband key that verifies a token, from the {@link JwksCache}: by {@code kid}; without one only when
@@ -23,6 +28,21 @@ final class JwksKeyResolver implements VerificationKeyResolver {
     private final JwksCache jwks;
     private final boolean requireKeyId;
     private final VerificationJwkSelector selector = new VerificationJwkSelector();
+
+    /**
+     * The claims of {@code jwt} as {@code consumer} checks them; when its signature fails, once more with a fresh key
+     * set, for a key Wristband rotated under an unchanged {@code kid} (at most once per cooldown, {@link JwksCache}).
+     */
+    static JwtClaims process(Supplier<JwtConsumer> consumer, JwksCache jwks, String jwt) throws InvalidJwtException {
+        try {
+            return consumer.get().processToClaims(jwt);
+        } catch (InvalidJwtSignatureException e) {
+            if (jwks.refresh()) {
+                return consumer.get().processToClaims(jwt);
+            }
+            throw e;
+        }
+    }
 
     JwksKeyResolver(JwksCache jwks, boolean requireKeyId) {
         this.jwks = jwks;
