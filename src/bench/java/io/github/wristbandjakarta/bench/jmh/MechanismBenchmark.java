@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.bench.jmh;
 
+import io.github.wristbandjakarta.config.ConfigKey;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.config.WristbandConfigLoader;
 import io.github.wristbandjakarta.events.WristbandEvents;
@@ -63,13 +64,13 @@ public class MechanismBenchmark {
 
     static WristbandConfig config() {
         Map<String, String> values = new HashMap<>();
-        values.put(WristbandConfigLoader.CLIENT_ID, "bench-client");
-        values.put(WristbandConfigLoader.CLIENT_SECRET, "bench-client-secret-0123456789abcdef");
-        values.put(WristbandConfigLoader.APPLICATION_VANITY_DOMAIN, "http://localhost:9");
-        values.put(WristbandConfigLoader.LOGIN_URL, "https://app.example/app/api/auth/login");
-        values.put(WristbandConfigLoader.REDIRECT_URI, "https://app.example/app/api/auth/callback");
-        values.put(WristbandConfigLoader.AUTO_CONFIGURE_ENABLED, "false");
-        values.put(WristbandConfigLoader.ROLE_MAPPING, "app:demo:admin=admin, app:demo:user=user");
+        values.put(ConfigKey.CLIENT_ID.key(), "bench-client");
+        values.put(ConfigKey.CLIENT_SECRET.key(), "bench-client-secret-0123456789abcdef");
+        values.put(ConfigKey.APPLICATION_VANITY_DOMAIN.key(), "http://localhost:9");
+        values.put(ConfigKey.LOGIN_URL.key(), "https://app.example/app/api/auth/login");
+        values.put(ConfigKey.REDIRECT_URI.key(), "https://app.example/app/api/auth/callback");
+        values.put(ConfigKey.AUTO_CONFIGURE_ENABLED.key(), "false");
+        values.put(ConfigKey.ROLE_MAPPING.key(), "app:demo:admin=admin, app:demo:user=user");
         return WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)));
     }
 

@@ -4,7 +4,7 @@ package io.github.wristbandjakarta.config;
 public class WristbandConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public WristbandConfigException(String key, String problem) {
-        super("Invalid Wristband configuration [" + key + "]: " + problem);
+    public WristbandConfigException(ConfigKey key, String problem) {
+        super("Invalid Wristband configuration [" + key.key() + "]: " + problem);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.wristbandjakarta.config;
 
+import static io.github.wristbandjakarta.config.ConfigKey.*;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -20,53 +22,9 @@ import java.util.regex.Pattern;
  */
 public final class WristbandConfigLoader {
 
-    public static final String CLIENT_ID = "wristband.client-id";
-    public static final String CLIENT_SECRET = "wristband.client-secret";
-    public static final String APPLICATION_VANITY_DOMAIN = "wristband.application-vanity-domain";
-    public static final String LOGIN_STATE_SECRET = "wristband.login-state-secret";
-    public static final String SESSION_SECRETS = "wristband.session.secrets";
-    public static final String LOGIN_URL = "wristband.login-url";
-    public static final String REDIRECT_URI = "wristband.redirect-uri";
-    public static final String PARSE_TENANT_FROM_ROOT_DOMAIN = "wristband.parse-tenant-from-root-domain";
-    public static final String APPLICATION_CUSTOM_DOMAIN_ACTIVE = "wristband.application-custom-domain-active";
-    public static final String CUSTOM_APPLICATION_LOGIN_PAGE_URL = "wristband.custom-application-login-page-url";
-    public static final String SCOPES = "wristband.scopes";
-    public static final String TOKEN_EXPIRATION_BUFFER = "wristband.token-expiration-buffer";
-    public static final String DANGEROUSLY_DISABLE_SECURE_COOKIES = "wristband.dangerously-disable-secure-cookies";
-    public static final String AUTO_CONFIGURE_ENABLED = "wristband.auto-configure-enabled";
-    public static final String CSRF_ENABLED = "wristband.csrf.enabled";
-    public static final String CSRF_COOKIE_NAME = "wristband.csrf.cookie-name";
-    public static final String CSRF_HEADER_NAME = "wristband.csrf.header-name";
-    public static final String RETURN_URL_ALLOWED_ORIGINS = "wristband.return-url.allowed-origins";
-    public static final String TENANT_CUSTOM_DOMAINS = "wristband.tenant-custom-domains";
-    public static final String CSRF_ALLOWED_ORIGINS = "wristband.csrf.allowed-origins";
-    public static final String LOGIN_STATE_HOST_PREFIX = "wristband.login-state.host-prefix";
-    public static final String DEFAULT_RETURN_URL = "wristband.default-return-url";
-    public static final String SESSION_ABSOLUTE_LIFETIME = "wristband.session.absolute-lifetime";
-    public static final String ROLE_MAPPING = "wristband.role-mapping";
-    public static final String TOKEN_ENDPOINT_ENABLED = "wristband.token-endpoint.enabled";
-    public static final String HTTP_CONNECT_TIMEOUT = "wristband.http.connect-timeout";
-    public static final String HTTP_REQUEST_TIMEOUT = "wristband.http.request-timeout";
-    public static final String API_PATH_PREFIX = "wristband.api-path-prefix";
-    public static final String AUTH_PATH = "wristband.auth-path";
-    public static final String CLOCK_SKEW = "wristband.clock-skew";
-    public static final String JWKS_REFRESH_COOLDOWN = "wristband.jwks.refresh-cooldown";
-    public static final String AUTH_STRATEGIES = "wristband.auth-strategies";
-    public static final String LOGIN_DEFAULT_TENANT_NAME = "wristband.login.default-tenant-name";
-    public static final String LOGIN_DEFAULT_TENANT_CUSTOM_DOMAIN = "wristband.login.default-tenant-custom-domain";
-    public static final String LOGOUT_REDIRECT_URL = "wristband.logout.redirect-url";
-    public static final String CORS_ALLOWED_ORIGINS = "wristband.cors.allowed-origins";
 
-    /** Every key this loader reads, for documentation and diagnostics. */
-    public static final List<String> KEYS = List.of(CLIENT_ID, CLIENT_SECRET, APPLICATION_VANITY_DOMAIN,
-            LOGIN_STATE_SECRET, SESSION_SECRETS, LOGIN_URL, REDIRECT_URI, PARSE_TENANT_FROM_ROOT_DOMAIN,
-            APPLICATION_CUSTOM_DOMAIN_ACTIVE, CUSTOM_APPLICATION_LOGIN_PAGE_URL, SCOPES, TOKEN_EXPIRATION_BUFFER,
-            DANGEROUSLY_DISABLE_SECURE_COOKIES, AUTO_CONFIGURE_ENABLED, CSRF_ENABLED, CSRF_COOKIE_NAME,
-            CSRF_HEADER_NAME, CSRF_ALLOWED_ORIGINS, LOGIN_STATE_HOST_PREFIX, RETURN_URL_ALLOWED_ORIGINS,
-            TENANT_CUSTOM_DOMAINS, DEFAULT_RETURN_URL, SESSION_ABSOLUTE_LIFETIME, ROLE_MAPPING, TOKEN_ENDPOINT_ENABLED,
-            HTTP_CONNECT_TIMEOUT, HTTP_REQUEST_TIMEOUT, API_PATH_PREFIX, AUTH_PATH, CLOCK_SKEW, JWKS_REFRESH_COOLDOWN,
-            AUTH_STRATEGIES, LOGIN_DEFAULT_TENANT_NAME, LOGIN_DEFAULT_TENANT_CUSTOM_DOMAIN, LOGOUT_REDIRECT_URL,
-            CORS_ALLOWED_ORIGINS);
+    /** Every key, for documentation and diagnostics. */
+    public static final List<String> KEYS = ConfigKey.names();
 
     /** A DNS host name, lower case, with an optional port. */
     private static final Pattern CUSTOM_DOMAIN = Pattern.compile(
@@ -251,16 +209,16 @@ public final class WristbandConfigLoader {
             this.source = source;
         }
 
-        Optional<String> get(String key) {
-            Optional<String> value = source.apply(key);
+        Optional<String> get(ConfigKey key) {
+            Optional<String> value = source.apply(key.key());
             return value == null ? Optional.empty() : value.map(String::strip).filter(v -> !v.isEmpty());
         }
 
-        boolean bool(String key, boolean defaultValue) {
+        boolean bool(ConfigKey key, boolean defaultValue) {
             return get(key).map(v -> parseBoolean(key, v)).orElse(defaultValue);
         }
 
-        Duration duration(String key, Duration defaultValue, boolean zeroAllowed, String rangeProblem) {
+        Duration duration(ConfigKey key, Duration defaultValue, boolean zeroAllowed, String rangeProblem) {
             Optional<String> value = get(key);
             if (value.isEmpty()) {
                 return defaultValue;
@@ -273,7 +231,7 @@ public final class WristbandConfigLoader {
         }
     }
 
-    private static boolean parseBoolean(String key, String value) {
+    private static boolean parseBoolean(ConfigKey key, String value) {
         if (value.equalsIgnoreCase("true")) {
             return true;
         }
@@ -283,7 +241,7 @@ public final class WristbandConfigLoader {
         throw new WristbandConfigException(key, "must be true or false.");
     }
 
-    private static Duration parseDuration(String key, String value) {
+    private static Duration parseDuration(ConfigKey key, String value) {
         if (INTEGER.matcher(value).matches()) {
             return Duration.ofSeconds(Long.parseLong(value));
         }
@@ -355,7 +313,7 @@ public final class WristbandConfigLoader {
         return parsed;
     }
 
-    private static void requireAbsoluteHttpUrl(String key, String url) {
+    private static void requireAbsoluteHttpUrl(ConfigKey key, String url) {
         // Placeholders are not legal URI characters; check the URL as it will look once a tenant fills them in.
         String concrete = ConfigRules.TENANT_PLACEHOLDER.matcher(url).replaceAll("tenant");
         try {
@@ -370,7 +328,7 @@ public final class WristbandConfigLoader {
         throw new WristbandConfigException(key, "must be an absolute http(s) URL.");
     }
 
-    private static void checkPlaceholder(String key, String name, String url, Optional<String> rootDomain) {
+    private static void checkPlaceholder(ConfigKey key, String name, String url, Optional<String> rootDomain) {
         boolean hasPlaceholder = ConfigRules.containsTenantPlaceholder(url);
         if (rootDomain.isPresent() && !hasPlaceholder) {
             throw new WristbandConfigException(key, "The [" + name + "] must contain the " + PLACEHOLDERS
@@ -383,7 +341,7 @@ public final class WristbandConfigLoader {
     }
 
     /** Hosts ({@code auth.acme.com}, {@code localhost:9099}) and suffixes ({@code *.customers.example}), lower-cased. */
-    private static List<String> parseCustomDomains(String key, String value) {
+    private static List<String> parseCustomDomains(ConfigKey key, String value) {
         List<String> domains = new ArrayList<>();
         for (String item : value.split(",")) {
             String domain = item.strip().toLowerCase(Locale.ROOT);
@@ -399,7 +357,7 @@ public final class WristbandConfigLoader {
         return domains;
     }
 
-    private static List<URI> parseOrigins(String key, String value) {
+    private static List<URI> parseOrigins(ConfigKey key, String value) {
         List<URI> origins = new ArrayList<>();
         for (String item : value.split(",")) {
             String origin = item.strip();

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.rest;
 
+import io.github.wristbandjakarta.config.ConfigKey;
 import io.github.wristbandjakarta.config.Wristband;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.events.WristbandEvents;
@@ -75,7 +76,7 @@ public class AuthEndpointsRegistration implements ServletContextListener {
         }
         Set<String> taken = registration.addMapping(endpoints.mapping());
         if (!taken.isEmpty()) {
-            throw new IllegalStateException("wristband.auth-path " + endpoints.base() + ": the application maps "
+            throw new IllegalStateException(ConfigKey.AUTH_PATH.key() + " " + endpoints.base() + ": the application maps "
                     + taken + " to a servlet of its own; choose another path");
         }
         if (!config.corsAllowedOrigins().isEmpty()) {

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.session;
 
+import io.github.wristbandjakarta.config.ConfigKey;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.events.WristbandEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ public class SessionBeans {
     @Singleton
     SessionStore sessionStore(WristbandConfig config, WristbandEvents events) {
         return new SessionStore(ConfigProvider.getConfig()
-                .getOptionalValue(SessionStore.REPLICATED, Boolean.class).orElse(false),
+                .getOptionalValue(ConfigKey.SESSION_REPLICATED.key(), Boolean.class).orElse(false),
                 new SessionSeal(config.sessionSecrets(), new SecureRandom()), events);
     }
 

@@ -43,9 +43,6 @@ public final class SessionStore {
     /** Marks an HttpSession whose sign-in ended without a logout; the next sign-in empties it. */
     static final String ENDED = ATTRIBUTE + ".ended";
 
-    /** MicroProfile Config key: {@code true} when the container replicates the HttpSession across cluster nodes. */
-    public static final String REPLICATED = "wristband.session.replicated";
-
     private final boolean replicated;
     private final SessionSeal seal;
     private final WristbandEvents events;

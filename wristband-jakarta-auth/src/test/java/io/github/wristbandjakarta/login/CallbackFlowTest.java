@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.login;
 
+import io.github.wristbandjakarta.config.ConfigKey;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.config.WristbandConfigLoader;
 import io.github.wristbandjakarta.token.FakeWristband;
@@ -62,7 +63,7 @@ class CallbackFlowTest {
     void start() throws IOException {
         stub = new FakeWristband();
         values = stub.baseConfig();
-        values.put(WristbandConfigLoader.TENANT_CUSTOM_DOMAINS, LoginTestSupport.CUSTOM_DOMAINS);
+        values.put(ConfigKey.TENANT_CUSTOM_DOMAINS.key(), LoginTestSupport.CUSTOM_DOMAINS);
     }
 
     @AfterEach
@@ -200,7 +201,7 @@ class CallbackFlowTest {
 
     @Test
     void customBufferIsApplied() {
-        values.put(WristbandConfigLoader.TOKEN_EXPIRATION_BUFFER, "0");
+        values.put(ConfigKey.TOKEN_EXPIRATION_BUFFER.key(), "0");
         Started login = login();
         tokensFor(login);
         CallbackResult.Completed done = assertInstanceOf(CallbackResult.Completed.class, callback(login));
@@ -243,7 +244,7 @@ class CallbackFlowTest {
     @Test
     void legacyTenantDomainPlaceholderIsSubstituted() {
         useSubdomains(values, false);
-        values.put(WristbandConfigLoader.LOGIN_URL, "https://{tenant_domain}.business.invotastic.com/login");
+        values.put(ConfigKey.LOGIN_URL.key(), "https://{tenant_domain}.business.invotastic.com/login");
         CallbackResult.RedirectRequired r = redirect(callback("state=abc&code=c", SUBDOMAIN_HOST));
         assertEquals("https://devs4you.business.invotastic.com/login", r.redirectUrl());
     }
@@ -451,7 +452,7 @@ class CallbackFlowTest {
 
     @Test
     void loginUrlWithQueryGetsAmpersand() {
-        values.put(WristbandConfigLoader.LOGIN_URL, "https://localhost:6001/login?app=1");
+        values.put(ConfigKey.LOGIN_URL.key(), "https://localhost:6001/login?app=1");
         CallbackResult.RedirectRequired r = redirect(callback("state=s&code=c&tenant_name=devs4you",
                 "localhost:6001"));
         assertEquals("https://localhost:6001/login?app=1&tenant_name=devs4you", r.redirectUrl());

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.login;
 
+import io.github.wristbandjakarta.config.ConfigKey;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.config.WristbandConfigLoader;
 import io.github.wristbandjakarta.wristband.ConfigurationResolver;
@@ -150,7 +151,7 @@ class LoginFlowTest {
 
     @Test
     void dangerouslyDisableSecureCookiesDropsSecure() {
-        values.put(WristbandConfigLoader.DANGEROUSLY_DISABLE_SECURE_COOKIES, "true");
+        values.put(ConfigKey.DANGEROUSLY_DISABLE_SECURE_COOKIES.key(), "true");
         assertEquals("; HttpOnly; Path=/; Max-Age=3600; SameSite=Lax",
                 cookieAttributes(login("tenant_name=devs4you").setCookies().get(0)));
     }
@@ -281,7 +282,7 @@ class LoginFlowTest {
 
     @Test
     void withoutAnAllowListNoTenantCustomDomainIsAccepted() {
-        values.remove(WristbandConfigLoader.TENANT_CUSTOM_DOMAINS);
+        values.remove(ConfigKey.TENANT_CUSTOM_DOMAINS.key());
         assertThrows(InvalidRequestException.class, () -> login("tenant_custom_domain=auth.acme.com"));
     }
 
@@ -289,7 +290,7 @@ class LoginFlowTest {
 
     @Test
     void customScopesAreJoinedBySpace() {
-        values.put(WristbandConfigLoader.SCOPES, "openid,profile,roles");
+        values.put(ConfigKey.SCOPES.key(), "openid,profile,roles");
         assertEquals("openid profile roles", params(login("tenant_name=devs4you").location()).get("scope"));
     }
 
@@ -394,13 +395,13 @@ class LoginFlowTest {
 
     @Test
     void customApplicationLoginPageIsUsed() {
-        values.put(WristbandConfigLoader.CUSTOM_APPLICATION_LOGIN_PAGE_URL, "https://google.com");
+        values.put(ConfigKey.CUSTOM_APPLICATION_LOGIN_PAGE_URL.key(), "https://google.com");
         assertEquals("https://google.com?client_id=clientId", login(null).location());
     }
 
     @Test
     void customApplicationLoginPageCarriesTheReturnUrlInState() {
-        values.put(WristbandConfigLoader.CUSTOM_APPLICATION_LOGIN_PAGE_URL, "https://google.com");
+        values.put(ConfigKey.CUSTOM_APPLICATION_LOGIN_PAGE_URL.key(), "https://google.com");
         assertEquals("https://google.com?client_id=clientId&state=" + enc("https://localhost:6001/x"),
                 login("return_url=%2Fx").location());
     }

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.login;
 
+import io.github.wristbandjakarta.config.ConfigKey;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.config.WristbandConfigLoader;
 import io.github.wristbandjakarta.token.FakeWristband;
@@ -31,27 +32,27 @@ final class LoginTestSupport {
     /** docs/protocol.md §10 worked example configuration, auto-configure disabled. */
     static Map<String, String> specConfig() {
         Map<String, String> values = new HashMap<>();
-        values.put(WristbandConfigLoader.CLIENT_ID, FakeWristband.CLIENT_ID);
-        values.put(WristbandConfigLoader.CLIENT_SECRET, FakeWristband.CLIENT_SECRET);
-        values.put(WristbandConfigLoader.LOGIN_STATE_SECRET, FakeWristband.LOGIN_STATE_SECRET);
-        values.put(WristbandConfigLoader.APPLICATION_VANITY_DOMAIN, VANITY);
-        values.put(WristbandConfigLoader.LOGIN_URL, LOGIN_URL);
-        values.put(WristbandConfigLoader.REDIRECT_URI, REDIRECT_URI);
-        values.put(WristbandConfigLoader.AUTO_CONFIGURE_ENABLED, "false");
+        values.put(ConfigKey.CLIENT_ID.key(), FakeWristband.CLIENT_ID);
+        values.put(ConfigKey.CLIENT_SECRET.key(), FakeWristband.CLIENT_SECRET);
+        values.put(ConfigKey.LOGIN_STATE_SECRET.key(), FakeWristband.LOGIN_STATE_SECRET);
+        values.put(ConfigKey.APPLICATION_VANITY_DOMAIN.key(), VANITY);
+        values.put(ConfigKey.LOGIN_URL.key(), LOGIN_URL);
+        values.put(ConfigKey.REDIRECT_URI.key(), REDIRECT_URI);
+        values.put(ConfigKey.AUTO_CONFIGURE_ENABLED.key(), "false");
         // The custom domains the conformance cases use (none is allowed by default).
-        values.put(WristbandConfigLoader.TENANT_CUSTOM_DOMAINS, CUSTOM_DOMAINS);
+        values.put(ConfigKey.TENANT_CUSTOM_DOMAINS.key(), CUSTOM_DOMAINS);
         return values;
     }
 
     /** Subdomain mode of docs/protocol.md §10 step 5 (root {@code business.invotastic.com}). */
     static void useSubdomains(Map<String, String> values, boolean customDomainActive) {
-        values.put(WristbandConfigLoader.PARSE_TENANT_FROM_ROOT_DOMAIN, "business.invotastic.com");
-        values.put(WristbandConfigLoader.LOGIN_URL, "https://{tenant_name}.business.invotastic.com/api/auth/login");
-        values.put(WristbandConfigLoader.REDIRECT_URI,
+        values.put(ConfigKey.PARSE_TENANT_FROM_ROOT_DOMAIN.key(), "business.invotastic.com");
+        values.put(ConfigKey.LOGIN_URL.key(), "https://{tenant_name}.business.invotastic.com/api/auth/login");
+        values.put(ConfigKey.REDIRECT_URI.key(),
                 "https://{tenant_name}.business.invotastic.com/api/auth/callback");
         if (customDomainActive) {
-            values.put(WristbandConfigLoader.APPLICATION_VANITY_DOMAIN, "auth.invotastic.com");
-            values.put(WristbandConfigLoader.APPLICATION_CUSTOM_DOMAIN_ACTIVE, "true");
+            values.put(ConfigKey.APPLICATION_VANITY_DOMAIN.key(), "auth.invotastic.com");
+            values.put(ConfigKey.APPLICATION_CUSTOM_DOMAIN_ACTIVE.key(), "true");
         }
     }
 

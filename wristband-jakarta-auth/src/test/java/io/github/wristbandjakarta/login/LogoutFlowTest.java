@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.login;
 
+import io.github.wristbandjakarta.config.ConfigKey;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.config.WristbandConfigLoader;
 import io.github.wristbandjakarta.token.FakeWristband;
@@ -65,7 +66,7 @@ class LogoutFlowTest {
 
     /** Revocation goes to the stub: its origin becomes the vanity domain. */
     private void useStubVanity() {
-        values.put(WristbandConfigLoader.APPLICATION_VANITY_DOMAIN, stub.origin());
+        values.put(ConfigKey.APPLICATION_VANITY_DOMAIN.key(), stub.origin());
     }
 
     // ---- docs/protocol.md §8.4 item 1: priority
@@ -125,7 +126,7 @@ class LogoutFlowTest {
 
     @Test
     void customDomainActiveUsesDotSeparator() {
-        values.put(WristbandConfigLoader.APPLICATION_CUSTOM_DOMAIN_ACTIVE, "true");
+        values.put(ConfigKey.APPLICATION_CUSTOM_DOMAIN_ACTIVE.key(), "true");
         assertEquals("https://devs4you." + VANITY + "/api/v1/logout?client_id=clientId",
                 logout("", tenant("devs4you")).location());
     }
@@ -153,7 +154,7 @@ class LogoutFlowTest {
 
     @Test
     void noTenantFallsBackToCustomApplicationLoginPage() {
-        values.put(WristbandConfigLoader.CUSTOM_APPLICATION_LOGIN_PAGE_URL, "https://google.com");
+        values.put(ConfigKey.CUSTOM_APPLICATION_LOGIN_PAGE_URL.key(), "https://google.com");
         assertEquals("https://google.com?client_id=clientId", logout(null, LogoutOptions.NONE).location());
     }
 

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.security;
 
+import io.github.wristbandjakarta.config.ConfigKey;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.config.WristbandConfigLoader;
 import io.github.wristbandjakarta.security.ServletFakes.Context;
@@ -65,7 +66,7 @@ class WristbandAuthenticationMechanismTest {
     void start() throws IOException {
         stub = new FakeWristband();
         values = stub.baseConfig();
-        values.put(WristbandConfigLoader.ROLE_MAPPING, "app:invotastic:admin=admin");
+        values.put(ConfigKey.ROLE_MAPPING.key(), "app:invotastic:admin=admin");
     }
 
     @AfterEach
@@ -304,7 +305,7 @@ class WristbandAuthenticationMechanismTest {
 
     @Test
     void withSessionThenJwtAWrongCsrfHeaderAndNoBearerTokenIs401TheLastStrategysAnswer() {
-        values.put(WristbandConfigLoader.AUTH_STRATEGIES, "SESSION,JWT");
+        values.put(ConfigKey.AUTH_STRATEGIES.key(), "SESSION,JWT");
         context.protectedResource = true;
         Request request = api("/demo/me");
         request.session = validSession();
@@ -315,7 +316,7 @@ class WristbandAuthenticationMechanismTest {
 
     @Test
     void withJwtThenSessionAWrongCsrfHeaderAndNoBearerTokenIs403TheLastStrategysAnswer() {
-        values.put(WristbandConfigLoader.AUTH_STRATEGIES, "JWT,SESSION");
+        values.put(ConfigKey.AUTH_STRATEGIES.key(), "JWT,SESSION");
         Request request = api("/demo/me");
         request.session = validSession();
         request.headers.put("X-CSRF-TOKEN", "ffffffffffffffffffffffffffffffff");
@@ -325,7 +326,7 @@ class WristbandAuthenticationMechanismTest {
 
     @Test
     void withJwtABearerTokenMakesItsUserTheCallerWithoutSessionOrCsrf() {
-        values.put(WristbandConfigLoader.AUTH_STRATEGIES, "JWT");
+        values.put(ConfigKey.AUTH_STRATEGIES.key(), "JWT");
         Request request = api("/demo/me");
         request.headers.put("Authorization", bearer());
         assertEquals(AuthenticationStatus.SUCCESS, validate(request));
@@ -382,7 +383,7 @@ class WristbandAuthenticationMechanismTest {
 
     @Test
     void aPostFromAnAllowedOriginPasses() {
-        values.put(WristbandConfigLoader.CSRF_ALLOWED_ORIGINS, "https://spa.app.example");
+        values.put(ConfigKey.CSRF_ALLOWED_ORIGINS.key(), "https://spa.app.example");
         assertEquals(AuthenticationStatus.SUCCESS, validate(post("https://spa.app.example", "same-site")));
     }
 

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.session;
 
+import io.github.wristbandjakarta.config.ConfigKey;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.config.WristbandConfigLoader;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CsrfProtectionTest {
 
     private final Map<String, String> values = new HashMap<>(Map.of(
-            WristbandConfigLoader.CLIENT_ID, "clientId",
-            WristbandConfigLoader.CLIENT_SECRET, "clientSecret",
-            WristbandConfigLoader.LOGIN_STATE_SECRET, "login-state-secret-of-32-characters",
-            WristbandConfigLoader.APPLICATION_VANITY_DOMAIN, "app.wristband.dev"));
+            ConfigKey.CLIENT_ID.key(), "clientId",
+            ConfigKey.CLIENT_SECRET.key(), "clientSecret",
+            ConfigKey.LOGIN_STATE_SECRET.key(), "login-state-secret-of-32-characters",
+            ConfigKey.APPLICATION_VANITY_DOMAIN.key(), "app.wristband.dev"));
 
     private CsrfProtection csrf() {
         WristbandConfig config = WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)));
@@ -103,13 +104,13 @@ class CsrfProtectionTest {
 
     @Test
     void configuredCookieNameIsUsed() {
-        values.put(WristbandConfigLoader.CSRF_COOKIE_NAME, "XSRF");
+        values.put(ConfigKey.CSRF_COOKIE_NAME.key(), "XSRF");
         assertTrue(csrf().setCookie("t").startsWith("XSRF=t;"));
     }
 
     @Test
     void dangerouslyDisableSecureCookiesDropsSecure() {
-        values.put(WristbandConfigLoader.DANGEROUSLY_DISABLE_SECURE_COOKIES, "true");
+        values.put(ConfigKey.DANGEROUSLY_DISABLE_SECURE_COOKIES.key(), "true");
         assertEquals("CSRF-TOKEN=t; Path=/; SameSite=Lax", csrf().setCookie("t"));
         assertEquals("CSRF-TOKEN=; Path=/; Max-Age=0; SameSite=Lax", csrf().deleteCookie());
     }

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.token;
 
+import io.github.wristbandjakarta.config.ConfigKey;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.wristbandjakarta.config.WristbandConfig;
@@ -189,14 +190,14 @@ public final class FakeWristband implements AutoCloseable {
     /** Auto-configuration off, query-parameter tenants, the client values of docs/protocol.md §10. */
     public Map<String, String> baseConfig() {
         Map<String, String> values = new HashMap<>();
-        values.put(WristbandConfigLoader.CLIENT_ID, CLIENT_ID);
-        values.put(WristbandConfigLoader.CLIENT_SECRET, CLIENT_SECRET);
-        values.put(WristbandConfigLoader.LOGIN_STATE_SECRET, LOGIN_STATE_SECRET);
-        values.put(WristbandConfigLoader.APPLICATION_VANITY_DOMAIN, origin());
-        values.put(WristbandConfigLoader.LOGIN_URL, "https://localhost:6001/api/auth/login");
-        values.put(WristbandConfigLoader.REDIRECT_URI, "https://localhost:6001/api/auth/callback");
-        values.put(WristbandConfigLoader.AUTO_CONFIGURE_ENABLED, "false");
-        values.put(WristbandConfigLoader.HTTP_REQUEST_TIMEOUT, "5");
+        values.put(ConfigKey.CLIENT_ID.key(), CLIENT_ID);
+        values.put(ConfigKey.CLIENT_SECRET.key(), CLIENT_SECRET);
+        values.put(ConfigKey.LOGIN_STATE_SECRET.key(), LOGIN_STATE_SECRET);
+        values.put(ConfigKey.APPLICATION_VANITY_DOMAIN.key(), origin());
+        values.put(ConfigKey.LOGIN_URL.key(), "https://localhost:6001/api/auth/login");
+        values.put(ConfigKey.REDIRECT_URI.key(), "https://localhost:6001/api/auth/callback");
+        values.put(ConfigKey.AUTO_CONFIGURE_ENABLED.key(), "false");
+        values.put(ConfigKey.HTTP_REQUEST_TIMEOUT.key(), "5");
         return values;
     }
 

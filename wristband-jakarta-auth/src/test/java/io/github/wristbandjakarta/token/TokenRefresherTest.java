@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.token;
 
+import io.github.wristbandjakarta.config.ConfigKey;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.token.FakeWristband.Answer;
 import io.github.wristbandjakarta.token.FakeWristband.MutableClock;
@@ -133,7 +134,7 @@ class TokenRefresherTest {
 
     private TokenRefresher refresherWith(java.time.Clock troubled, String requestTimeoutSeconds) {
         java.util.Map<String, String> values = stub.baseConfig();
-        values.put(io.github.wristbandjakarta.config.WristbandConfigLoader.HTTP_REQUEST_TIMEOUT, requestTimeoutSeconds);
+        values.put(io.github.wristbandjakarta.config.ConfigKey.HTTP_REQUEST_TIMEOUT.key(), requestTimeoutSeconds);
         WristbandConfig config = FakeWristband.config(values);
         WristbandClient client = FakeWristband.client(config);
         return new TokenRefresher(config, client,

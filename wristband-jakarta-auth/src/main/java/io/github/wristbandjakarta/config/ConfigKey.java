@@ -1,0 +1,208 @@
+package io.github.wristbandjakarta.config;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every configuration key of the library, each defined here once: its name, its concern, its default as the README
+ * states it, and its one line of documentation. The README's "Configuration reference" is these, group by group
+ * (ConfigurationReferenceTest fails when they differ); {@link WristbandConfigLoader} reads and validates them by
+ * these names, and no other class spells a key.
+ */
+public enum ConfigKey {
+
+    // ---- The Wristband application
+    CLIENT_ID("wristband.client-id", Group.APPLICATION,
+            "required",
+            "The Backend Server OAuth2 client id."),
+    CLIENT_SECRET("wristband.client-secret", Group.APPLICATION,
+            "required",
+            "Its secret: HTTP Basic on Wristband's token and revoke endpoints. Never logged."),
+    APPLICATION_VANITY_DOMAIN("wristband.application-vanity-domain", Group.APPLICATION,
+            "required",
+            "The application vanity domain, e.g. `yourapp-yourco.us.wristband.dev` (https). `http://host:port` is accepted only for a loopback host (the emulator, tests)."),
+    AUTO_CONFIGURE_ENABLED("wristband.auto-configure-enabled", Group.APPLICATION,
+            "`true`",
+            "Fetch missing values from Wristband's SDK configuration endpoint on first use."),
+    LOGIN_URL("wristband.login-url", Group.APPLICATION,
+            "from Wristband (auto-configure)",
+            "This application's Login Endpoint URL; contains `{tenant_name}` when tenants are subdomains."),
+    REDIRECT_URI("wristband.redirect-uri", Group.APPLICATION,
+            "from Wristband (auto-configure)",
+            "This application's Callback Endpoint URL; same placeholder rule."),
+    PARSE_TENANT_FROM_ROOT_DOMAIN("wristband.parse-tenant-from-root-domain", Group.APPLICATION,
+            "none (from Wristband)",
+            "Root domain after the tenant label (`business.example.com`), when tenants are subdomains; no port."),
+    APPLICATION_CUSTOM_DOMAIN_ACTIVE("wristband.application-custom-domain-active", Group.APPLICATION,
+            "`false` (from Wristband)",
+            "Tenant hosts are `{tenant}.{vanity}` instead of `{tenant}-{vanity}`."),
+    CUSTOM_APPLICATION_LOGIN_PAGE_URL("wristband.custom-application-login-page-url", Group.APPLICATION,
+            "none (from Wristband)",
+            "Your own tenant-discovery page, used instead of `https://{vanity}/login`."),
+    SCOPES("wristband.scopes", Group.APPLICATION,
+            "`openid offline_access email`",
+            "Scopes, comma or space separated."),
+
+    // ---- Login and logout
+    LOGIN_STATE_SECRET("wristband.login-state-secret", Group.LOGIN,
+            "the client secret",
+            "Key material of the sealed login-state cookies; at least 32 characters, and so is the client secret when it stands in (the SDKs check only a secret given here)."),
+    LOGIN_STATE_HOST_PREFIX("wristband.login-state.host-prefix", Group.LOGIN,
+            "`false`",
+            "Name the login-state cookies `__Host-login#…`, which a browser accepts only from this very host over HTTPS, so that a sibling subdomain cannot plant one (cookie tossing); the unprefixed ones are then ignored. Needs Secure cookies (HTTPS). For the CSRF cookie the same is `wristband.csrf.cookie-name=__Host-CSRF-TOKEN` (and `csrfCookieName` in the React SDK)."),
+    TENANT_CUSTOM_DOMAINS("wristband.tenant-custom-domains", Group.LOGIN,
+            "none",
+            "Hosts a `tenant_custom_domain` parameter may name, comma separated: exact hosts (`auth.acme.com`) and `*.suffix` for any host below a suffix. Any other value is refused with 400 at the Login, Callback and Logout endpoints."),
+    RETURN_URL_ALLOWED_ORIGINS("wristband.return-url.allowed-origins", Group.LOGIN,
+            "none",
+            "Origins besides this application's own that return URLs may point to, comma separated (`https://app.example.com`)."),
+    DEFAULT_RETURN_URL("wristband.default-return-url", Group.LOGIN,
+            "`/`",
+            "Where the callback lands without an acceptable return URL; a path is relative to the context root."),
+    LOGIN_DEFAULT_TENANT_NAME("wristband.login.default-tenant-name", Group.LOGIN,
+            "none",
+            "The tenant a login goes to when the request names none (no `tenant_name`, no tenant subdomain); a DNS label."),
+    LOGIN_DEFAULT_TENANT_CUSTOM_DOMAIN("wristband.login.default-tenant-custom-domain", Group.LOGIN,
+            "none",
+            "The same as a tenant custom domain (wins over the default name); must be on `wristband.tenant-custom-domains`."),
+    LOGOUT_REDIRECT_URL("wristband.logout.redirect-url", Group.LOGIN,
+            "none",
+            "Where Wristband sends the browser after its logout (`redirect_url`), and where ours does when no tenant is known; an absolute http(s) URL."),
+
+    // ---- Sessions and cookies
+    SESSION_SECRETS("wristband.session.secrets", Group.SESSION,
+            "the login-state secret",
+            "Key material of the sealed sessions (README \"Security\"): up to three secrets of at least 32 characters, comma separated, the newest first. The first seals; all open, so a new secret goes first and the old one can leave the list once the container's session idle timeout has passed. The same on every node; never logged."),
+    SESSION_ABSOLUTE_LIFETIME("wristband.session.absolute-lifetime", Group.SESSION,
+            "`28800` (8 h)",
+            "A session ends this long after login, however active (the container's idle timeout applies as well, and is capped to this value at login)."),
+    SESSION_REPLICATED("wristband.session.replicated", Group.SESSION,
+            "`false`",
+            "The container replicates the session across cluster nodes (README \"Clustering\"): a refresh refused while the access token is still valid keeps the session."),
+    DANGEROUSLY_DISABLE_SECURE_COOKIES("wristband.dangerously-disable-secure-cookies", Group.SESSION,
+            "`false`",
+            "Leaves `Secure` off the login-state and CSRF cookies (plain-HTTP development on a non-localhost host only)."),
+
+    // ---- Requests: paths, strategies, CSRF, CORS, roles
+    AUTH_PATH("wristband.auth-path", Group.REQUESTS,
+            "`/api/auth`",
+            "Where the Login, Callback, Logout, Session and Token endpoints answer within the application (`…/login`, `…/callback`, …): a path of plain segments, not ending with `/`."),
+    API_PATH_PREFIX("wristband.api-path-prefix", Group.REQUESTS,
+            "`/api/`",
+            "Paths of API calls, comma separated (`/api/, /rest/`): without a session they get 401 JSON instead of a redirect, and signed-in callers must send the CSRF header. The Session and Token endpoints are API calls wherever they are."),
+    AUTH_STRATEGIES("wristband.auth-strategies", Group.REQUESTS,
+            "`SESSION`",
+            "How requests authenticate, in order, comma separated: `SESSION` (the signed-in session), `JWT` (`Authorization: Bearer` with a Wristband access token, API paths only); e.g. `SESSION,JWT` (README \"Bearer tokens\"). Unknown or repeated names stop the deployment."),
+    CSRF_ENABLED("wristband.csrf.enabled", Group.REQUESTS,
+            "`true`",
+            "Require the CSRF header on API requests of signed-in users."),
+    CSRF_COOKIE_NAME("wristband.csrf.cookie-name", Group.REQUESTS,
+            "`CSRF-TOKEN`",
+            "The readable cookie holding the CSRF token."),
+    CSRF_HEADER_NAME("wristband.csrf.header-name", Group.REQUESTS,
+            "`X-CSRF-TOKEN`",
+            "The header that must repeat it."),
+    CSRF_ALLOWED_ORIGINS("wristband.csrf.allowed-origins", Group.REQUESTS,
+            "none",
+            "Origins besides this application's own whose pages may send signed-in users' `POST`, `PUT`, `PATCH` and `DELETE` requests (a SPA on another origin), comma separated."),
+    CORS_ALLOWED_ORIGINS("wristband.cors.allowed-origins", Group.REQUESTS,
+            "none",
+            "Origins of a single-page application on the same site allowed to call the auth endpoints and API paths with credentials (CORS), comma separated (`http://localhost:5173`); README \"A single-page application on another origin\"."),
+    ROLE_MAPPING("wristband.role-mapping", Group.REQUESTS,
+            "none",
+            "Wristband role name to container group, e.g. `app:myapp:admin=admin, app:myapp:viewer=user`; unmapped roles become groups of their own name."),
+
+    // ---- Tokens
+    TOKEN_EXPIRATION_BUFFER("wristband.token-expiration-buffer", Group.TOKENS,
+            "`60`",
+            "Seconds taken off the access token's lifetime, so it is refreshed before it expires."),
+    TOKEN_ENDPOINT_ENABLED("wristband.token-endpoint.enabled", Group.TOKENS,
+            "`false`",
+            "Serve the Token Endpoint (access token to the browser)."),
+    CLOCK_SKEW("wristband.clock-skew", Group.TOKENS,
+            "`60`",
+            "Allowed clock difference when checking ID-token `exp` and `iat`."),
+    JWKS_REFRESH_COOLDOWN("wristband.jwks.refresh-cooldown", Group.TOKENS,
+            "`10`",
+            "At most one fetch of Wristband's signing keys per this many seconds when a token names an unknown key or fails its signature check; `0` refetches every time."),
+
+    // ---- Calls to Wristband
+    HTTP_CONNECT_TIMEOUT("wristband.http.connect-timeout", Group.HTTP,
+            "`5`",
+            "Connect timeout of calls to Wristband."),
+    HTTP_REQUEST_TIMEOUT("wristband.http.request-timeout", Group.HTTP,
+            "`30`",
+            "Timeout of each call to Wristband (a refresh makes up to 3 attempts; the callback answers 502 when it is exceeded).");
+
+    /** The concerns the keys are grouped by, in the README's order. */
+    public enum Group {
+        APPLICATION("The Wristband application"),
+        LOGIN("Login and logout"),
+        SESSION("Sessions and cookies"),
+        REQUESTS("Requests: paths, strategies, CSRF, CORS, roles"),
+        TOKENS("Tokens"),
+        HTTP("Calls to Wristband");
+
+        private final String title;
+
+        Group(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    private final String key;
+    private final Group group;
+    private final String defaultValue;
+    private final String documentation;
+
+    ConfigKey(String key, Group group, String defaultValue, String documentation) {
+        this.key = key;
+        this.group = group;
+        this.defaultValue = defaultValue;
+        this.documentation = documentation;
+    }
+
+    /** The MicroProfile Config property name, e.g. {@code wristband.client-id}. */
+    public String key() {
+        return key;
+    }
+
+    public Group group() {
+        return group;
+    }
+
+    /** The default as the README states it ({@code required}, {@code none}, {@code `60`}, ...). */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** One line of documentation, Markdown. */
+    public String documentation() {
+        return documentation;
+    }
+
+    /** Every key name, for documentation and diagnostics. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(ConfigKey::key).toList();
+    }
+
+    /** The README's configuration tables: one per group, a row per key. */
+    public static String referenceTables() {
+        StringBuilder md = new StringBuilder();
+        for (Group group : Group.values()) {
+            md.append("### ").append(group.title()).append("\n\n| Key | Default | Meaning |\n|---|---|---|\n");
+            for (ConfigKey key : values()) {
+                if (key.group == group) {
+                    md.append("| `").append(key.key).append("` | ").append(key.defaultValue).append(" | ")
+                            .append(key.documentation).append(" |\n");
+                }
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+}

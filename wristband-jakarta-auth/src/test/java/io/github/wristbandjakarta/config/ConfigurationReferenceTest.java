@@ -1,0 +1,63 @@
+package io.github.wristbandjakarta.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Issue 12 point 8: one definition per configuration key, and the README's reference says exactly those. */
+class ConfigurationReferenceTest {
+
+    private static final String BEGIN = "<!-- config-keys:begin";
+    private static final String END = "<!-- config-keys:end -->";
+    /** A string literal that is a key of ours: {@code "wristband.…"}. */
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"wristband\\.[a-z]");
+
+    /** The build runs the tests in the library's module directory; the README is the repository's. */
+    private static Path repository() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.exists(here.resolve("README.md")) ? here : here.getParent();
+    }
+
+    @Test
+    void theReadmesConfigurationTablesAreTheKeyDefinitions() throws IOException {
+        String readme = Files.readString(repository().resolve("README.md"));
+        int begin = readme.indexOf('\n', readme.indexOf(BEGIN)) + 1;
+        String documented = readme.substring(begin, readme.indexOf(END));
+
+        assertEquals(ConfigKey.referenceTables(), documented,
+                "README \"Configuration reference\" and ConfigKey disagree; ConfigKey.referenceTables() is the table");
+    }
+
+    @Test
+    void noClassButConfigKeySpellsAKey() throws IOException {
+        Path main = repository().resolve("wristband-jakarta-auth/src/main/java");
+        List<String> spelled;
+        try (Stream<Path> files = Files.walk(main)) {
+            spelled = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.getFileName().toString().equals("ConfigKey.java"))
+                    .filter(f -> KEY_LITERAL.matcher(read(f)).find())
+                    .map(f -> main.relativize(f).toString()).toList();
+        }
+        assertEquals(List.of(), spelled);
+    }
+
+    @Test
+    void everyKeyIsDefinedOnce() {
+        assertEquals(ConfigKey.values().length, ConfigKey.names().stream().distinct().count());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
