@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Cross-origin calls from a single-page application on another origin of the same site (a dev server on another port,
@@ -50,12 +51,12 @@ final class CorsFilter implements Filter {
             return;
         }
         response.addHeader("Vary", "Origin");
-        String origin = request.getHeader("Origin");
-        if (origin == null || Origins.parse(origin).filter(allowed::contains).isEmpty()) {
+        Optional<URI> origin = Origins.parse(request.getHeader("Origin")).filter(allowed::contains);
+        if (origin.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader("Access-Control-Allow-Origin", Origins.parse(origin).get().toString());
+        response.setHeader("Access-Control-Allow-Origin", origin.get().toString());
         response.setHeader("Access-Control-Allow-Credentials", "true");
         if ("OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null) {
             response.setHeader("Access-Control-Allow-Methods", METHODS);

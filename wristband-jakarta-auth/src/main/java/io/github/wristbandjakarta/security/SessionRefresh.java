@@ -48,10 +48,8 @@ final class SessionRefresh {
      */
     Optional<WristbandSession> refresh(HttpServletRequest request, WristbandSession session) {
         if (!session.tokens().canRefresh()) {
-            if (sessions.end(request, session)) {
-                LOG.info("Session ended: tokens expired and there is no refresh token");
-                ended(session, SessionEnded.Reason.TOKENS_EXPIRED);
-            }
+            end(request, session, SessionEnded.Reason.TOKENS_EXPIRED,
+                    "Session ended: tokens expired and there is no refresh token");
             return Optional.empty();
         }
         try {
@@ -72,16 +70,10 @@ final class SessionRefresh {
             if (sessions.replicated()) {
                 return keptOrEnded(request, session);
             }
-            // Logged once by the refresher.
-            if (sessions.end(request, session)) {
-                ended(session, SessionEnded.Reason.REFRESH_REFUSED);
-            }
+            end(request, session, SessionEnded.Reason.REFRESH_REFUSED, null); // logged once by the refresher
             return Optional.empty();
         } catch (WristbandException | IdTokenException e) {
-            // Logged once by the refresher.
-            if (sessions.end(request, session)) {
-                ended(session, SessionEnded.Reason.REFRESH_REFUSED);
-            }
+            end(request, session, SessionEnded.Reason.REFRESH_REFUSED, null); // logged once by the refresher
             return Optional.empty();
         }
     }
@@ -101,14 +93,21 @@ final class SessionRefresh {
                     + "(a concurrent refresh on another cluster node may have rotated the refresh token)");
             return Optional.of(session);
         }
-        if (sessions.end(request, session)) {
-            LOG.info("Token refresh refused and the access token has expired: session ended");
-            ended(session, SessionEnded.Reason.REFRESH_REFUSED);
-        }
+        end(request, session, SessionEnded.Reason.REFRESH_REFUSED,
+                "Token refresh refused and the access token has expired: session ended");
         return Optional.empty();
     }
 
-    private void ended(WristbandSession session, SessionEnded.Reason reason) {
-        events.fire(new SessionEnded(session.userId(), session.tenantId(), reason));
+    /**
+     * Ends the sign-in {@code dead} for {@code reason}: the request that ends it (not those that find it ended by
+     * another) logs {@code logLine} (null: already logged) and tells the observers.
+     */
+    void end(HttpServletRequest request, WristbandSession dead, SessionEnded.Reason reason, String logLine) {
+        if (sessions.end(request, dead)) {
+            if (logLine != null) {
+                LOG.info(logLine);
+            }
+            events.fire(new SessionEnded(dead.userId(), dead.tenantId(), reason));
+        }
     }
 }

@@ -134,7 +134,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         for (AuthStrategy strategy : config.authStrategies()) {
             Outcome outcome;
             if (strategy == AuthStrategy.SESSION) {
-                outcome = session(request);
+                outcome = session(request, path);
             } else if (isApi(path) && !endpoints.needsSession(path)) {
                 outcome = bearer(request);
             } else {
@@ -183,7 +183,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     }
 
     /** The SESSION strategy: the sign-in of the HttpSession, refreshed when its tokens have expired. */
-    private Outcome session(HttpServletRequest request) {
+    private Outcome session(HttpServletRequest request, String path) {
         Optional<WristbandSession> current = sessions.current(request);
         if (current.isEmpty()) {
             return Outcome.UNAUTHENTICATED;
@@ -192,10 +192,8 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         refresher.forgetExpired();
         Instant now = clock.instant();
         if (!now.isBefore(session.authenticatedAt().plus(config.sessionAbsoluteLifetime()))) {
-            if (sessions.end(request, session)) {
-                LOG.info("Session ended: absolute lifetime reached");
-                ended(session, SessionEnded.Reason.ABSOLUTE_LIFETIME);
-            }
+            refreshes.end(request, session, SessionEnded.Reason.ABSOLUTE_LIFETIME,
+                    "Session ended: absolute lifetime reached");
             return Outcome.UNAUTHENTICATED;
         }
         if (session.tokens().isExpired(now)) {
@@ -212,7 +210,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             LOG.info("Cross-origin " + LogSafe.clean(request.getMethod()) + " of a signed-in user refused with 403");
             return new Outcome.Forbidden(caller);
         }
-        if (isApi(pathWithinApplication(request)) && csrf.enabled()
+        if (isApi(path) && csrf.enabled()
                 && !csrf.matches(session.csrfToken(), request.getHeader(csrf.headerName()))) {
             LOG.info("CSRF check failed: request rejected with 403");
             return new Outcome.Forbidden(caller);
@@ -247,10 +245,6 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             LOG.fine(() -> "Bearer token refused: " + e.getMessage());
             return Outcome.UNAUTHENTICATED;
         }
-    }
-
-    private void ended(WristbandSession session, SessionEnded.Reason reason) {
-        events.fire(new SessionEnded(session.userId(), session.tenantId(), reason));
     }
 
     private AuthenticationStatus unauthenticated(HttpServletRequest request, HttpServletResponse response,
