@@ -66,6 +66,7 @@ class HostApplicationIT {
                     <web-resource-collection>
                         <web-resource-name>the team's API</web-resource-name>
                         <url-pattern>/rest/team</url-pattern>
+                        <url-pattern>/api/auth/token</url-pattern>
                     </web-resource-collection>
                     <auth-constraint>
                         <role-name>admin</role-name>
@@ -130,6 +131,7 @@ class HostApplicationIT {
         Map<String, String> config = wristband.config();
         config.put("wristband.api-path-prefix", "/rest/");
         config.put("wristband.role-mapping", "app:demo:admin=admin, app:demo:user=user");
+        config.put("wristband.token-endpoint.enabled", "true");
         return config;
     }
 
@@ -263,6 +265,28 @@ class HostApplicationIT {
 
         assertEquals(200, team.status(), team.body());
         assertEquals("the team page of " + wristband.emulator().users().get(0).userId(), team.body());
+    }
+
+    @Test
+    void aTokenEndpointTheHostConstrainsAnswersItsRole() {
+        // The Session and Token endpoints are answered without the container's login, unless the host constrains
+        // them: then the container decides, with the caller the mechanism gave it.
+        Browser alice = wristband.signIn("alice");
+
+        Browser.Exchange token = alice.get(TestApp.url("/api/auth/token"), "X-CSRF-TOKEN", wristband.csrfToken(alice));
+
+        assertEquals(200, token.status(), token.body());
+        assertTrue(token.body().startsWith("{\"accessToken\":\"ey"), token.body());
+    }
+
+    @Test
+    void aTokenEndpointTheHostConstrainsRefusesOtherRoles() {
+        Browser bob = wristband.signIn("bob");
+
+        Browser.Exchange token = bob.get(TestApp.url("/api/auth/token"), "X-CSRF-TOKEN", wristband.csrfToken(bob));
+
+        assertEquals(403, token.status(), token.body());
+        assertTrue(token.body().contains("the host's 403 page"), token.body());
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.github.wristbandjakarta.login.LogoutOptions;
 import io.github.wristbandjakarta.login.ReturnUrlPolicy;
 import io.github.wristbandjakarta.session.CsrfProtection;
 import io.github.wristbandjakarta.session.SessionStore;
+import io.github.wristbandjakarta.security.SignedInRequest;
 import io.github.wristbandjakarta.security.WristbandPrincipal;
 import io.github.wristbandjakarta.session.WristbandSession;
 import io.github.wristbandjakarta.token.IdTokenException;
@@ -262,7 +263,15 @@ final class AuthServlet extends HttpServlet {
      * its absolute lifetime or its tokens could not be refreshed (the mechanism lets the request through without a
      * caller, and the endpoint answers 401 itself).
      */
+    /**
+     * The sign-in the mechanism handed over, or, where the application constrains these endpoints itself and the
+     * container logged the user in, the session of that caller.
+     */
     private Optional<WristbandSession> caller(HttpServletRequest request) {
+        Optional<WristbandSession> handed = SignedInRequest.of(request);
+        if (handed.isPresent()) {
+            return handed;
+        }
         String caller = request.getRemoteUser();
         return caller == null ? Optional.empty() : sessions.current(request).filter(s -> s.userId().equals(caller));
     }

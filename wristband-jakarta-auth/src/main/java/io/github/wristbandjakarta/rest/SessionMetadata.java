@@ -10,6 +10,10 @@ import jakarta.json.JsonObject;
  * name from the application replaces one of them; {@code userId} and {@code tenantId} stay outside {@code metadata}
  * and always present.
  *
+ * <p>Use the {@code user} given: the container has not logged the user in for the Session Endpoint (unless the
+ * application constrains it in {@code web.xml}), so {@code SecurityContext} and {@code getUserPrincipal()} know no
+ * caller there.
+ *
  * <p>Provide one CDI bean of this type; the library provides none. A bean that throws makes the Session Endpoint
  * answer 500, so keep it to what the session already knows.
  */

@@ -141,27 +141,44 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
                 continue;
             }
             if (outcome instanceof Outcome.Caller caller) {
+                if (answersWithoutContainerLogin(path, caller, context)) {
+                    SignedInRequest.hold(request, caller.session());
+                    return context.doNothing();
+                }
                 return context.notifyContainerAboutLogin(caller.principal(), caller.groups());
             }
             last = outcome;
         }
         if (last instanceof Outcome.Forbidden forbidden) {
-            return forbidden(request, response, context, forbidden.caller());
+            return forbidden(request, response, context, forbidden.caller(),
+                    answersWithoutContainerLogin(path, forbidden.caller(), context));
         }
         return unauthenticated(request, response, context, path);
     }
 
     /**
+     * The Session and Token Endpoints answer from the session the mechanism has just checked, refreshed and
+     * CSRF-checked ({@link SignedInRequest}), so the container need not log the user in for them: that login is most of
+     * an authenticated request's cost (README "Benchmarks"). Unless the application put them behind a constraint of
+     * its own: then the container decides, and needs its caller.
+     */
+    private boolean answersWithoutContainerLogin(String path, Outcome.Caller caller, HttpMessageContext context) {
+        return caller.session() != null && endpoints.needsSession(path) && !context.isProtected();
+    }
+
+    /**
      * A signed-in user's request refused with 403: answered by the {@link RefusedRequestFilter} before any servlet
-     * (why: see there), for which the request proceeds with its caller; answered here when the filter is not
-     * registered (the mechanism used outside the library's own registration).
+     * (why: see there), for which the request proceeds (with its caller, unless {@code withoutLogin}); answered here
+     * when the filter is not registered (the mechanism used outside the library's own registration).
      */
     private static AuthenticationStatus forbidden(HttpServletRequest request, HttpServletResponse response,
-                                                  HttpMessageContext context, Outcome.Caller caller) {
+                                                  HttpMessageContext context, Outcome.Caller caller,
+                                                  boolean withoutLogin) {
         ServletContext servletContext = request.getServletContext();
         if (servletContext != null && servletContext.getFilterRegistration(RefusedRequestFilter.NAME) != null) {
             request.setAttribute(RefusedRequestFilter.ATTRIBUTE, FORBIDDEN);
-            return context.notifyContainerAboutLogin(caller.principal(), caller.groups());
+            return withoutLogin ? context.doNothing()
+                    : context.notifyContainerAboutLogin(caller.principal(), caller.groups());
         }
         return json(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN);
     }
@@ -171,7 +188,8 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         /** No caller: 401 for API calls, the login page for pages (where a caller is needed at all). */
         Outcome UNAUTHENTICATED = new Unauthenticated();
 
-        record Caller(WristbandPrincipal principal, Set<String> groups) implements Outcome {
+        /** @param session the sign-in it came from, or null for a bearer token */
+        record Caller(WristbandPrincipal principal, Set<String> groups, WristbandSession session) implements Outcome {
         }
 
         record Unauthenticated() implements Outcome {
@@ -205,7 +223,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         }
         WristbandPrincipal principal = new WristbandPrincipal(session.userId(), session.tenantId(),
                 session.tenantName(), session.identityProviderName(), session.email(), session.roles());
-        Outcome.Caller caller = new Outcome.Caller(principal, roles.groups(session.roles()));
+        Outcome.Caller caller = new Outcome.Caller(principal, roles.groups(session.roles()), session);
         if (csrf.enabled() && UNSAFE_METHODS.contains(request.getMethod()) && !origins.allows(request)) {
             LOG.info("Cross-origin " + LogSafe.clean(request.getMethod()) + " of a signed-in user refused with 403");
             return new Outcome.Forbidden(caller);
@@ -240,7 +258,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             request.setAttribute(WristbandAccessToken.PRESENTED, presented);
             WristbandPrincipal principal = new WristbandPrincipal(token.userId(), token.tenantId(), null,
                     token.identityProviderName(), null, List.of(), token.claims());
-            return new Outcome.Caller(principal, Set.of());
+            return new Outcome.Caller(principal, Set.of(), null);
         } catch (AccessTokenException e) {
             LOG.fine(() -> "Bearer token refused: " + e.getMessage());
             return Outcome.UNAUTHENTICATED;

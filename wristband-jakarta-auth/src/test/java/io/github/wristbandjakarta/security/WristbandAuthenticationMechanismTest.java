@@ -145,6 +145,12 @@ class WristbandAuthenticationMechanismTest {
     }
 
     /** The Session and Token endpoints, when not behind a constraint, answer 401 themselves to a request without caller. */
+    /** Validates {@code request} and asserts that it has no caller, neither the container's nor a handed-over one. */
+    private void assertLeftWithoutCaller(Request request) {
+        assertLeftWithoutCaller(validate(request));
+        assertTrue(SignedInRequest.of(request.proxy).isEmpty(), "no sign-in handed to the endpoint");
+    }
+
     private void assertLeftWithoutCaller(AuthenticationStatus status) {
         assertEquals(AuthenticationStatus.NOT_DONE, status);
         assertNull(context.principal);
@@ -279,10 +285,50 @@ class WristbandAuthenticationMechanismTest {
 
     @Test
     void apiRequestWithTheRightCsrfHeaderSucceeds() {
+        Request request = api("/orders");
+        request.session = validSession();
+        request.headers.put("X-CSRF-TOKEN", CSRF);
+        assertEquals(AuthenticationStatus.SUCCESS, validate(request));
+    }
+
+    @Test
+    void sessionEndpointGetsTheSignInWithoutTheContainersLogin() {
+        Request request = api("/auth/session");
+        request.session = validSession();
+        request.headers.put("X-CSRF-TOKEN", CSRF);
+        assertEquals(AuthenticationStatus.NOT_DONE, validate(request));
+        assertNull(context.principal, "the container is not told of a caller");
+        assertEquals(FakeWristband.USER_ID, SignedInRequest.of(request.proxy).orElseThrow().userId());
+    }
+
+    @Test
+    void tokenEndpointGetsTheSignInWithoutTheContainersLogin() {
+        Request request = api("/auth/token");
+        request.session = validSession();
+        request.headers.put("X-CSRF-TOKEN", CSRF);
+        assertEquals(AuthenticationStatus.NOT_DONE, validate(request));
+        assertNull(context.principal);
+        assertEquals("access", SignedInRequest.of(request.proxy).orElseThrow().tokens().accessToken());
+    }
+
+    @Test
+    void sessionEndpointBehindAHostsConstraintLogsTheCallerIn() {
+        context.protectedResource = true;
         Request request = api("/auth/session");
         request.session = validSession();
         request.headers.put("X-CSRF-TOKEN", CSRF);
         assertEquals(AuthenticationStatus.SUCCESS, validate(request));
+        assertEquals(FakeWristband.USER_ID, context.principal.getName());
+    }
+
+    @Test
+    void sessionEndpointWithoutTheCsrfHeaderGetsNoSignIn() {
+        Request request = api("/auth/session");
+        request.session = validSession();
+        validate(request);
+        assertTrue(SignedInRequest.of(request.proxy).isEmpty());
+        assertNull(context.principal);
+        assertEquals(403, response.status);
     }
 
     @Test
@@ -451,7 +497,7 @@ class WristbandAuthenticationMechanismTest {
         second.headers.put("X-CSRF-TOKEN", CSRF);
 
         mechanism.validateRequest(first.proxy, response.proxy, context.proxy);
-        assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(second.proxy, response.proxy,
+        assertEquals(AuthenticationStatus.NOT_DONE, mechanism.validateRequest(second.proxy, response.proxy,
                 context.proxy));
 
         TokenSet fresh = new TokenSet("new-access", "new-refresh", NOW.plusSeconds(1740));
@@ -459,6 +505,7 @@ class WristbandAuthenticationMechanismTest {
         assertEquals("access", opened(second.session).tokens()
                 .accessToken(), "its HttpSession still holds the old tokens");
         assertEquals(fresh, new SessionStore(false, SEAL).current(second.proxy).orElseThrow().tokens());
+        assertEquals(fresh, SignedInRequest.of(second.proxy).orElseThrow().tokens(), "the Token Endpoint's answer");
     }
 
     @Test
@@ -497,7 +544,7 @@ class WristbandAuthenticationMechanismTest {
         Request request = page("/profile.xhtml");
         request.session = expiredSession();
 
-        assertLeftWithoutCaller(validate(request));
+        assertLeftWithoutCaller(request);
         assertSignedOut(request.session);
     }
 
@@ -507,7 +554,7 @@ class WristbandAuthenticationMechanismTest {
         Request request = api("/auth/session");
         request.session = expiredSession();
         request.headers.put("X-CSRF-TOKEN", CSRF);
-        assertLeftWithoutCaller(validate(request));
+        assertLeftWithoutCaller(request);
         assertSignedOut(request.session);
     }
 
@@ -515,7 +562,7 @@ class WristbandAuthenticationMechanismTest {
     void inAClusterARefusedRefreshKeepsTheSessionWhileTheAccessTokenIsStillValidAtWristband() {
         replicated = true;
         stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
-        Request request = api("/auth/session");
+        Request request = api("/orders");
         Session session = expiredSession(); // expired with the 60 s buffer, valid at Wristband for 60 s more
         Object before = session.attributes.get(SessionStore.ATTRIBUTE);
         request.session = session;
@@ -534,7 +581,7 @@ class WristbandAuthenticationMechanismTest {
         request.session = sessionWith(signedIn(new TokenSet("access", "refresh", NOW.minusSeconds(60)),
                 NOW.minusSeconds(1800)));
         request.headers.put("X-CSRF-TOKEN", CSRF);
-        assertLeftWithoutCaller(validate(request));
+        assertLeftWithoutCaller(request);
         assertSignedOut(request.session);
     }
 
@@ -546,7 +593,7 @@ class WristbandAuthenticationMechanismTest {
         Object before = session.attributes.get(SessionStore.ATTRIBUTE);
         request.session = session;
         request.headers.put("X-CSRF-TOKEN", CSRF);
-        assertLeftWithoutCaller(validate(request));
+        assertLeftWithoutCaller(request);
         assertEquals(3, stub.count(TOKEN));
         assertFalse(session.invalidated);
         assertSame(before, session.attributes.get(SessionStore.ATTRIBUTE));
@@ -556,7 +603,7 @@ class WristbandAuthenticationMechanismTest {
     void expiredTokensWithoutRefreshTokenEndTheSession() {
         Request request = api("/auth/session");
         request.session = sessionWith(signedIn(new TokenSet("access", null, NOW), NOW));
-        assertLeftWithoutCaller(validate(request));
+        assertLeftWithoutCaller(request);
         assertSignedOut(request.session);
         assertEquals(0, stub.requests.size());
     }
