@@ -9,6 +9,9 @@ interface ClusterNode {
     /** An absolute URL of the application on this node: {@code http://localhost:<port>/app<pathInApp>}. */
     String url(String pathInApp);
 
+    /** The node's server log as it is now. */
+    String log();
+
     /** Kills the node's JVM (SIGKILL: no shutdown hooks, no goodbye to the cluster) and returns its handle. */
     ProcessHandle kill();
 

@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,6 +132,20 @@ abstract class ClusterTests {
      * A and node B, four at a time so that the nodes are busy while they complete callbacks; then the Session
      * Endpoint is asked on the other node and on the node that signed the user in.
      */
+    @Test
+    @Order(1)
+    void theLibraryRunsOnServersWithoutMicroProfileHealth() {
+        // Neither cluster has MicroProfile Health (LibertyNode leaves mpHealth out, standalone-ha.xml has no
+        // microprofile-health-smallrye); both deployed the application before the tests began, and the other tests
+        // sign in on them. The library's beans.xml keeps its health classes from being loaded there at all: nothing
+        // about them, not even Weld's INFO about a type it could not load (WELD-000119), may appear in either log.
+        for (ClusterNode node : List.of(a, b)) {
+            String log = node.log();
+            assertFalse(log.contains("io.github.wristbandjakarta.health"), node.name() + " logged the health classes");
+            assertFalse(log.contains("NoClassDefFoundError"), node.name() + " logged a NoClassDefFoundError");
+        }
+    }
+
     @Test
     @Order(2)
     void everySessionIsThereOnBothNodesRightAfterItsSignIn() throws Exception {

@@ -148,7 +148,8 @@ final class WildFlyNode implements ClusterNode {
         throw new AssertionError(name + ": no /" + regex + "/ in server.log within " + timeout + "\n" + logTail());
     }
 
-    String log() {
+    @Override
+    public String log() {
         return ServerProcesses.readLog(base.resolve("log/server.log"));
     }
 

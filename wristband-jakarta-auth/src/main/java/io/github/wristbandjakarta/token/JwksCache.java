@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -40,7 +41,8 @@ public final class JwksCache {
     private final Clock clock;
 
     private final Object lock = new Object();
-    private volatile List<JsonWebKey> keys;
+    /** The last good key set and when it was fetched; null until a fetch succeeds. */
+    private volatile KeySet held;
     /** Guarded by lock: the last fetch, successful or not; the last fetch made for a new key id; the one running. */
     private Instant lastFetch = Instant.MIN;
     private Instant lastNewKeyIdFetch = Instant.MIN;
@@ -58,15 +60,27 @@ public final class JwksCache {
         this.clock = clock;
     }
 
+    /**
+     * A key set as fetched.
+     *
+     * @param fetchedAt when the fetch that brought it succeeded
+     */
+    public record KeySet(List<JsonWebKey> keys, Instant fetchedAt) {
+    }
+
     /** The current keys, fetched if there are none yet (and no fetch failed within the cooldown). */
     public List<JsonWebKey> keys() {
-        List<JsonWebKey> current = keys;
-        if (current != null) {
-            return current;
+        return keySet().map(KeySet::keys).orElse(List.of());
+    }
+
+    /** As {@link #keys()}, with the time they were fetched: empty while no fetch has succeeded. */
+    public Optional<KeySet> keySet() {
+        KeySet current = held;
+        if (current == null) {
+            fetchShared(null);
+            current = held;
         }
-        fetchShared(null);
-        current = keys;
-        return current == null ? List.of() : current;
+        return Optional.ofNullable(current);
     }
 
     /**
@@ -141,7 +155,8 @@ public final class JwksCache {
 
     private boolean fetch() {
         try {
-            keys = List.copyOf(new JsonWebKeySet(client.jwks()).getJsonWebKeys());
+            List<JsonWebKey> fetched = List.copyOf(new JsonWebKeySet(client.jwks()).getJsonWebKeys());
+            held = new KeySet(fetched, clock.instant());
             return true;
         } catch (WristbandException | JoseException e) {
             LOG.log(Level.WARNING, "Could not fetch the JWKS from Wristband; keeping the last good key set: {0}",
