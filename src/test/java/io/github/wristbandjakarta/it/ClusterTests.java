@@ -160,11 +160,15 @@ abstract class ClusterTests {
                 Browser browser = new Browser();
                 SignIn.as(browser, user, signInNode.url("/api/auth/login?tenant_name=devs4you"));
                 String csrf = csrf(browser);
+                String cookieAfterSignIn = sessionCookie(browser);
                 Browser.Exchange onOther = sessionOn(other, browser, csrf);
+                String cookieAfterOther = sessionCookie(browser);
                 Browser.Exchange onSignInNode = sessionOn(signInNode, browser, csrf);
                 return onOther.status() == 200 && onSignInNode.status() == 200 ? null
                         : "sign-in " + attempt + " on " + signInNode.name() + ": " + other.name() + " answered "
-                        + onOther.status() + ", " + signInNode.name() + " answered " + onSignInNode.status();
+                        + onOther.status() + ", " + signInNode.name() + " answered " + onSignInNode.status()
+                        + " (session cookie after the sign-in " + cookieAfterSignIn + ", after " + other.name() + " "
+                        + cookieAfterOther + ", after " + signInNode.name() + " " + sessionCookie(browser) + ")";
             });
         }
         List<String> misses = new ArrayList<>();
@@ -347,6 +351,12 @@ abstract class ClusterTests {
             assertEquals(200, session.status(), "session " + i + " lost: " + session.body());
             assertEquals(users.get(i), json(session).getString("userId"), "session " + i + " is still its user's");
         }
+    }
+
+    /** The session cookie's value the browser holds, for a failure's message. */
+    private static String sessionCookie(Browser browser) {
+        return browser.cookies().stream().filter(c -> c.name().equals("JSESSIONID")).map(Browser.Cookie::value)
+                .toList().toString();
     }
 
     private static Browser.Exchange sessionOn(ClusterNode node, Browser browser, String csrf) {

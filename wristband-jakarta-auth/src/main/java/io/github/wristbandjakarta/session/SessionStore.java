@@ -158,9 +158,12 @@ public final class SessionStore {
      * Completes the login {@code state}: the sign-in replaces whatever sign-in the session held; the application state
      * of another user's or an ended sign-in is emptied first, that of an anonymous visitor or of the same user is kept.
      *
-     * <p>In the session where this login started (it holds {@code state}, and the container does not call it new: the
-     * client sent its id, so it is new only while the request that created it has not been stored yet) the sign-in
-     * is stored under the id the login start gave it, and nothing else happens to the session. Otherwise (logins
+     * <p>In the session where this login started (it holds {@code state}: only the Login Endpoint puts a state there,
+     * right after giving the session an id nobody knew) the sign-in is stored under the id the login start gave it,
+     * and nothing else happens to the session. That holds even while the container still calls the session new: on
+     * WildFly the request that created it may not have been stored yet when the callback arrives on the same node
+     * under load (README "Clustering"), and a new id there would be a session stored only after this response, which
+     * the browser's next request, on another node, would not find. Otherwise (logins
      * started in parallel tabs without a session, each creating its own; cookies lost; the session expired during the
      * login) the session gets a new id here, as it would have at the login start, or a new session is created.
      */
@@ -170,7 +173,7 @@ public final class SessionStore {
             try {
                 synchronized (this) {
                     PendingLogins pending = pending(existing);
-                    boolean startedHere = !existing.isNew() && pending.contains(state, now);
+                    boolean startedHere = pending.contains(state, now);
                     if (heldAnotherSignIn(existing, signedIn.userId())) {
                         for (String name : Collections.list(existing.getAttributeNames())) {
                             if (!name.equals(PENDING)) {

@@ -221,14 +221,19 @@ class SessionStoreTest {
     }
 
     @Test
-    void aSessionTheContainerStillCallsNewGetsANewIdAtTheCallback() {
+    void aSessionTheContainerStillCallsNewKeepsTheIdItsLoginStartGaveIt() {
+        // WildFly under load: the Login Endpoint's request, which created the session, is not stored yet when the
+        // callback arrives on the same node. A new id here would be stored only after the callback's response, and
+        // the browser's next request on the other node found no sign-in (ClusterTests, issue 13 closing note).
         FakeRequest fake = new FakeRequest();
         store.prepareLogin(fake.request, "s1", NOW.plusSeconds(3600), NOW);
-        fake.isNew = true; // the request that created it has not been stored yet (README "Clustering")
+        int afterLoginStart = fake.idChanges;
+        fake.isNew = true;
 
         store.start(fake.request, signedIn(NOW), "s1", NOW);
 
-        assertEquals(1, fake.idChanges);
+        assertEquals(afterLoginStart, fake.idChanges);
+        assertTrue(store.current(fake.request).isPresent());
     }
 
     @Test
