@@ -9,7 +9,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.Map;
 
 import static io.github.wristbandjakarta.it.SignIn.last;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,11 +25,7 @@ class AutoConfigurationIT {
 
     @Deployment(testable = false)
     static WebArchive appWithoutLoginUrlAndRedirectUri() {
-        Map<String, String> config = TestApp.baseConfig();
-        config.remove("wristband.login-url");
-        config.remove("wristband.redirect-uri");
-        config.put("wristband.auto-configure-enabled", "true");
-        return TestApp.deployment(config);
+        return TestApp.deployment(TestApp.autoConfiguredConfig());
     }
 
     @Test

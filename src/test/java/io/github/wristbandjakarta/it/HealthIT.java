@@ -45,10 +45,7 @@ class HealthIT {
 
     @Deployment(testable = false)
     static WebArchive autoConfiguredApp() {
-        Map<String, String> config = TestApp.baseConfig();
-        config.remove("wristband.login-url");
-        config.remove("wristband.redirect-uri");
-        config.put("wristband.auto-configure-enabled", "true");
+        Map<String, String> config = TestApp.autoConfiguredConfig();
         config.put("wristband.jwks.refresh-cooldown", Integer.toString(COOLDOWN_SECONDS));
         config.put("wristband.http.request-timeout", Integer.toString(REQUEST_TIMEOUT_SECONDS));
         return TestApp.deployment(config);

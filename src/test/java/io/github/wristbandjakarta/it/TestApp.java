@@ -72,6 +72,18 @@ public final class TestApp {
     }
 
     /**
+     * {@link #baseConfig()} without the login URL and redirect URI, auto-configuration on: those two come from
+     * Wristband's SDK configuration endpoint (docs/protocol.md §2.5).
+     */
+    public static Map<String, String> autoConfiguredConfig() {
+        Map<String, String> config = baseConfig();
+        config.remove("wristband.login-url");
+        config.remove("wristband.redirect-uri");
+        config.put("wristband.auto-configure-enabled", "true");
+        return config;
+    }
+
+    /**
      * The keys every deployment of the tests and benchmarks sets: the client, Wristband's application origin (an
      * emulator), the application's own login and callback URLs ({@code appUrl} of a path in the application), no
      * auto-configuration, the demo's role mapping.

@@ -259,13 +259,10 @@ final class AuthServlet extends HttpServlet {
     }
 
     /**
-     * The session's user, if the authentication mechanism made it this request's caller: not when the session is past
-     * its absolute lifetime or its tokens could not be refreshed (the mechanism lets the request through without a
-     * caller, and the endpoint answers 401 itself).
-     */
-    /**
-     * The sign-in the mechanism handed over, or, where the application constrains these endpoints itself and the
-     * container logged the user in, the session of that caller.
+     * The signed-in user the authentication mechanism found for this request: the sign-in it handed over
+     * ({@link SignedInRequest}), or, where the application constrains these endpoints itself and the container logged
+     * the user in, the session of that caller. None when the session is past its absolute lifetime or its tokens could
+     * not be refreshed (the mechanism lets the request through without one, and the endpoint answers 401 itself).
      */
     private Optional<WristbandSession> caller(HttpServletRequest request) {
         Optional<WristbandSession> handed = SignedInRequest.of(request);
