@@ -1,5 +1,7 @@
 package io.github.wristbandjakarta.it;
 
+import java.time.Duration;
+
 /** One server process of a two-node test cluster (LibertyNode, WildFlyNode), as the cluster tests use it. */
 interface ClusterNode {
 
@@ -8,6 +10,13 @@ interface ClusterNode {
 
     /** An absolute URL of the application on this node: {@code http://localhost:<port>/app<pathInApp>}. */
     String url(String pathInApp);
+
+    /**
+     * How long after a request's answer the session changes it made may take to reach the other node: zero where the
+     * server stores the session before it answers; else the bound within which the server's replication either
+     * completes or fails (README "Clustering", "What reaches the other node when").
+     */
+    Duration storedElsewhereWithin();
 
     /** The node's server log as it is now. */
     String log();

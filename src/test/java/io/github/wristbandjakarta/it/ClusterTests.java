@@ -66,7 +66,7 @@ abstract class ClusterTests {
 
     @Test
     @Order(1)
-    void aSessionStartedOnNodeAWorksOnNodeB() throws IOException {
+    void aSessionStartedOnNodeAWorksOnNodeB() throws IOException, InterruptedException {
         Browser browser = new Browser();
         SignIn.as(browser, "alice", a.url("/api/auth/login?tenant_name=devs4you"));
         String csrf = csrf(browser);
@@ -74,7 +74,7 @@ abstract class ClusterTests {
         int writesOnB = writes(b);
         JsonObject onA = json(sessionOn(a, browser, csrf));
 
-        Browser.Exchange sessionOnB = sessionOn(b, browser, csrf);
+        Browser.Exchange sessionOnB = sessionOnceStored(b, browser, csrf).answer();
         Browser.Exchange pageOnB = browser.get(b.url("/pages/profile.xhtml"));
         Browser.Exchange meOnB = browser.get(b.url("/api/demo/me"), "X-CSRF-TOKEN", csrf);
 
@@ -126,12 +126,6 @@ abstract class ClusterTests {
         return wristband.users().stream().filter(u -> u.login().equals("alice")).findFirst().orElseThrow();
     }
 
-    /**
-     * Issue 9: right after signing in, the user is signed in on both nodes. Each sign-in goes as a browser goes
-     * (Login Endpoint, hosted login page, callback, the callback's redirect to the landing page), alternately on node
-     * A and node B, four at a time so that the nodes are busy while they complete callbacks; then the Session
-     * Endpoint is asked on the other node and on the node that signed the user in.
-     */
     @Test
     @Order(1)
     void theLibraryRunsOnServersWithoutMicroProfileHealth() {
@@ -146,11 +140,23 @@ abstract class ClusterTests {
         }
     }
 
+    /**
+     * Issue 9: right after signing in, the user is signed in on the node that signed them in, at once, and on the other
+     * node as soon as the session is stored there: at once on Open Liberty, within the replication bound on WildFly,
+     * which stores a session only after the request's answer has been sent ({@link ClusterNode#storedElsewhereWithin};
+     * README "Clustering"). Each sign-in goes as a browser goes (Login Endpoint, hosted login page, callback, the
+     * callback's redirect to the landing page), alternately on node A and node B, four at a time so that the nodes are
+     * busy while they complete callbacks; then the Session Endpoint is asked on the signing-in node and on the other.
+     * Under load on WildFly 39 with BATCH transactions on the session cache, this found sessions that one node had lost
+     * for good while the other still held them (cluster.cli, "transaction mode NONE").
+     */
     @Test
     @Order(2)
-    void everySessionIsThereOnBothNodesRightAfterItsSignIn() throws Exception {
+    void everySessionIsThereOnItsNodeAtOnceAndOnTheOtherOnceStored() throws Exception {
         int signIns = 96;
-        List<Callable<String>> attempts = new ArrayList<>();
+        record Check(String miss, int askedOnOther, long millisOnOther) {
+        }
+        List<Callable<Check>> attempts = new ArrayList<>();
         for (int i = 0; i < signIns; i++) {
             ClusterNode signInNode = i % 2 == 0 ? a : b;
             ClusterNode other = signInNode == a ? b : a;
@@ -161,30 +167,55 @@ abstract class ClusterTests {
                 SignIn.as(browser, user, signInNode.url("/api/auth/login?tenant_name=devs4you"));
                 String csrf = csrf(browser);
                 String cookieAfterSignIn = sessionCookie(browser);
-                Browser.Exchange onOther = sessionOn(other, browser, csrf);
-                String cookieAfterOther = sessionCookie(browser);
                 Browser.Exchange onSignInNode = sessionOn(signInNode, browser, csrf);
-                return onOther.status() == 200 && onSignInNode.status() == 200 ? null
-                        : "sign-in " + attempt + " on " + signInNode.name() + ": " + other.name() + " answered "
-                        + onOther.status() + ", " + signInNode.name() + " answered " + onSignInNode.status()
-                        + " (session cookie after the sign-in " + cookieAfterSignIn + ", after " + other.name() + " "
-                        + cookieAfterOther + ", after " + signInNode.name() + " " + sessionCookie(browser) + ")";
+                String cookieAfterSignInNode = sessionCookie(browser);
+                Stored onOther = sessionOnceStored(other, browser, csrf);
+                boolean there = onSignInNode.status() == 200 && onOther.answer().status() == 200;
+                return new Check(there ? null : "sign-in " + attempt + " on " + signInNode.name() + ": "
+                        + signInNode.name() + " answered " + onSignInNode.status() + ", " + other.name() + " answered "
+                        + onOther.answer().status() + " " + onOther.asked() + " times in " + onOther.millis() + " ms"
+                        + " (session cookie after the sign-in " + cookieAfterSignIn + ", after " + signInNode.name()
+                        + " " + cookieAfterSignInNode + ", after " + other.name() + " " + sessionCookie(browser) + ")",
+                        onOther.asked(), onOther.millis());
             });
         }
-        List<String> misses = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            for (Future<String> outcome : pool.invokeAll(attempts)) {
-                if (outcome.get() != null) {
-                    misses.add(outcome.get());
-                }
+            for (Future<Check> outcome : pool.invokeAll(attempts)) {
+                checks.add(outcome.get());
             }
         } finally {
             pool.shutdownNow();
         }
-        System.out.printf("[cluster] sessions not there on both nodes right after their sign-in: %d of %d%n",
-                misses.size(), signIns);
-        assertEquals(List.of(), misses, "every session is there on both nodes right after its sign-in");
+        List<String> misses = checks.stream().map(Check::miss).filter(java.util.Objects::nonNull).toList();
+        List<Check> late = checks.stream().filter(c -> c.miss() == null && c.askedOnOther() > 1).toList();
+        System.out.printf("[cluster] sessions not there right after their sign-in: %d of %d; on the other node %d "
+                        + "answered at the second ask or later, the last after %d ms%n", misses.size(), signIns,
+                late.size(), late.stream().mapToLong(Check::millisOnOther).max().orElse(0));
+        assertEquals(List.of(), misses, "every session is there on its node at once and on the other once stored");
+    }
+
+    /** The Session Endpoint's answer on a node, how often it was asked, and for how long. */
+    private record Stored(Browser.Exchange answer, int asked, long millis) {
+    }
+
+    /**
+     * The Session Endpoint's answer on {@code node} for a sign-in another node has just stored: asked once where the
+     * server stores the session before answering, else asked again while it answers 401, until {@code node}'s
+     * {@link ClusterNode#storedElsewhereWithin} has passed.
+     */
+    private static Stored sessionOnceStored(ClusterNode node, Browser browser, String csrf) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + node.storedElsewhereWithin().toNanos();
+        Browser.Exchange answer = sessionOn(node, browser, csrf);
+        int asked = 1;
+        while (answer.status() == 401 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+            answer = sessionOn(node, browser, csrf);
+            asked++;
+        }
+        return new Stored(answer, asked, (System.nanoTime() - start) / 1_000_000);
     }
 
     @Test
@@ -205,7 +236,7 @@ abstract class ClusterTests {
         Browser browser = new Browser();
         SignIn.as(browser, "alice", a.url("/api/auth/login?tenant_name=devs4you"));
         String csrf = csrf(browser);
-        assertEquals(200, sessionOn(b, browser, csrf).status(), "node B has seen the session before");
+        assertEquals(200, sessionOnceStored(b, browser, csrf).answer().status(), "node B has seen the session before");
         String before = accessToken(a, browser, csrf);
 
         for (int round = 1; round <= 2; round++) {
@@ -229,14 +260,17 @@ abstract class ClusterTests {
                     + sessionWrites);
             // Afterwards the session goes on on both nodes, which settle on the newest tokens: a node reloads the
             // replicated session once the other node has served it (Liberty compares the last-access time; WildFly
-            // reads the session from its cache on every request).
+            // reads the session from its cache on every request, and has it once stored: storedElsewhereWithin).
             List<String> seen = new ArrayList<>();
             String onA = null;
             String onB = null;
-            for (int i = 0; i < 3 && (onA == null || !onA.equals(onB)); i++) {
+            long settleBy = System.nanoTime() + a.storedElsewhereWithin().toNanos();
+            for (int i = 0; (i < 3 || System.nanoTime() - settleBy < 0) && (onA == null || !onA.equals(onB)); i++) {
                 onA = accessToken(a, browser, csrf);
                 onB = accessToken(b, browser, csrf);
-                seen.add(onA.substring(onA.length() - 8) + "/" + onB.substring(onB.length() - 8));
+                if (seen.size() < 10) {
+                    seen.add(onA.substring(onA.length() - 8) + "/" + onB.substring(onB.length() - 8));
+                }
             }
             int after = wristband.calls(Endpoint.TOKEN_REFRESH) - callsBefore - refreshes;
             System.out.printf("[cluster]   then A/B alternately: %s, %d more token calls%n", seen, after);
@@ -250,12 +284,12 @@ abstract class ClusterTests {
 
     @Test
     @Order(5)
-    void logoutOnNodeBEndsTheSessionOnNodeA() {
+    void logoutOnNodeBEndsTheSessionOnNodeA() throws InterruptedException {
         Browser browser = new Browser();
         SignIn.as(browser, "bob", a.url("/api/auth/login?tenant_name=devs4you"));
         String csrf = csrf(browser);
         assertEquals(200, sessionOn(a, browser, csrf).status());
-        assertEquals(200, sessionOn(b, browser, csrf).status());
+        assertEquals(200, sessionOnceStored(b, browser, csrf).answer().status());
         String sessionCookie = browser.cookie("localhost", "JSESSIONID").orElseThrow().value();
 
         Browser.Exchange logout = browser.get(b.url("/api/auth/logout"));
@@ -282,7 +316,7 @@ abstract class ClusterTests {
             String user = i % 2 == 0 ? "alice" : "bob";
             SignIn.as(browser, user, (i % 2 == 0 ? a : b).url("/api/auth/login?tenant_name=devs4you"));
             browsers.add(browser);
-            Browser.Exchange signedIn = sessionOn(b, browser, csrf(browser));
+            Browser.Exchange signedIn = sessionOnceStored(b, browser, csrf(browser)).answer();
             assertEquals(200, signedIn.status(), "session " + i + " on B right after its login: " + signedIn.body()
                     + " " + signedIn.headers() + "\n" + browser.history());
             users.add(json(signedIn).getString("userId"));

@@ -110,6 +110,12 @@ final class LibertyNode implements ClusterNode {
         throw new AssertionError(name + ": no '" + text + "' in messages.log within " + timeout + "\n" + logTail());
     }
 
+    /** Liberty's sessionCache stores the session at the end of the servlet request, before the answer is sent. */
+    @Override
+    public Duration storedElsewhereWithin() {
+        return Duration.ZERO;
+    }
+
     @Override
     public String log() {
         return ServerProcesses.readLog(dir.resolve("logs/messages.log"));

@@ -148,6 +148,16 @@ final class WildFlyNode implements ClusterNode {
         throw new AssertionError(name + ": no /" + regex + "/ in server.log within " + timeout + "\n" + logTail());
     }
 
+    /**
+     * WildFly 39 stores a session only after the request's answer has been sent (README "Clustering"); the write then
+     * reaches the other owner synchronously or fails within the {@code web/dist} cache's {@code remote-timeout}, which
+     * cluster.cli leaves at WildFly 39's default of 17.5 s.
+     */
+    @Override
+    public Duration storedElsewhereWithin() {
+        return Duration.ofMillis(17_500);
+    }
+
     @Override
     public String log() {
         return ServerProcesses.readLog(base.resolve("log/server.log"));

@@ -23,9 +23,8 @@ import java.util.logging.Logger;
  * comes with another session than the one its login started in): the browser follows the callback's redirect at
  * once, and on WildFly 39 with {@code <distributable/>} a session that a response creates (a new id is a new session)
  * is stored only after that response has been sent (Undertow's {@code responseDone()} sends it before WildFly's
- * session manager commits; README "Clustering"). The next request then met a session without its sign-in, on the
- * other node and, once it had written to it, on its own node. A session that exists before the callback is locked by
- * the callback's request until its changes are stored, so the next request waits for them.
+ * session manager stores it; README "Clustering", "What reaches the other node when"). A session that exists before
+ * the callback is found by the next request on any node, with the sign-in once the callback's changes are stored.
  */
 public final class SessionStore {
 
