@@ -128,14 +128,18 @@ abstract class ClusterTests {
 
     @Test
     @Order(1)
-    void theLibraryRunsOnServersWithoutMicroProfileHealth() {
-        // Neither cluster has MicroProfile Health (LibertyNode leaves mpHealth out, standalone-ha.xml has no
-        // microprofile-health-smallrye); both deployed the application before the tests began, and the other tests
-        // sign in on them. The library's beans.xml keeps its health classes from being loaded there at all: nothing
-        // about them, not even Weld's INFO about a type it could not load (WELD-000119), may appear in either log.
+    void theLibraryRunsOnServersWithoutMicroProfileHealthOrTelemetry() {
+        // Neither cluster has MicroProfile Health or OpenTelemetry (LibertyNode leaves mpHealth and mpTelemetry out,
+        // standalone-ha.xml has neither microprofile-health-smallrye nor opentelemetry); both deployed the application
+        // before the tests began, and the other tests sign in on them. The library's beans.xml keeps its health and
+        // telemetry classes from being loaded there at all: nothing about them, not even Weld's INFO about a type it
+        // could not load (WELD-000119), may appear in either log.
         for (ClusterNode node : List.of(a, b)) {
             String log = node.log();
             assertFalse(log.contains("io.github.wristbandjakarta.health"), node.name() + " logged the health classes");
+            assertFalse(log.contains("io.github.wristbandjakarta.telemetry"),
+                    node.name() + " logged the telemetry classes");
+            assertFalse(log.contains("io/opentelemetry"), node.name() + " looked for OpenTelemetry's classes");
             assertFalse(log.contains("NoClassDefFoundError"), node.name() + " logged a NoClassDefFoundError");
         }
     }

@@ -51,11 +51,18 @@ final class LibertyNode implements ClusterNode {
         return origin() + TestApp.CONTEXT + pathInApp;
     }
 
-    /** The single-server configuration without mpHealth, which the library uses only where it is present. */
+    /**
+     * The single-server configuration without mpHealth and mpTelemetry, which the library uses only where they are
+     * present.
+     */
     static String withoutOptionalFeatures(String serverXml) {
-        String stripped = serverXml.replaceAll("\\s*<feature>mpHealth-[0-9.]+</feature>", "");
-        if (stripped.equals(serverXml)) {
-            throw new IllegalStateException("server.xml no longer names mpHealth: update LibertyNode");
+        String stripped = serverXml;
+        for (String feature : List.of("mpHealth", "mpTelemetry")) {
+            String without = stripped.replaceAll("\\s*<feature>" + feature + "-[0-9.]+</feature>", "");
+            if (without.equals(stripped)) {
+                throw new IllegalStateException("server.xml no longer names " + feature + ": update LibertyNode");
+            }
+            stripped = without;
         }
         return stripped;
     }
@@ -67,7 +74,7 @@ final class LibertyNode implements ClusterNode {
             Files.createDirectories(dir.resolve("dropins"));
             Files.createDirectories(dir.resolve("lib"));
             // Without the optional features (README "Health checks"): the cluster is also the test of a deployment
-            // on a server that lacks them (ClusterTests.theApplicationRunsWithoutMicroProfileHealth).
+            // on a server that lacks them (ClusterTests.theLibraryRunsOnServersWithoutMicroProfileHealthOrTelemetry).
             Files.writeString(dir.resolve("wristband-base.xml"), withoutOptionalFeatures(Files.readString(baseServerXml)));
             Files.copy(clusterConfig.resolve("server.xml"), dir.resolve("server.xml"));
             Files.copy(clusterConfig.resolve("hazelcast.xml"), dir.resolve("hazelcast.xml"));

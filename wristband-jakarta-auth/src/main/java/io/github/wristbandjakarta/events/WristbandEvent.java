@@ -8,7 +8,8 @@ package io.github.wristbandjakarta.events;
  */
 public sealed interface WristbandEvent
         permits WristbandEvent.SignedIn, WristbandEvent.SignedOut, WristbandEvent.TokensRefreshed,
-        WristbandEvent.SessionEnded, WristbandEvent.CallbackFailed {
+        WristbandEvent.RefreshFailed, WristbandEvent.SessionEnded, WristbandEvent.CallbackFailed,
+        WristbandEvent.RequestRefused {
 
     /**
      * A user signed in (the Callback Endpoint stored the session).
@@ -24,6 +25,24 @@ public sealed interface WristbandEvent
 
     /** A session's tokens were refreshed at Wristband (once per refresh, however many requests shared it). */
     record TokensRefreshed(String userId, String tenantId) implements WristbandEvent {
+    }
+
+    /**
+     * A call to Wristband for new tokens that brought none (once per call, however many requests waited for it).
+     *
+     * @param userId the session's user
+     */
+    record RefreshFailed(String userId, Reason reason) implements WristbandEvent {
+
+        public enum Reason {
+            /**
+             * Wristband refused the refresh token, or its answer failed validation: the session ends (in a cluster,
+             * once its access token has expired: README "Clustering").
+             */
+            REFUSED,
+            /** Wristband could not be reached or answered 5xx on every attempt: the session is kept for a later try. */
+            UNAVAILABLE
+        }
     }
 
     /**
@@ -52,5 +71,21 @@ public sealed interface WristbandEvent
      *               the redirect back to the login ({@code missing_login_state}, {@code login_required}, ...)
      */
     record CallbackFailed(String reason) implements WristbandEvent {
+    }
+
+    /**
+     * A request refused with 403 (a signed-in user's) or answered without a caller (a bearer token's), before the
+     * application saw it. Anyone can cause these: observers must stay cheap.
+     */
+    record RequestRefused(Reason reason) implements WristbandEvent {
+
+        public enum Reason {
+            /** An API request of a signed-in user without the session's CSRF token in its header. */
+            CSRF_TOKEN,
+            /** A signed-in user's POST, PUT, PATCH or DELETE sent by a page of another origin. */
+            CROSS_ORIGIN,
+            /** An {@code Authorization: Bearer} token that is not a valid Wristband access token. */
+            BEARER_TOKEN
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.github.wristbandjakarta.config.AuthStrategy;
 import io.github.wristbandjakarta.config.LogSafe;
 import io.github.wristbandjakarta.config.Wristband;
 import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.events.WristbandEvent.RequestRefused;
 import io.github.wristbandjakarta.events.WristbandEvent.SessionEnded;
 import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.session.CsrfProtection;
@@ -226,11 +227,13 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         Outcome.Caller caller = new Outcome.Caller(principal, roles.groups(session.roles()), session);
         if (csrf.enabled() && UNSAFE_METHODS.contains(request.getMethod()) && !origins.allows(request)) {
             LOG.info("Cross-origin " + LogSafe.clean(request.getMethod()) + " of a signed-in user refused with 403");
+            events.fire(new RequestRefused(RequestRefused.Reason.CROSS_ORIGIN));
             return new Outcome.Forbidden(caller);
         }
         if (isApi(path) && csrf.enabled()
                 && !csrf.matches(session.csrfToken(), request.getHeader(csrf.headerName()))) {
             LOG.info("CSRF check failed: request rejected with 403");
+            events.fire(new RequestRefused(RequestRefused.Reason.CSRF_TOKEN));
             return new Outcome.Forbidden(caller);
         }
         return caller;
@@ -261,6 +264,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             return new Outcome.Caller(principal, Set.of(), null);
         } catch (AccessTokenException e) {
             LOG.fine(() -> "Bearer token refused: " + e.getMessage());
+            events.fire(new RequestRefused(RequestRefused.Reason.BEARER_TOKEN));
             return Outcome.UNAUTHENTICATED;
         }
     }

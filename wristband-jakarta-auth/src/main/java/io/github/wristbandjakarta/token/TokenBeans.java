@@ -2,6 +2,7 @@ package io.github.wristbandjakarta.token;
 
 import io.github.wristbandjakarta.config.Wristband;
 import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.wristband.WristbandClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -41,7 +42,7 @@ public class TokenBeans {
     @Produces
     @Singleton
     TokenRefresher tokenRefresher(WristbandConfig config, WristbandClient client, IdTokenValidator idTokens,
-                                  @Wristband Clock clock) {
-        return new TokenRefresher(config, client, idTokens, clock);
+                                  @Wristband Clock clock, WristbandEvents events) {
+        return new TokenRefresher(config, client, idTokens, clock, events);
     }
 }

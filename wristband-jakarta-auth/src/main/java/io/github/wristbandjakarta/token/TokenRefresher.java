@@ -2,6 +2,8 @@ package io.github.wristbandjakarta.token;
 
 import io.github.wristbandjakarta.config.LogSafe;
 import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.events.WristbandEvent.RefreshFailed;
+import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.wristband.TokenResponse;
 import io.github.wristbandjakarta.wristband.UserInfo;
 import io.github.wristbandjakarta.wristband.WristbandClient;
@@ -39,14 +41,22 @@ public final class TokenRefresher {
     private final WristbandClient client;
     private final IdTokenValidator idTokens;
     private final Clock clock;
+    private final WristbandEvents events;
     private final ConcurrentMap<String, Flight> flights = new ConcurrentHashMap<>();
     private volatile long lastPrunedMillis;
 
     public TokenRefresher(WristbandConfig config, WristbandClient client, IdTokenValidator idTokens, Clock clock) {
+        this(config, client, idTokens, clock, WristbandEvents.NONE);
+    }
+
+    /** @param events told of each call to Wristband that brought no tokens ({@link RefreshFailed}) */
+    public TokenRefresher(WristbandConfig config, WristbandClient client, IdTokenValidator idTokens, Clock clock,
+                          WristbandEvents events) {
         this.config = config;
         this.client = client;
         this.idTokens = idTokens;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -106,10 +116,12 @@ public final class TokenRefresher {
                     flights.remove(current.refreshToken(), mine);
                     LOG.warning("Token refresh failed, Wristband unavailable; session kept for a later try: "
                             + LogSafe.clean(e.getMessage()));
+                    events.fire(new RefreshFailed(subject, RefreshFailed.Reason.UNAVAILABLE));
                 } else {
                     // A refusal is remembered for the grace period: the refresh token is dead, and requests that
                     // read the session before it was ended get the same answer without calling Wristband again.
                     LOG.info("Token refresh refused: " + LogSafe.clean(e.getMessage()));
+                    events.fire(new RefreshFailed(subject, RefreshFailed.Reason.REFUSED));
                 }
                 mine.future.completeExceptionally(e);
             } catch (Error e) {

@@ -57,12 +57,23 @@ public final class WristbandClient {
     private final String basicAuthorization;
     private final String clientId;
     private final Duration requestTimeout;
+    private final WristbandCallObserver observer;
 
     public WristbandClient(WristbandConfig config, HttpClient httpClient) {
-        this(config, httpClient, THREAD_SLEEP);
+        this(config, httpClient, WristbandCallObserver.NONE);
+    }
+
+    /** @param observer told of every call ({@link WristbandCallObserver}) */
+    public WristbandClient(WristbandConfig config, HttpClient httpClient, WristbandCallObserver observer) {
+        this(config, httpClient, THREAD_SLEEP, observer);
     }
 
     WristbandClient(WristbandConfig config, HttpClient httpClient, Sleeper sleeper) {
+        this(config, httpClient, sleeper, WristbandCallObserver.NONE);
+    }
+
+    WristbandClient(WristbandConfig config, HttpClient httpClient, Sleeper sleeper, WristbandCallObserver observer) {
+        this.observer = observer;
         this.httpClient = httpClient;
         this.sleeper = sleeper;
         this.apiBase = config.applicationOrigin() + "/api/v1";
@@ -243,16 +254,45 @@ public final class WristbandClient {
                 .build();
     }
 
-    /** Sends; I/O problems and timeouts become {@link WristbandUnavailableException} naming only the endpoint. */
+    /**
+     * Sends, telling the observer; I/O problems and timeouts become {@link WristbandUnavailableException} naming only
+     * the endpoint.
+     */
     private HttpResponse<String> send(HttpRequest request, String endpoint) {
+        WristbandCallObserver.Call call = started(endpoint, request);
         try {
-            return httpClient.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = httpClient.send(request,
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            tell(() -> call.answered(response.statusCode()));
+            return response;
         } catch (IOException e) {
+            tell(() -> call.failed(e));
             throw new WristbandUnavailableException("The " + endpoint + " endpoint could not be reached: "
                     + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
+            tell(() -> call.failed(e));
             Thread.currentThread().interrupt();
             throw new WristbandUnavailableException("Interrupted while calling the " + endpoint + " endpoint", e);
+        }
+    }
+
+    private WristbandCallObserver.Call started(String endpoint, HttpRequest request) {
+        String template = "sdk-configuration".equals(endpoint)
+                ? "/api/v1/clients/{clientId}/sdk-configuration" : "/api/v1/oauth2/" + endpoint;
+        try {
+            return observer.started(endpoint, request.method(), template, request.uri());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "A WristbandCallObserver failed; the call goes on without it", e);
+            return WristbandCallObserver.Call.NONE;
+        }
+    }
+
+    /** An observer that fails changes nothing about the call. */
+    private static void tell(Runnable notification) {
+        try {
+            notification.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "A WristbandCallObserver failed; the call goes on without it", e);
         }
     }
 

@@ -691,6 +691,47 @@ class WristbandAuthenticationMechanismTest {
     }
 
     @Test
+    void aWrongCsrfHeaderTellsTheObserversTheRequestWasRefused() {
+        Request request = api("/auth/session");
+        request.session = validSession();
+        request.headers.put("X-CSRF-TOKEN", "ffffffffffffffffffffffffffffffff");
+
+        validate(request);
+
+        assertEquals(List.of(new WristbandEvent.RequestRefused(WristbandEvent.RequestRefused.Reason.CSRF_TOKEN)),
+                fired);
+    }
+
+    @Test
+    void aCrossOriginPostTellsTheObserversTheRequestWasRefused() {
+        validate(post("https://evil.example", "cross-site"));
+
+        assertEquals(List.of(new WristbandEvent.RequestRefused(WristbandEvent.RequestRefused.Reason.CROSS_ORIGIN)),
+                fired);
+    }
+
+    @Test
+    void anInvalidBearerTokenTellsTheObserversTheRequestWasRefused() {
+        values.put(ConfigKey.AUTH_STRATEGIES.key(), "JWT");
+        Request request = api("/demo/me");
+        request.headers.put("Authorization", "Bearer not-a-jwt");
+
+        validate(request);
+
+        assertEquals(List.of(new WristbandEvent.RequestRefused(WristbandEvent.RequestRefused.Reason.BEARER_TOKEN)),
+                fired);
+    }
+
+    @Test
+    void noBearerTokenAtAllIsNoRefusal() {
+        values.put(ConfigKey.AUTH_STRATEGIES.key(), "JWT");
+
+        validate(api("/demo/me"));
+
+        assertEquals(List.of(), fired);
+    }
+
+    @Test
     void aPlainAuthenticatedRequestFiresNothing() {
         Request request = page("/profile.xhtml");
         request.session = validSession();

@@ -2,6 +2,8 @@ package io.github.wristbandjakarta.token;
 
 import io.github.wristbandjakarta.config.ConfigKey;
 import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.events.WristbandEvent;
+import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.token.FakeWristband.Answer;
 import io.github.wristbandjakarta.token.FakeWristband.MutableClock;
 import io.github.wristbandjakarta.wristband.InvalidGrantException;
@@ -39,6 +41,7 @@ class TokenRefresherTest {
     private final MutableClock clock = new MutableClock(NOW);
     private TokenRefresher refresher;
     private final TokenSet expired = new TokenSet("old-access", "old-refresh", NOW);
+    private final List<WristbandEvent> fired = new ArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -46,7 +49,8 @@ class TokenRefresherTest {
         WristbandConfig config = FakeWristband.config(stub.baseConfig());
         WristbandClient client = FakeWristband.client(config);
         refresher = new TokenRefresher(config, client,
-                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock), clock), clock);
+                new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock), clock), clock,
+                new WristbandEvents(fired::add));
     }
 
     @AfterEach
@@ -272,6 +276,44 @@ class TokenRefresherTest {
                 () -> refresher.refresh(expired, USER_ID));
         assertEquals("new-access", refresher.refresh(expired, USER_ID).accessToken());
         assertEquals(4, stub.count(TOKEN));
+    }
+
+    @Test
+    void aRefusedCallTellsTheObserversOnceAlthoughTwoRequestsGetItsAnswer() {
+        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
+        assertThrows(InvalidGrantException.class, () -> refresher.refresh(expired, USER_ID));
+        assertThrows(InvalidGrantException.class, () -> refresher.refresh(expired, USER_ID));
+
+        assertEquals(List.of(new WristbandEvent.RefreshFailed(USER_ID, WristbandEvent.RefreshFailed.Reason.REFUSED)),
+                fired);
+    }
+
+    @Test
+    void aRefreshedIdTokenThatFailsValidationCountsAsRefused() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", stub.idToken("another-user", null, NOW),
+                "new-refresh", 1800)));
+        assertThrows(IdTokenException.class, () -> refresher.refresh(expired, USER_ID));
+
+        assertEquals(List.of(new WristbandEvent.RefreshFailed(USER_ID, WristbandEvent.RefreshFailed.Reason.REFUSED)),
+                fired);
+    }
+
+    @Test
+    void aCallThatNeverReachedWristbandTellsTheObserversItWasUnavailable() {
+        stub.answer(TOKEN, Answer.json(503, "{}"), Answer.json(503, "{}"), Answer.json(503, "{}"));
+        assertThrows(io.github.wristbandjakarta.wristband.WristbandUnavailableException.class,
+                () -> refresher.refresh(expired, USER_ID));
+
+        assertEquals(List.of(new WristbandEvent.RefreshFailed(USER_ID,
+                WristbandEvent.RefreshFailed.Reason.UNAVAILABLE)), fired);
+    }
+
+    @Test
+    void aSuccessfulRefreshFiresNoFailure() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        refresher.refresh(expired, USER_ID);
+
+        assertEquals(List.of(), fired);
     }
 
     @Test

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -195,6 +197,75 @@ class WristbandClientTest {
         assertFalse(e.getMessage().contains("secret-code-123"));
         assertFalse(e.getMessage().contains("secret-verifier-456"));
         assertFalse(e.getMessage().contains("client-secret"));
+    }
+
+    // ---- observers of the calls (README "Telemetry")
+
+    /** Records what a WristbandCallObserver is told, one line per call. */
+    private static final class RecordingObserver implements WristbandCallObserver {
+        final List<String> told = new ArrayList<>();
+
+        @Override
+        public Call started(String endpoint, String method, String urlTemplate, URI url) {
+            String call = endpoint + " " + method + " " + urlTemplate + " " + url;
+            return new Call() {
+                @Override
+                public void answered(int status) {
+                    told.add(call + " -> " + status);
+                }
+
+                @Override
+                public void failed(Exception cause) {
+                    told.add(call + " -> " + cause.getClass().getSimpleName());
+                }
+            };
+        }
+    }
+
+    @Test
+    void theObserverIsToldOfEachCallAndItsStatus() {
+        RecordingObserver observer = new RecordingObserver();
+        stub.answer(Answer.json(200, TOKENS));
+        new WristbandClient(StubWristband.config(values), StubWristband.httpClient(), sleeper, observer)
+                .exchangeAuthorizationCode("code", REDIRECT_URI, "codeVerifier");
+
+        assertEquals(List.of("token POST /api/v1/oauth2/token " + stub.origin() + "/api/v1/oauth2/token -> 200"),
+                observer.told);
+    }
+
+    @Test
+    void theObserverIsToldOfEveryAttemptOfARefresh() {
+        RecordingObserver observer = new RecordingObserver();
+        stub.answer(Answer.json(503, "{}"), Answer.json(200, TOKENS));
+        new WristbandClient(StubWristband.config(values), StubWristband.httpClient(), sleeper, observer)
+                .refresh("refresh");
+
+        assertEquals(List.of(" -> 503", " -> 200"), observer.told.stream()
+                .map(line -> line.substring(line.indexOf(" -> "))).toList());
+    }
+
+    @Test
+    void theObserverIsToldOfACallThatGotNoAnswer() {
+        RecordingObserver observer = new RecordingObserver();
+        String origin = stub.origin();
+        stub.close();
+        assertThrows(WristbandUnavailableException.class, () -> new WristbandClient(StubWristband.config(values),
+                StubWristband.httpClient(), sleeper, observer).jwks());
+
+        assertEquals(List.of("jwks GET /api/v1/oauth2/jwks " + origin + "/api/v1/oauth2/jwks -> ConnectException"),
+                observer.told);
+    }
+
+    @Test
+    void anObserverThatFailsChangesNothingAboutTheCall() {
+        stub.answer(Answer.json(200, TOKENS));
+        WristbandCallObserver failing = (endpoint, method, template, url) -> {
+            throw new IllegalStateException("observer down");
+        };
+        TokenResponse tokens = new WristbandClient(StubWristband.config(values), StubWristband.httpClient(), sleeper,
+                failing).exchangeAuthorizationCode("code", REDIRECT_URI, "codeVerifier");
+
+        assertEquals("access", tokens.accessToken());
     }
 
     // ---- refresh (docs/protocol.md §7.2, §8.5)
