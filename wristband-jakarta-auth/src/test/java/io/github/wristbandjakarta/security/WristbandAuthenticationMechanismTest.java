@@ -690,6 +690,10 @@ class WristbandAuthenticationMechanismTest {
                 WristbandEvent.SessionEnded.Reason.REFRESH_REFUSED)), fired);
     }
 
+    private void assertOnlyRefused(WristbandEvent.RequestRefused.Reason reason) {
+        assertEquals(List.of(new WristbandEvent.RequestRefused(reason)), fired);
+    }
+
     @Test
     void aWrongCsrfHeaderTellsTheObserversTheRequestWasRefused() {
         Request request = api("/auth/session");
@@ -698,16 +702,14 @@ class WristbandAuthenticationMechanismTest {
 
         validate(request);
 
-        assertEquals(List.of(new WristbandEvent.RequestRefused(WristbandEvent.RequestRefused.Reason.CSRF_TOKEN)),
-                fired);
+        assertOnlyRefused(WristbandEvent.RequestRefused.Reason.CSRF_TOKEN);
     }
 
     @Test
     void aCrossOriginPostTellsTheObserversTheRequestWasRefused() {
         validate(post("https://evil.example", "cross-site"));
 
-        assertEquals(List.of(new WristbandEvent.RequestRefused(WristbandEvent.RequestRefused.Reason.CROSS_ORIGIN)),
-                fired);
+        assertOnlyRefused(WristbandEvent.RequestRefused.Reason.CROSS_ORIGIN);
     }
 
     @Test
@@ -718,8 +720,7 @@ class WristbandAuthenticationMechanismTest {
 
         validate(request);
 
-        assertEquals(List.of(new WristbandEvent.RequestRefused(WristbandEvent.RequestRefused.Reason.BEARER_TOKEN)),
-                fired);
+        assertOnlyRefused(WristbandEvent.RequestRefused.Reason.BEARER_TOKEN);
     }
 
     @Test
