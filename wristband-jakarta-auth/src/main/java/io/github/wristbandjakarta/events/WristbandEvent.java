@@ -74,8 +74,9 @@ public sealed interface WristbandEvent
     }
 
     /**
-     * A request refused with 403 (a signed-in user's) or answered without a caller (a bearer token's), before the
-     * application saw it. Anyone can cause these: observers must stay cheap.
+     * A signed-in user's request answered 403 before the application saw it ({@code CSRF_TOKEN}, {@code CROSS_ORIGIN}),
+     * or a bearer token refused ({@code BEARER_TOKEN}, whatever another strategy then made of the request). Anyone can
+     * cause these: observers must stay cheap.
      */
     record RequestRefused(Reason reason) implements WristbandEvent {
 

@@ -151,6 +151,8 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             last = outcome;
         }
         if (last instanceof Outcome.Forbidden forbidden) {
+            // Told here, where the 403 is decided: a later strategy's caller or refusal overrules an earlier 403.
+            events.fire(new RequestRefused(forbidden.reason()));
             return forbidden(request, response, context, forbidden.caller(),
                     answersWithoutContainerLogin(path, forbidden.caller(), context));
         }
@@ -197,7 +199,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         }
 
         /** A signed-in user's request refused: another origin's unsafe method, or a wrong CSRF header (403). */
-        record Forbidden(Caller caller) implements Outcome {
+        record Forbidden(Caller caller, RequestRefused.Reason reason) implements Outcome {
         }
     }
 
@@ -227,14 +229,12 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         Outcome.Caller caller = new Outcome.Caller(principal, roles.groups(session.roles()), session);
         if (csrf.enabled() && UNSAFE_METHODS.contains(request.getMethod()) && !origins.allows(request)) {
             LOG.info("Cross-origin " + LogSafe.clean(request.getMethod()) + " of a signed-in user refused with 403");
-            events.fire(new RequestRefused(RequestRefused.Reason.CROSS_ORIGIN));
-            return new Outcome.Forbidden(caller);
+            return new Outcome.Forbidden(caller, RequestRefused.Reason.CROSS_ORIGIN);
         }
         if (isApi(path) && csrf.enabled()
                 && !csrf.matches(session.csrfToken(), request.getHeader(csrf.headerName()))) {
             LOG.info("CSRF check failed: request rejected with 403");
-            events.fire(new RequestRefused(RequestRefused.Reason.CSRF_TOKEN));
-            return new Outcome.Forbidden(caller);
+            return new Outcome.Forbidden(caller, RequestRefused.Reason.CSRF_TOKEN);
         }
         return caller;
     }

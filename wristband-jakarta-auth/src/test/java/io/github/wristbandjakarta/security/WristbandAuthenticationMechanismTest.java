@@ -724,6 +724,20 @@ class WristbandAuthenticationMechanismTest {
     }
 
     @Test
+    void aWrongCsrfHeaderThatALaterStrategyAnswersWith401IsNoRefusedRequest() {
+        values.put(ConfigKey.AUTH_STRATEGIES.key(), "SESSION,JWT");
+        context.protectedResource = true;
+        Request request = api("/demo/me");
+        request.session = validSession();
+        request.headers.put("X-CSRF-TOKEN", "ffffffffffffffffffffffffffffffff");
+
+        validate(request);
+
+        assertEquals(401, response.status);
+        assertEquals(List.of(), fired);
+    }
+
+    @Test
     void noBearerTokenAtAllIsNoRefusal() {
         values.put(ConfigKey.AUTH_STRATEGIES.key(), "JWT");
 
