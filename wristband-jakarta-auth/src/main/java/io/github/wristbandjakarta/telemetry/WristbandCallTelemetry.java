@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.telemetry;
 
 import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.security.AuthEndpoints;
 import io.github.wristbandjakarta.wristband.WristbandCallObserver;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -86,7 +87,7 @@ public class WristbandCallTelemetry implements WristbandCallObserver {
     @Inject
     public WristbandCallTelemetry(Instance<OpenTelemetry> server, Instance<HttpServletRequest> request,
                                   WristbandConfig config) {
-        this(Instrumentation.of(server), () -> active(request), config.authPath() + "/callback");
+        this(Instrumentation.of(server), () -> active(request), AuthEndpoints.of(config).callback());
     }
 
     /** Without requests: every call is a child of the span current on its thread, or the root of a trace. */
