@@ -5,6 +5,7 @@ import io.github.wristbandjakarta.bench.baseline.HelloResource;
 import io.github.wristbandjakarta.bench.container.CallerResource;
 import io.github.wristbandjakarta.bench.container.DoNothingMechanism;
 import io.github.wristbandjakarta.bench.container.FixedCallerMechanism;
+import io.github.wristbandjakarta.bench.container.SessionCallerMechanism;
 import io.github.wristbandjakarta.emulator.EmulatorClient;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import io.github.wristbandjakarta.testkit.Browser;
@@ -76,6 +77,7 @@ public final class BenchRunner {
     static final String BASELINE_CONTEXT = "/bench-baseline";
     static final String DO_NOTHING_CONTEXT = "/bench-do-nothing-mechanism";
     static final String FIXED_CALLER_CONTEXT = "/bench-fixed-caller";
+    static final String SESSION_CALLER_CONTEXT = "/bench-session-caller";
     static final String CLIENT_ID = "bench-client";
     static final String CLIENT_SECRET = "bench-client-secret-0123456789abcdef";
     static final String CSRF_HEADER = "X-CSRF-TOKEN";
@@ -98,7 +100,7 @@ public final class BenchRunner {
     /** Settings from {@code -Dbench.*}. */
     record Settings(int duration, int rounds, int users, int connections, int threads, String jmh, boolean readme,
                     int httpPort, int emulatorPort, String profile, String container, boolean distributable, Path wlp,
-                    String server, Path wildflyHome, Path war, Path out, Path basedir) {
+                    String server, Path wildflyHome, Path war, Path out, Path basedir, List<String> only) {
 
         static Settings fromSystemProperties() {
             return new Settings(
@@ -119,7 +121,9 @@ public final class BenchRunner {
                     Path.of(System.getProperty("bench.wildfly", "target/wildfly-bench/wildfly-39.0.1.Final")),
                     Path.of(System.getProperty("bench.war", "target/wristband-jakarta-auth.war")),
                     Path.of(System.getProperty("bench.out", "target/bench")),
-                    Path.of(System.getProperty("bench.basedir", ".")));
+                    Path.of(System.getProperty("bench.basedir", ".")),
+                    java.util.Arrays.stream(System.getProperty("bench.cases", "").split(",")).map(String::strip)
+                            .filter(id -> !id.isEmpty()).toList());
         }
 
         String origin() {
@@ -142,7 +146,9 @@ public final class BenchRunner {
         /** an anonymous visitor's session cookies (JSF pages create a session for anonymous visitors too) */
         ANONYMOUS,
         /** the K signed-in users' cookies and CSRF headers */
-        SIGNED_IN
+        SIGNED_IN,
+        /** K visitors of case b0s's WAR, each with the session cookie its first request there gave it */
+        SESSION_CALLER
     }
 
     /** How a case is compared with its baseline. */
@@ -165,6 +171,9 @@ public final class BenchRunner {
         }
     }
 
+    /** Cases whose every request leaves a new session on the server: measured after all the others. */
+    static final java.util.Set<String> LEAVE_SESSIONS = java.util.Set.of("d", "e");
+
     static List<Case> cases() {
         return List.of(
                 new Case("a", "baseline: trivial JSON endpoint, minimal WAR without our library",
@@ -176,6 +185,9 @@ public final class BenchRunner {
                 new Case("b0", "diagnostic: the baseline WAR plus a mechanism that makes every request one caller "
                         + "(the container's login alone)", FIXED_CALLER_CONTEXT + "/api/bench/caller", Visitor.NONE,
                         200, "bench-caller", "a", Target.NONE),
+                new Case("b0s", "diagnostic: b0 with the caller read from the container's session (one String "
+                        + "attribute; the WAR distributable as ours is)", SESSION_CALLER_CONTEXT + "/api/bench/caller",
+                        Visitor.SESSION_CALLER, 200, "bench-caller", "b0", Target.NONE),
                 new Case("b", "Session Endpoint, signed in, CSRF header",
                         CONTEXT + "/api/auth/session", Visitor.SIGNED_IN, 200, "\"userId\"", "a", Target.SESSION_THROUGHPUT),
                 new Case("b1", "b0's endpoint in our WAR, signed in, CSRF header: our mechanism (sealed session, lifetime "
@@ -201,8 +213,39 @@ public final class BenchRunner {
                         null, Visitor.NONE, 200, null, "a", Target.NONE));
     }
 
+    /**
+     * The cases {@code -Dbench.cases} names (all when it names none), with the cases their ratios and targets are
+     * taken against, in the usual order: a narrower run for more rounds of the cases under study.
+     */
+    static List<Case> selected(List<Case> all, List<String> only) {
+        if (only.isEmpty()) {
+            return all;
+        }
+        Map<String, Case> byId = new LinkedHashMap<>();
+        all.forEach(c -> byId.put(c.id(), c));
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        java.util.Deque<String> next = new java.util.ArrayDeque<>(only);
+        while (!next.isEmpty()) {
+            String id = next.pop();
+            Case c = byId.get(id);
+            if (c == null) {
+                throw new IllegalArgumentException("bench.cases: no case " + id + "; cases: " + byId.keySet());
+            }
+            if (wanted.add(id)) {
+                if (c.baseline() != null) {
+                    next.push(c.baseline());
+                }
+                if (c.target() == Target.SESSION_THROUGHPUT) {
+                    next.push("a3");
+                }
+            }
+        }
+        return all.stream().filter(c -> wanted.contains(c.id())).toList();
+    }
+
     /** One measurement: at load ({@code connections}) and with one connection. */
-    record Sample(double rps, double p50us, double p99us, double p50us1, double p99us1, long errors) {
+    /** {@code cpuUs}: the server JVM's CPU time per request at load (user and system, all its threads). */
+    record Sample(double rps, double p50us, double p99us, double p50us1, double p99us1, long errors, double cpuUs) {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -215,9 +258,11 @@ public final class BenchRunner {
     private final Path wrkScript;
     private final Path usersFile;
     private final Path anonymousFile;
+    private final Path sessionCallersFile;
     private final List<String> log = new ArrayList<>();
     private final String loadAtStart = loadAverage();
     private final BenchServer server;
+    private ProcessHandle serverProcess;
 
     private BenchRunner(Settings settings) {
         this.settings = settings;
@@ -225,6 +270,7 @@ public final class BenchRunner {
         this.wrkScript = settings.basedir().resolve("src/bench/wrk/bench.lua").toAbsolutePath();
         this.usersFile = settings.out().resolve("users.tsv").toAbsolutePath();
         this.anonymousFile = settings.out().resolve("anonymous.tsv").toAbsolutePath();
+        this.sessionCallersFile = settings.out().resolve("session-callers.tsv").toAbsolutePath();
     }
 
     public static void main(String[] args) throws Exception {
@@ -252,7 +298,9 @@ public final class BenchRunner {
         System.out.println();
         System.out.println(text);
         Files.writeString(settings.out().resolve("results.md"), text);
-        if (settings.readme()) {
+        if (settings.readme() && !settings.only().isEmpty()) {
+            progress("README.md not updated: -Dbench.cases ran only some of the cases");
+        } else if (settings.readme()) {
             runner.updateReadme(text);
         }
         System.exit(ok ? 0 : 1);
@@ -288,9 +336,10 @@ public final class BenchRunner {
             List<Browser> browsers = signIn(settings.users());
             writeUsers(browsers);
             writeAnonymous(settings.users());
+            writeSessionCallers(settings.users());
             int sessionBytes = sessionBytes(browsers.get(0));
             Map.Entry<Integer, String> cookies = cookieBytes(browsers.get(0));
-            List<Case> cases = cases();
+            List<Case> cases = selected(cases(), settings.only());
             for (Case c : cases) {
                 String problem = check(c, browsers.get(0));
                 if (problem != null) {
@@ -304,26 +353,12 @@ public final class BenchRunner {
                 profile(cases.stream().filter(c -> c.id().equals(settings.profile())).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("no case " + settings.profile())));
             }
-            progress("warm-up round: every case once, " + settings.duration() + " s each");
-            for (Case c : cases) {
-                measure(c, false);
-            }
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
-            for (int round = 1; round <= settings.rounds(); round++) {
-                List<Case> order = new ArrayList<>(cases);
-                if (round % 2 == 0) {
-                    java.util.Collections.reverse(order);
-                }
-                progress("round " + round + "/" + settings.rounds() + ": "
-                        + order.stream().map(Case::id).collect(Collectors.joining(" ")));
-                for (Case c : order) {
-                    Sample s = measure(c, true);
-                    samples.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(s);
-                    if (s.errors() > 0) {
-                        problems.add(c.id() + ": " + s.errors() + " errors in round " + round);
-                    }
-                }
-            }
+            // The cases that leave sessions behind come after all rounds of the others: the Login Endpoint alone
+            // leaves some ten thousand new sessions per load, which the server then keeps (and a distributable
+            // session manager schedules) until they expire, and which would weigh on every case measured after it.
+            rounds(cases.stream().filter(c -> !LEAVE_SESSIONS.contains(c.id())).toList(), samples, problems);
+            rounds(cases.stream().filter(c -> LEAVE_SESSIONS.contains(c.id())).toList(), samples, problems);
             return new Result(settings, cases, samples, sessionBytes, cookies.getKey(), cookies.getValue(), problems);
         } finally {
             server.stop();
@@ -372,23 +407,32 @@ public final class BenchRunner {
         WebArchive baseline = ShrinkWrap.create(WebArchive.class, BASELINE_CONTEXT.substring(1) + ".war")
                 .addClasses(BaselineApplication.class, HelloResource.class);
         baseline.as(ZipExporter.class).exportTo(dropins.resolve(baseline.getName()).toFile(), true);
-        // Two diagnostic WARs: the baseline with the least a mechanism can do, to split our cost from the container's.
+        // Three diagnostic WARs: the baseline with the least a mechanism can do, to split our cost from the container's.
         WebArchive doNothing = ShrinkWrap.create(WebArchive.class, DO_NOTHING_CONTEXT.substring(1) + ".war")
                 .addClasses(BaselineApplication.class, HelloResource.class, DoNothingMechanism.class);
         doNothing.as(ZipExporter.class).exportTo(dropins.resolve(doNothing.getName()).toFile(), true);
         WebArchive fixedCaller = ShrinkWrap.create(WebArchive.class, FIXED_CALLER_CONTEXT.substring(1) + ".war")
                 .addClasses(BaselineApplication.class, CallerResource.class, FixedCallerMechanism.class);
         fixedCaller.as(ZipExporter.class).exportTo(dropins.resolve(fixedCaller.getName()).toFile(), true);
-        progress("deployed " + ours.getName() + ", " + baseline.getName() + ", " + doNothing.getName() + " and "
-                + fixedCaller.getName() + " to " + dropins);
+        // Distributable as ours is (or not, with -Dbench.distributable=false), so that the container keeps both
+        // WARs' sessions alike.
+        WebArchive sessionCaller = ShrinkWrap.create(WebArchive.class, SESSION_CALLER_CONTEXT.substring(1) + ".war")
+                .addClasses(BaselineApplication.class, CallerResource.class, SessionCallerMechanism.class)
+                .addAsWebInfResource(new StringAsset("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
+                        + "version=\"6.0\">" + (settings.distributable() ? "<distributable/>" : "") + "</web-app>\n"),
+                        "web.xml");
+        sessionCaller.as(ZipExporter.class).exportTo(dropins.resolve(sessionCaller.getName()).toFile(), true);
+        progress("deployed " + ours.getName() + ", " + baseline.getName() + ", " + doNothing.getName() + ", "
+                + fixedCaller.getName() + " and " + sessionCaller.getName() + " to " + dropins);
     }
 
-    /** Starts the server and waits until each of the four applications answers 200. */
+    /** Starts the server and waits until each of the five applications answers 200. */
     private void startServer() throws Exception {
         server.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         for (String path : List.of(BASELINE_CONTEXT + "/api/bench/hello", CONTEXT + "/api/bench/hello",
-                DO_NOTHING_CONTEXT + "/api/bench/hello", FIXED_CALLER_CONTEXT + "/api/bench/caller")) {
+                DO_NOTHING_CONTEXT + "/api/bench/hello", FIXED_CALLER_CONTEXT + "/api/bench/caller",
+                SESSION_CALLER_CONTEXT + "/api/bench/caller")) {
             while (true) {
                 try {
                     if (get(settings.origin() + path).statusCode() == 200) {
@@ -407,7 +451,7 @@ public final class BenchRunner {
                 Thread.sleep(250);
             }
         }
-        progress("all four applications answer");
+        progress("all five applications answer");
     }
 
     /** Signs in {@code k} browsers as alice through the real flow (our Login Endpoint, the emulator, our callback). */
@@ -471,6 +515,23 @@ public final class BenchRunner {
     }
 
     /**
+     * K visitors of case b0s's WAR, each with the session cookie that its first request there created (the
+     * mechanism puts the caller into the new session); the load's requests then read it from that session.
+     */
+    private void writeSessionCallers(int k) throws IOException, InterruptedException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < k; i++) {
+            HttpResponse<String> first = get(settings.origin() + SESSION_CALLER_CONTEXT + "/api/bench/caller");
+            String cookie = first.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("JSESSIONID="))
+                    .map(h -> h.split(";", 2)[0]).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("b0s: the first request got no session cookie: "
+                            + first.statusCode() + " " + first.headers().allValues("Set-Cookie")));
+            lines.append(cookie).append("\t-\n");
+        }
+        Files.writeString(sessionCallersFile, lines.toString());
+    }
+
+    /**
      * The serialized size of a real signed-in user's {@link WristbandSession}, sealed: its fields as the Session and Token
      * endpoints report them (the access token is the emulator's RS256 JWT), the refresh token of the emulator's
      * size (43 characters; it never reaches the browser).
@@ -523,6 +584,8 @@ public final class BenchRunner {
             request.header("Cookie", cookieHeader(browser)).header(CSRF_HEADER, csrf(browser));
         } else if (c.visitor() == Visitor.ANONYMOUS) {
             request.header("Cookie", Files.readAllLines(anonymousFile).get(0).split("\t")[0]);
+        } else if (c.visitor() == Visitor.SESSION_CALLER) {
+            request.header("Cookie", Files.readAllLines(sessionCallersFile).get(0).split("\t")[0]);
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         String seen = response.body() + " " + response.headers().firstValue("Location").orElse("");
@@ -530,8 +593,11 @@ public final class BenchRunner {
             return c.id() + ": expected " + c.status() + " with " + c.marker() + ", got " + response.statusCode()
                     + " " + seen.substring(0, Math.min(300, seen.length()));
         }
-        if (c.visitor() == Visitor.ANONYMOUS && response.headers().allValues("Set-Cookie").stream()
-                .anyMatch(h -> h.startsWith("JSESSIONID="))) {
+        if ((c.visitor() == Visitor.ANONYMOUS || c.visitor() == Visitor.SESSION_CALLER)
+                && response.headers().allValues("Set-Cookie").stream().anyMatch(h -> h.startsWith("JSESSIONID="))) {
+            if (c.visitor() == Visitor.SESSION_CALLER) {
+                return c.id() + ": gets a new session although it sends one, so the load would not read a session";
+            }
             log.add("note: " + c.id() + " gets a new session although it sends one");
         }
         if (c.visitor() == Visitor.NONE && c.status() == 200 && response.headers().firstValue("Set-Cookie").isPresent()) {
@@ -539,6 +605,33 @@ public final class BenchRunner {
                     + response.headers().allValues("Set-Cookie"));
         }
         return null;
+    }
+
+    /** A warm-up round, then the rounds over {@code cases}, every other one in reverse order. */
+    private void rounds(List<Case> cases, Map<String, List<Sample>> samples, List<String> problems) throws Exception {
+        if (cases.isEmpty()) {
+            return;
+        }
+        progress("warm-up round: " + cases.stream().map(Case::id).collect(Collectors.joining(" ")) + ", "
+                + settings.duration() + " s each");
+        for (Case c : cases) {
+            measure(c, false);
+        }
+        for (int round = 1; round <= settings.rounds(); round++) {
+            List<Case> order = new ArrayList<>(cases);
+            if (round % 2 == 0) {
+                java.util.Collections.reverse(order);
+            }
+            progress("round " + round + "/" + settings.rounds() + ": "
+                    + order.stream().map(Case::id).collect(Collectors.joining(" ")));
+            for (Case c : order) {
+                Sample s = measure(c, true);
+                samples.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(s);
+                if (s.errors() > 0) {
+                    problems.add(c.id() + ": " + s.errors() + " errors in round " + round);
+                }
+            }
+        }
     }
 
     /** Warm-up, then Flight Recorder on the server while wrk loads {@code c} for 5 durations. */
@@ -564,19 +657,44 @@ public final class BenchRunner {
 
     private Sample measure(Case c, boolean both) throws Exception {
         if (c.roundTrip()) {
+            Duration cpu = serverCpu();
+            long start = System.nanoTime();
             double[] load = roundTrips(settings.connections());
+            double cpuUs = cpuPerRequest(cpu, load[0] * (System.nanoTime() - start) / 1e9);
             double[] one = both ? roundTrips(1) : new double[5];
-            return new Sample(load[0], load[1], load[2], one[1], one[2], (long) (load[3] + one[3]));
+            return new Sample(load[0], load[1], load[2], one[1], one[2], (long) (load[3] + one[3]), cpuUs);
         }
+        Duration cpu = serverCpu();
         double[] load = wrk(c, settings.threads(), settings.connections());
+        double cpuUs = cpuPerRequest(cpu, load[4]);
         double[] one = both ? wrk(c, 1, 1) : new double[5];
-        return new Sample(load[0], load[1], load[2], one[1], one[2], (long) (load[3] + one[3]));
+        return new Sample(load[0], load[1], load[2], one[1], one[2], (long) (load[3] + one[3]), cpuUs);
+    }
+
+    /**
+     * The server JVM's CPU time so far, as the OS counts it (on Linux in 10 ms ticks: a few hundred per case at
+     * load). Throughput on a machine that wrk shares moves with whatever else runs; the server's CPU time per request
+     * is the steadier measure of what a request costs.
+     */
+    private Duration serverCpu() throws Exception {
+        if (serverProcess == null) {
+            serverProcess = ProcessHandle.of(server.pid()).orElseThrow();
+        }
+        return serverProcess.info().totalCpuDuration().orElse(null);
+    }
+
+    private double cpuPerRequest(Duration before, double requests) throws Exception {
+        Duration after = serverCpu();
+        if (before == null || after == null || requests <= 0) {
+            return Double.NaN;
+        }
+        return after.minus(before).toNanos() / 1e3 / requests;
     }
 
     private static final Pattern BENCH_LINE = Pattern.compile("BENCH requests=(\\d+) duration_us=(\\d+) "
             + "p50_us=(\\d+) p99_us=(\\d+) connect=(\\d+) read=(\\d+) write=(\\d+) status=(\\d+) timeout=(\\d+)");
 
-    /** @return requests/s, p50 µs, p99 µs, errors */
+    /** @return requests/s, p50 µs, p99 µs, errors, requests */
     private double[] wrk(Case c, int threads, int connections) throws IOException, InterruptedException {
         return wrk(c, threads, connections, settings.duration());
     }
@@ -588,6 +706,7 @@ public final class BenchRunner {
                 switch (c.visitor()) {
                     case SIGNED_IN -> usersFile.toString();
                     case ANONYMOUS -> anonymousFile.toString();
+                    case SESSION_CALLER -> sessionCallersFile.toString();
                     case NONE -> "-";
                 }, CSRF_HEADER);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -603,7 +722,8 @@ public final class BenchRunner {
         for (int g = 5; g <= 9; g++) {
             errors += Long.parseLong(m.group(g));
         }
-        return new double[] {requests / elapsed, Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4)), errors};
+        return new double[] {requests / elapsed, Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4)), errors,
+                requests};
     }
 
     /** Case e with JVM clients (wrk speaks to one host): full sign-ins in a closed loop for the duration. */
@@ -718,7 +838,9 @@ public final class BenchRunner {
                 .append(settings.distributable() ? "" : " -Dbench.distributable=false").append(" -Dbench.duration=")
                 .append(settings.duration()).append(" -Dbench.rounds=").append(settings.rounds())
                 .append(" -Dbench.users=").append(settings.users()).append(" -Dbench.connections=")
-                .append(settings.connections()).append("`; load average ").append(loadAtStart).append(" at the start, ")
+                .append(settings.connections())
+                .append(settings.only().isEmpty() ? "" : " -Dbench.cases=" + String.join(",", settings.only()))
+                .append("`; load average ").append(loadAtStart).append(" at the start, ")
                 .append(loadAverage()).append(" at the end.\n\n");
         for (String line : log) {
             md.append("* ").append(line).append('\n');

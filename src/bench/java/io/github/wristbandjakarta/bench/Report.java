@@ -20,20 +20,23 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("### HTTP, same server, one run\n\n")
                 .append("Medians over ").append(r.settings().rounds()).append(" rounds of ")
-                .append(r.settings().duration()).append(" s per case and load, cases in alternating order; ")
+                .append(r.settings().duration()).append(" s per case and load, cases in alternating order (d and e, which leave new ")
+                .append("sessions on the server, after all rounds of the others); ")
                 .append("\"load\" = wrk, ").append(r.settings().connections()).append(" connections; \"1 conn\" = ")
                 .append("wrk with one connection (unloaded latency). Ratio = req/s ÷ the baseline's, per round; ")
-                .append("Δp50 = p50 (1 conn) − the baseline's, per round. Signed-in cases rotate over ")
-                .append(r.settings().users()).append(" sessions.\n\n")
-                .append("| Case | What | req/s (load) | p50 (load) | p99 (load) | Baseline | Ratio | p50 (1 conn) | p99 (1 conn) | Δp50 (1 conn) |\n")
-                .append("|---|---|---:|---:|---:|---|---:|---:|---:|---:|\n");
+                .append("Δp50 = p50 (1 conn) − the baseline's, per round; CPU/req = the server JVM's CPU time (all ")
+                .append("its threads) per request at load. Cases with sessions rotate over ")
+                .append(r.settings().users()).append(" of them.\n\n")
+                .append("| Case | What | req/s (load) | p50 (load) | p99 (load) | CPU/req (load) | Baseline | Ratio | p50 (1 conn) | p99 (1 conn) | Δp50 (1 conn) |\n")
+                .append("|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
         Map<String, List<Sample>> s = r.samples();
         for (Case c : r.cases()) {
             List<Sample> samples = s.get(c.id());
             md.append("| ").append(c.id()).append(" | ").append(c.what()).append(" | ")
                     .append(fmt("%.0f", BenchRunner.median(samples, Sample::rps))).append(" | ")
                     .append(micros(BenchRunner.median(samples, Sample::p50us))).append(" | ")
-                    .append(micros(BenchRunner.median(samples, Sample::p99us))).append(" | ");
+                    .append(micros(BenchRunner.median(samples, Sample::p99us))).append(" | ")
+                    .append(micros(BenchRunner.median(samples, Sample::cpuUs))).append(" | ");
             if (c.baseline() == null) {
                 md.append("— | — | ");
             } else {
@@ -91,23 +94,29 @@ final class Report {
      * signed-in ones.
      */
     private static String split(Result r) {
-        Map<String, List<Sample>> s = r.samples();
-        if (!s.containsKey("a3") || !s.containsKey("b0")) {
+        StringBuilder rows = new StringBuilder();
+        row(rows, r, "a3", "a", "Jakarta Security's presence: a mechanism that does nothing, on a public request");
+        row(rows, r, "a2", "a3", "our library on a public request, beyond a mechanism that does nothing");
+        row(rows, r, "b0", "a", "the container's login of a caller (`notifyContainerAboutLogin`), no session");
+        row(rows, r, "b0s", "b0", "the container's session, read by the mechanism on every request, beyond that login");
+        row(rows, r, "b1", "b0", "our share of an authenticated request (sealed session, lifetime and CSRF checks), beyond that login");
+        row(rows, r, "b1", "b0s", "our share beyond a mechanism that reads its caller from the container's session: the sealed session, lifetime and CSRF checks alone");
+        row(rows, r, "b", "a3", "the Session Endpoint signed in (no container login), beyond a mechanism that does nothing");
+        if (rows.isEmpty()) {
             return "";
         }
-        StringBuilder md = new StringBuilder("\n### Whose cost\n\n| Ratio | What it isolates | Measured |\n|---|---|---:|\n");
-        row(md, r, "a3", "a", "Jakarta Security's presence: a mechanism that does nothing, on a public request");
-        row(md, r, "a2", "a3", "our library on a public request, beyond a mechanism that does nothing");
-        row(md, r, "b0", "a", "the container's login of a caller (`notifyContainerAboutLogin`), no session");
-        row(md, r, "b1", "b0", "our share of an authenticated request (sealed session, lifetime and CSRF checks), beyond that login");
-        row(md, r, "b", "a3", "the Session Endpoint signed in (no container login), beyond a mechanism that does nothing");
-        return md.toString();
+        return "\n### Whose cost\n\n"
+                + "Throughput ratios as above; \"by CPU\" is the same ratio from the server's CPU time per request "
+                + "(the baseline's ÷ the case's, per round), which moves less with what else the machine runs.\n\n"
+                + "| Ratio | What it isolates | Measured | By CPU |\n|---|---|---:|---:|\n" + rows;
     }
 
     private static void row(StringBuilder md, Result r, String id, String baseline, String what) {
-        if (r.samples().containsKey(id)) {
+        if (r.samples().containsKey(id) && r.samples().containsKey(baseline)) {
             md.append("| ").append(id).append(" ÷ ").append(baseline).append(" | ").append(what).append(" | ")
                     .append(fmt("%.2f×", perRound(r, id, baseline, (mine, base) -> mine.rps() / base.rps())))
+                    .append(" | ")
+                    .append(fmt("%.2f×", perRound(r, id, baseline, (mine, base) -> base.cpuUs() / mine.cpuUs())))
                     .append(" |\n");
         }
     }
