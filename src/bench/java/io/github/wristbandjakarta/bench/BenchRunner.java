@@ -44,14 +44,19 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -122,7 +127,7 @@ public final class BenchRunner {
                     Path.of(System.getProperty("bench.war", "target/wristband-jakarta-auth.war")),
                     Path.of(System.getProperty("bench.out", "target/bench")),
                     Path.of(System.getProperty("bench.basedir", ".")),
-                    java.util.Arrays.stream(System.getProperty("bench.cases", "").split(",")).map(String::strip)
+                    Arrays.stream(System.getProperty("bench.cases", "").split(",")).map(String::strip)
                             .filter(id -> !id.isEmpty()).toList());
         }
 
@@ -172,7 +177,7 @@ public final class BenchRunner {
     }
 
     /** Cases whose every request leaves a new session on the server: measured after all the others. */
-    static final java.util.Set<String> LEAVE_SESSIONS = java.util.Set.of("d", "e");
+    static final Set<String> LEAVE_SESSIONS = Set.of("d", "e");
 
     static List<Case> cases() {
         return List.of(
@@ -223,8 +228,8 @@ public final class BenchRunner {
         }
         Map<String, Case> byId = new LinkedHashMap<>();
         all.forEach(c -> byId.put(c.id(), c));
-        java.util.Set<String> wanted = new java.util.HashSet<>();
-        java.util.Deque<String> next = new java.util.ArrayDeque<>(only);
+        Set<String> wanted = new HashSet<>();
+        Deque<String> next = new ArrayDeque<>(only);
         while (!next.isEmpty()) {
             String id = next.pop();
             Case c = byId.get(id);
@@ -243,8 +248,10 @@ public final class BenchRunner {
         return all.stream().filter(c -> wanted.contains(c.id())).toList();
     }
 
-    /** One measurement: at load ({@code connections}) and with one connection. */
-    /** {@code cpuUs}: the server JVM's CPU time per request at load (user and system, all its threads). */
+    /**
+     * One measurement: at load ({@code connections}) and with one connection; {@code cpuUs} is the server JVM's CPU
+     * time per request at load (user and system, all its threads).
+     */
     record Sample(double rps, double p50us, double p99us, double p50us1, double p99us1, long errors, double cpuUs) {
     }
 
@@ -919,7 +926,7 @@ public final class BenchRunner {
     }
 
     static double median(double[] values) {
-        java.util.Arrays.sort(values);
+        Arrays.sort(values);
         int n = values.length;
         if (n == 0) {
             return Double.NaN;
