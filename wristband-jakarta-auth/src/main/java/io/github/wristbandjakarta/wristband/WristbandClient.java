@@ -51,6 +51,29 @@ public final class WristbandClient {
 
     static final Sleeper THREAD_SLEEP = d -> Thread.sleep(d.toMillis());
 
+    /** The path of Wristband's API below the application origin (docs/protocol.md §2.6). */
+    private static final String API = "/api/v1";
+
+    /**
+     * The endpoints of Wristband's API this client calls: the name observers and messages use, and the path below
+     * {@link #API} with its variable part named, as observers are told it ({@link WristbandCallObserver#started}).
+     */
+    private enum Endpoint {
+        TOKEN("token", "/oauth2/token"),
+        REVOKE("revoke", "/oauth2/revoke"),
+        USERINFO("userinfo", "/oauth2/userinfo"),
+        JWKS("jwks", "/oauth2/jwks"),
+        SDK_CONFIGURATION("sdk-configuration", "/clients/{clientId}/sdk-configuration");
+
+        final String label;
+        final String path;
+
+        Endpoint(String label, String path) {
+            this.label = label;
+            this.path = path;
+        }
+    }
+
     private final HttpClient httpClient;
     private final Sleeper sleeper;
     private final String apiBase;
@@ -76,7 +99,7 @@ public final class WristbandClient {
         this.observer = observer;
         this.httpClient = httpClient;
         this.sleeper = sleeper;
-        this.apiBase = config.applicationOrigin() + "/api/v1";
+        this.apiBase = config.applicationOrigin() + API;
         this.clientId = config.clientId();
         this.requestTimeout = config.requestTimeout();
         this.basicAuthorization = "Basic " + Base64.getEncoder().encodeToString(
@@ -97,7 +120,7 @@ public final class WristbandClient {
         form.put("code", code);
         form.put("redirect_uri", redirectUri);
         form.put("code_verifier", codeVerifier);
-        HttpResponse<String> response = send(tokenRequest(form), "token");
+        HttpResponse<String> response = send(tokenRequest(form), Endpoint.TOKEN);
         int status = response.statusCode();
         if (isSuccess(status)) {
             return parseTokenResponse(response.body());
@@ -110,7 +133,7 @@ public final class WristbandClient {
             throw new WristbandException("unexpected_error", "The token endpoint answered " + status
                     + (error.error() == null ? "" : " " + error.error()));
         }
-        throw unexpectedStatus("token", status);
+        throw unexpectedStatus(Endpoint.TOKEN, status);
     }
 
     /**
@@ -132,7 +155,7 @@ public final class WristbandClient {
                 delay = delay.multipliedBy(2);
             }
             try {
-                HttpResponse<String> response = send(request, "token");
+                HttpResponse<String> response = send(request, Endpoint.TOKEN);
                 int status = response.statusCode();
                 if (isSuccess(status)) {
                     return parseTokenResponse(response.body());
@@ -145,7 +168,7 @@ public final class WristbandClient {
                     throw new WristbandException("invalid_refresh_token",
                             error.description() == null ? "Invalid Refresh Token" : error.description());
                 }
-                throw unexpectedStatus("token", status);
+                throw unexpectedStatus(Endpoint.TOKEN, status);
             } catch (WristbandUnavailableException e) {
                 last = e;
                 LOG.log(Level.FINE, "Token refresh attempt {0} failed: {1}",
@@ -159,17 +182,17 @@ public final class WristbandClient {
     public void revoke(String refreshToken) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", refreshToken);
-        HttpRequest request = request("/oauth2/revoke")
+        HttpRequest request = request(Endpoint.REVOKE)
                 .header("Authorization", basicAuthorization)
                 .header("Content-Type", FORM)
                 .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(form), StandardCharsets.UTF_8))
                 .build();
-        int status = send(request, "revoke").statusCode();
+        int status = send(request, Endpoint.REVOKE).statusCode();
         if (isClientError(status)) {
             throw new WristbandException("unexpected_error", "The revoke endpoint answered " + status);
         }
         if (!isSuccess(status)) {
-            throw unexpectedStatus("revoke", status);
+            throw unexpectedStatus(Endpoint.REVOKE, status);
         }
     }
 
@@ -181,15 +204,15 @@ public final class WristbandClient {
      *                                       {@code idp_name})
      */
     public UserInfo userInfo(String accessToken) {
-        HttpRequest request = request("/oauth2/userinfo")
+        HttpRequest request = request(Endpoint.USERINFO)
                 .header("Authorization", "Bearer " + accessToken)
                 .GET()
                 .build();
-        HttpResponse<String> response = send(request, "userinfo");
+        HttpResponse<String> response = send(request, Endpoint.USERINFO);
         if (!isSuccess(response.statusCode())) {
-            throw unexpectedStatus("userinfo", response.statusCode());
+            throw unexpectedStatus(Endpoint.USERINFO, response.statusCode());
         }
-        JsonObject claims = parseObject(response.body(), "userinfo");
+        JsonObject claims = parseObject(response.body(), Endpoint.USERINFO);
         return new UserInfo(
                     requiredClaim(claims, "sub"),
                     requiredClaim(claims, "tnt_id"),
@@ -206,11 +229,11 @@ public final class WristbandClient {
 
     /** GET the JWKS document as JSON text; {@link WristbandUnavailableException} on any failure. */
     public String jwks() {
-        HttpResponse<String> response = send(request("/oauth2/jwks").GET().build(), "jwks");
+        HttpResponse<String> response = send(request(Endpoint.JWKS).GET().build(), Endpoint.JWKS);
         if (!isSuccess(response.statusCode())) {
-            throw unexpectedStatus("jwks", response.statusCode());
+            throw unexpectedStatus(Endpoint.JWKS, response.statusCode());
         }
-        JsonObject document = parseObject(response.body(), "jwks");
+        JsonObject document = parseObject(response.body(), Endpoint.JWKS);
         if (!(document.get("keys") instanceof JsonArray)) {
             throw new WristbandUnavailableException("The jwks answer has no keys array", null);
         }
@@ -219,12 +242,12 @@ public final class WristbandClient {
 
     /** GET the SDK configuration, no credentials, one attempt; {@link WristbandUnavailableException} on failure. */
     public SdkConfiguration sdkConfiguration() {
-        String path = "/clients/" + pathSegment(clientId) + "/sdk-configuration";
-        HttpResponse<String> response = send(request(path).GET().build(), "sdk-configuration");
+        HttpResponse<String> response = send(request(Endpoint.SDK_CONFIGURATION).GET().build(),
+                Endpoint.SDK_CONFIGURATION);
         if (!isSuccess(response.statusCode())) {
-            throw unexpectedStatus("sdk-configuration", response.statusCode());
+            throw unexpectedStatus(Endpoint.SDK_CONFIGURATION, response.statusCode());
         }
-        JsonObject body = parseObject(response.body(), "sdk-configuration");
+        JsonObject body = parseObject(response.body(), Endpoint.SDK_CONFIGURATION);
         try {
             JsonValue active = body.get("isApplicationCustomDomainActive");
             return new SdkConfiguration(
@@ -240,14 +263,15 @@ public final class WristbandClient {
 
     // ---- requests
 
-    private HttpRequest.Builder request(String path) {
+    private HttpRequest.Builder request(Endpoint endpoint) {
+        String path = endpoint.path.replace("{clientId}", pathSegment(clientId));
         return HttpRequest.newBuilder(URI.create(apiBase + path))
                 .timeout(requestTimeout)
                 .header("Accept", ACCEPT);
     }
 
     private HttpRequest tokenRequest(Map<String, String> form) {
-        return request("/oauth2/token")
+        return request(Endpoint.TOKEN)
                 .header("Authorization", basicAuthorization)
                 .header("Content-Type", FORM)
                 .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(form), StandardCharsets.UTF_8))
@@ -258,7 +282,7 @@ public final class WristbandClient {
      * Sends, telling the observer; I/O problems and timeouts become {@link WristbandUnavailableException} naming only
      * the endpoint.
      */
-    private HttpResponse<String> send(HttpRequest request, String endpoint) {
+    private HttpResponse<String> send(HttpRequest request, Endpoint endpoint) {
         WristbandCallObserver.Call call = started(endpoint, request);
         try {
             HttpResponse<String> response = httpClient.send(request,
@@ -267,20 +291,19 @@ public final class WristbandClient {
             return response;
         } catch (IOException e) {
             tell(() -> call.failed(e));
-            throw new WristbandUnavailableException("The " + endpoint + " endpoint could not be reached: "
+            throw new WristbandUnavailableException("The " + endpoint.label + " endpoint could not be reached: "
                     + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             tell(() -> call.failed(e));
             Thread.currentThread().interrupt();
-            throw new WristbandUnavailableException("Interrupted while calling the " + endpoint + " endpoint", e);
+            throw new WristbandUnavailableException("Interrupted while calling the " + endpoint.label + " endpoint",
+                    e);
         }
     }
 
-    private WristbandCallObserver.Call started(String endpoint, HttpRequest request) {
-        String template = "sdk-configuration".equals(endpoint)
-                ? "/api/v1/clients/{clientId}/sdk-configuration" : "/api/v1/oauth2/" + endpoint;
+    private WristbandCallObserver.Call started(Endpoint endpoint, HttpRequest request) {
         try {
-            return observer.started(endpoint, request.method(), template, request.uri());
+            return observer.started(endpoint.label, request.method(), API + endpoint.path, request.uri());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "A WristbandCallObserver failed; the call goes on without it", e);
             return WristbandCallObserver.Call.NONE;
@@ -314,26 +337,26 @@ public final class WristbandClient {
     }
 
     /** 1xx, 3xx (redirects are never followed) and 5xx: Wristband did not answer as its API promises. */
-    private static WristbandUnavailableException unexpectedStatus(String endpoint, int status) {
-        return new WristbandUnavailableException("The " + endpoint + " endpoint answered " + status, null);
+    private static WristbandUnavailableException unexpectedStatus(Endpoint endpoint, int status) {
+        return new WristbandUnavailableException("The " + endpoint.label + " endpoint answered " + status, null);
     }
 
     // ---- JSON
 
-    private static JsonObject parseObject(String body, String endpoint) {
+    private static JsonObject parseObject(String body, Endpoint endpoint) {
         try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 return object;
             }
         } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            throw new WristbandUnavailableException("The " + endpoint + " answer is not JSON", e);
+            throw new WristbandUnavailableException("The " + endpoint.label + " answer is not JSON", e);
         }
-        throw new WristbandUnavailableException("The " + endpoint + " answer is not a JSON object", null);
+        throw new WristbandUnavailableException("The " + endpoint.label + " answer is not a JSON object", null);
     }
 
     private static TokenResponse parseTokenResponse(String body) {
-        JsonObject json = parseObject(body, "token");
+        JsonObject json = parseObject(body, Endpoint.TOKEN);
         if (!(json.get("access_token") instanceof JsonString accessToken) || accessToken.getString().isEmpty()) {
             throw new WristbandUnavailableException("Invalid token response: missing access_token", null);
         }

@@ -234,6 +234,17 @@ class WristbandClientTest {
     }
 
     @Test
+    void theObserverIsToldTheSdkConfigurationPathWithItsClientIdNamed() {
+        RecordingObserver observer = new RecordingObserver();
+        stub.answer(Answer.json(200, "{\"loginUrl\":\"https://app.example/login\"}"));
+        new WristbandClient(StubWristband.config(values), StubWristband.httpClient(), sleeper, observer)
+                .sdkConfiguration();
+
+        assertEquals(List.of("sdk-configuration GET /api/v1/clients/{clientId}/sdk-configuration " + stub.origin()
+                + "/api/v1/clients/client-id/sdk-configuration -> 200"), observer.told);
+    }
+
+    @Test
     void theObserverIsToldOfEveryAttemptOfARefresh() {
         RecordingObserver observer = new RecordingObserver();
         stub.answer(Answer.json(503, "{}"), Answer.json(200, TOKENS));
