@@ -436,7 +436,7 @@ abstract class ClusterTests {
     }
 
     private static void waitForExpiry() throws InterruptedException {
-        Thread.sleep(SHORT_LIFETIME.minusSeconds(60).toMillis() + 300);
+        TestApp.awaitTokenExpiry(SHORT_LIFETIME);
     }
 
     static long seconds(long sinceNanos) {

@@ -65,7 +65,7 @@ class RefreshIT {
         JsonObject json = json(token);
         assertTrue(wristband.issuedTokens().contains(json.getString("accessToken")));
         long expiresAt = json.getJsonNumber("expiresAt").longValueExact();
-        long expected = System.currentTimeMillis() + (SHORT_LIFETIME.toMillis() - 60_000);
+        long expected = System.currentTimeMillis() + (SHORT_LIFETIME.toMillis() - TestApp.TOKEN_EXPIRATION_BUFFER.toMillis());
         assertTrue(Math.abs(expiresAt - expected) < 5_000, "expiresAt has the 60 s buffer applied: " + expiresAt);
     }
 
@@ -278,7 +278,7 @@ class RefreshIT {
 
     private static void waitForExpiry() {
         try {
-            Thread.sleep(SHORT_LIFETIME.minusSeconds(60).toMillis() + 300);
+            TestApp.awaitTokenExpiry(SHORT_LIFETIME);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

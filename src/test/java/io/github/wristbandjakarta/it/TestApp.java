@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,10 @@ public final class TestApp {
     public static final String CLIENT_ID = "it-client";
     public static final String CLIENT_SECRET = "it-client-secret-0123456789abcdef";
     public static final String CONTEXT = "/app";
+    /** {@code wristband.http.request-timeout} of the deployments built on {@link #baseConfig()}. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
+    /** {@code wristband.token-expiration-buffer}: no deployment of the tests sets it, so the library's default. */
+    public static final Duration TOKEN_EXPIRATION_BUFFER = Duration.ofSeconds(60);
 
     private static WristbandEmulator emulator;
 
@@ -67,7 +72,7 @@ public final class TestApp {
     /** The configuration every test deployment starts from. */
     public static Map<String, String> baseConfig() {
         Map<String, String> config = config(CLIENT_ID, CLIENT_SECRET, emulator().applicationOrigin(), TestApp::url);
-        config.put("wristband.http.request-timeout", "3");
+        config.put("wristband.http.request-timeout", Long.toString(REQUEST_TIMEOUT.toSeconds()));
         return config;
     }
 
@@ -134,5 +139,14 @@ public final class TestApp {
                 .filter(e -> e.getValue() != null)
                 .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
                 .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    /**
+     * Waits until tokens that the library received before this call, issued for {@code lifetime}, are due for
+     * refresh: it counts them expired {@link #TOKEN_EXPIRATION_BUFFER} before their lifetime ends, from when it
+     * received them. No request can tell that moment without causing the refresh, so this waits that long.
+     */
+    public static void awaitTokenExpiry(Duration lifetime) throws InterruptedException {
+        Thread.sleep(lifetime.minus(TOKEN_EXPIRATION_BUFFER).toMillis());
     }
 }
