@@ -525,15 +525,15 @@ public final class BenchRunner {
      * K visitors of case b0s's WAR, each with the session cookie that its first request there created (the
      * mechanism puts the caller into the new session); the load's requests then read it from that session.
      */
-    private void writeSessionCallers(int k) throws IOException, InterruptedException {
+    private void writeSessionCallers(int k) throws IOException {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < k; i++) {
-            HttpResponse<String> first = get(settings.origin() + SESSION_CALLER_CONTEXT + "/api/bench/caller");
-            String cookie = first.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("JSESSIONID="))
-                    .map(h -> h.split(";", 2)[0]).findFirst()
+            Browser visitor = new Browser();
+            Browser.Exchange first = visitor.get(settings.origin() + SESSION_CALLER_CONTEXT + "/api/bench/caller");
+            Browser.Cookie session = visitor.cookie("localhost", "JSESSIONID")
                     .orElseThrow(() -> new IllegalStateException("b0s: the first request got no session cookie: "
-                            + first.statusCode() + " " + first.headers().allValues("Set-Cookie")));
-            lines.append(cookie).append("\t-\n");
+                            + first.status() + " " + first.headers("Set-Cookie")));
+            lines.append(session.name()).append('=').append(session.value()).append("\t-\n");
         }
         Files.writeString(sessionCallersFile, lines.toString());
     }
@@ -663,18 +663,11 @@ public final class BenchRunner {
     }
 
     private Sample measure(Case c, boolean both) throws Exception {
-        if (c.roundTrip()) {
-            Duration cpu = serverCpu();
-            long start = System.nanoTime();
-            double[] load = roundTrips(settings.connections());
-            double cpuUs = cpuPerRequest(cpu, load[0] * (System.nanoTime() - start) / 1e9);
-            double[] one = both ? roundTrips(1) : new double[5];
-            return new Sample(load[0], load[1], load[2], one[1], one[2], (long) (load[3] + one[3]), cpuUs);
-        }
         Duration cpu = serverCpu();
-        double[] load = wrk(c, settings.threads(), settings.connections());
+        double[] load = c.roundTrip() ? roundTrips(settings.connections())
+                : wrk(c, settings.threads(), settings.connections());
         double cpuUs = cpuPerRequest(cpu, load[4]);
-        double[] one = both ? wrk(c, 1, 1) : new double[5];
+        double[] one = !both ? new double[5] : c.roundTrip() ? roundTrips(1) : wrk(c, 1, 1);
         return new Sample(load[0], load[1], load[2], one[1], one[2], (long) (load[3] + one[3]), cpuUs);
     }
 
@@ -733,7 +726,11 @@ public final class BenchRunner {
                 requests};
     }
 
-    /** Case e with JVM clients (wrk speaks to one host): full sign-ins in a closed loop for the duration. */
+    /**
+     * Case e with JVM clients (wrk speaks to one host): full sign-ins in a closed loop for the duration.
+     *
+     * @return round trips/s, p50 µs, p99 µs, errors, round trips (as {@link #wrk} returns for requests)
+     */
     private double[] roundTrips(int concurrency) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
@@ -768,7 +765,7 @@ public final class BenchRunner {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdownNow();
         all.sort(Comparator.naturalOrder());
-        return new double[] {all.size() / seconds, percentile(all, 50), percentile(all, 99), errors.get()};
+        return new double[] {all.size() / seconds, percentile(all, 50), percentile(all, 99), errors.get(), all.size()};
     }
 
     private static double percentile(List<Long> sorted, double p) {
