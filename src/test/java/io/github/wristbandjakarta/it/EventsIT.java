@@ -81,7 +81,7 @@ class EventsIT {
                 + "&tenant_name=devs4you"));
 
         assertEquals(302, callback.status(), callback.body());
-        assertEquals(List.of("CallbackFailed[reason=missing_login_state]"), events(false));
+        assertEquals(List.of("CallbackFailed[reason=MISSING_LOGIN_STATE]"), events(false));
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class SignIn {
 
     /**
      * The browser is not signed in: it holds no CSRF cookie, and the Session Endpoint answers 401 to whatever session
-     * cookie it sends (the Login Endpoint gives every login a session, so a failed login may leave one behind).
+     * cookie it sends (a session the browser held before a failed login stays).
      */
     public static void assertNotSignedIn(Browser browser) {
         assertFalse(browser.cookie("localhost", "CSRF-TOKEN").isPresent(), () -> "no CSRF cookie: " + browser.cookies());

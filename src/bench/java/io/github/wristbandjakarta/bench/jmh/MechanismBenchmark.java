@@ -9,6 +9,7 @@ import io.github.wristbandjakarta.security.WristbandAuthenticationMechanism;
 import io.github.wristbandjakarta.session.CsrfProtection;
 import io.github.wristbandjakarta.session.SessionSeal;
 import io.github.wristbandjakarta.session.SessionStore;
+import io.github.wristbandjakarta.session.SignIns;
 import io.github.wristbandjakarta.session.WristbandSession;
 import io.github.wristbandjakarta.token.AccessTokenValidator;
 import io.github.wristbandjakarta.token.IdTokenValidator;
@@ -82,6 +83,14 @@ public class MechanismBenchmark {
                 new TokenSet(accessToken, "r".repeat(43), NOW.plusSeconds(3600)), CSRF, NOW.minusSeconds(60));
     }
 
+    private static WristbandAuthenticationMechanism mechanism(WristbandConfig config, SessionStore store,
+                                                              TokenRefresher refresher, JwksCache jwks, Clock clock) {
+        CsrfProtection csrf = new CsrfProtection(config, new SecureRandom());
+        return new WristbandAuthenticationMechanism(config,
+                new SignIns(config, store, refresher, csrf, WristbandEvents.NONE, clock),
+                new AccessTokenValidator(config, jwks, clock), csrf, WristbandEvents.NONE, (UnauthenticatedRequests) null);
+    }
+
     @Setup
     public void setUp() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -90,17 +99,13 @@ public class MechanismBenchmark {
         JwksCache jwks = new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock);
         TokenRefresher refresher = new TokenRefresher(config, client, new IdTokenValidator(config, jwks, clock), clock);
         SessionSeal seal = new SessionSeal(config.sessionSecrets(), new SecureRandom());
-        mechanism = new WristbandAuthenticationMechanism(config, new SessionStore(false, seal), refresher,
-                new AccessTokenValidator(config, jwks, clock), new CsrfProtection(config, new SecureRandom()), clock,
-                WristbandEvents.NONE, (UnauthenticatedRequests) null);
+        mechanism = mechanism(config, new SessionStore(seal), refresher, jwks, clock);
         BenchFakes.Session session = new BenchFakes.Session(SessionStore.ATTRIBUTE, seal.seal(session()));
         apiRequest = new BenchFakes.Request("/api", "/demo/me", session, config.csrfHeaderName(), CSRF);
         pageRequest = new BenchFakes.Request("/pages/profile.xhtml", null, session, config.csrfHeaderName(), null);
         publicRequest = new BenchFakes.Request("/api", "/demo/public", null, config.csrfHeaderName(), null);
-        otherNode = new WristbandAuthenticationMechanism(config,
-                new SessionStore(false, new SessionSeal(config.sessionSecrets(), new SecureRandom())), refresher,
-                new AccessTokenValidator(config, jwks, clock), new CsrfProtection(config, new SecureRandom()), clock,
-                WristbandEvents.NONE, (UnauthenticatedRequests) null);
+        otherNode = mechanism(config,
+                new SessionStore(new SessionSeal(config.sessionSecrets(), new SecureRandom())), refresher, jwks, clock);
         check(validSessionApi(), AuthenticationStatus.SUCCESS);
         check(validSessionApiFirstOnNode(), AuthenticationStatus.SUCCESS);
         check(validSessionApiFirstOnNode(), AuthenticationStatus.SUCCESS);

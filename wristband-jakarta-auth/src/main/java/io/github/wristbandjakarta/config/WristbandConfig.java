@@ -44,6 +44,8 @@ public record WristbandConfig(
         List<String> tenantCustomDomains,
         String defaultReturnUrl,
         Duration sessionAbsoluteLifetime,
+        boolean sessionReplicated,
+        Duration sessionReplicationWait,
         Map<String, String> roleMapping,
         boolean tokenEndpointEnabled,
         Duration connectTimeout,
@@ -107,6 +109,8 @@ public record WristbandConfig(
                 + ", tenantCustomDomains=" + tenantCustomDomains
                 + ", defaultReturnUrl=" + defaultReturnUrl
                 + ", sessionAbsoluteLifetime=" + sessionAbsoluteLifetime
+                + ", sessionReplicated=" + sessionReplicated
+                + ", sessionReplicationWait=" + sessionReplicationWait
                 + ", roleMapping=" + roleMapping
                 + ", tokenEndpointEnabled=" + tokenEndpointEnabled
                 + ", connectTimeout=" + connectTimeout

@@ -146,6 +146,9 @@ public final class WristbandConfigLoader {
         checkDefaultReturnUrl(defaultReturnUrl);
         Duration sessionLifetime = in.duration(SESSION_ABSOLUTE_LIFETIME, Duration.ofHours(8), false,
                 "must be greater than 0.");
+        boolean sessionReplicated = in.bool(SESSION_REPLICATED, false);
+        Duration sessionReplicationWait = in.duration(SESSION_REPLICATION_WAIT, Duration.ofSeconds(10), true,
+                "must be greater than or equal to 0.");
         Map<String, String> roleMapping = in.get(ROLE_MAPPING).map(WristbandConfigLoader::parseRoleMapping)
                 .orElse(Map.of());
         boolean tokenEndpointEnabled = in.bool(TOKEN_ENDPOINT_ENABLED, false);
@@ -191,7 +194,8 @@ public final class WristbandConfigLoader {
                 loginStateSecret.orElse(clientSecret), sessionSecrets, loginUrl, redirectUri, parseTenantFromRootDomain,
                 applicationCustomDomainActive, customApplicationLoginPageUrl, scopes, tokenExpirationBuffer,
                 dangerouslyDisableSecureCookies, autoConfigureEnabled, csrfEnabled, csrfCookieName, csrfHeaderName,
-                allowedOrigins, csrfAllowedOrigins, loginStateHostPrefix, tenantCustomDomains, defaultReturnUrl, sessionLifetime, roleMapping, tokenEndpointEnabled,
+                allowedOrigins, csrfAllowedOrigins, loginStateHostPrefix, tenantCustomDomains, defaultReturnUrl, sessionLifetime,
+                sessionReplicated, sessionReplicationWait, roleMapping, tokenEndpointEnabled,
                 connectTimeout, requestTimeout, apiPathPrefixes, authPath, clockSkew, jwksRefreshCooldown, authStrategies,
                 defaultTenantName, defaultTenantCustomDomain, logoutRedirectUrl, corsAllowedOrigins);
         if (defaultTenantCustomDomain.isPresent() && !config.allowsTenantCustomDomain(defaultTenantCustomDomain.get())) {

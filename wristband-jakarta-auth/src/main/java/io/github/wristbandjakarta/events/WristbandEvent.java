@@ -67,10 +67,62 @@ public sealed interface WristbandEvent
     /**
      * A callback that signed nobody in.
      *
-     * @param reason the error code answered ({@code invalid_request}, {@code invalid_id_token}, ...) or the reason of
-     *               the redirect back to the login ({@code missing_login_state}, {@code login_required}, ...)
+     * @param reason why: the error answered, or the reason of the redirect back to the login
      */
-    record CallbackFailed(String reason) implements WristbandEvent {
+    record CallbackFailed(Reason reason) implements WristbandEvent {
+
+        /**
+         * Every way a callback can fail, each with its code on the wire (docs/protocol.md §4.2): the Callback
+         * Endpoint answers with it, the telemetry counts by it. Wristband's own authorization errors (RFC 6749
+         * §4.1.2.1, OpenID Connect Core 3.1.2.6) are named; any other code Wristband sends is {@link #OTHER}.
+         */
+        public enum Reason {
+            // Redirects back to the login (docs/protocol.md §4.2).
+            MISSING_LOGIN_STATE("missing_login_state"),
+            INVALID_LOGIN_STATE("invalid_login_state"),
+            LOGIN_REQUIRED("login_required"),
+            INVALID_GRANT("invalid_grant"),
+            // Errors the library answers.
+            INVALID_REQUEST("invalid_request"),
+            INVALID_ID_TOKEN("invalid_id_token"),
+            UNEXPECTED_ERROR("unexpected_error"),
+            SDK_CONFIG_ERROR("sdk_config_error"),
+            MISSING_TENANT_NAME("missing_tenant_name"),
+            MISSING_TENANT_SUBDOMAIN("missing_tenant_subdomain"),
+            // Authorization errors Wristband may send to the callback.
+            ACCESS_DENIED("access_denied"),
+            UNAUTHORIZED_CLIENT("unauthorized_client"),
+            UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type"),
+            INVALID_SCOPE("invalid_scope"),
+            SERVER_ERROR("server_error"),
+            TEMPORARILY_UNAVAILABLE("temporarily_unavailable"),
+            INTERACTION_REQUIRED("interaction_required"),
+            CONSENT_REQUIRED("consent_required"),
+            ACCOUNT_SELECTION_REQUIRED("account_selection_required"),
+            /** A code from Wristband that none of the above names. */
+            OTHER("other");
+
+            private final String code;
+
+            Reason(String code) {
+                this.code = code;
+            }
+
+            /** The wire spelling, e.g. {@code missing_login_state}. */
+            public String code() {
+                return code;
+            }
+
+            /** The reason of a code, {@link #OTHER} for one not named here. */
+            public static Reason of(String code) {
+                for (Reason reason : values()) {
+                    if (reason.code.equals(code)) {
+                        return reason;
+                    }
+                }
+                return OTHER;
+            }
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.login;
 
 import io.github.wristbandjakarta.config.WristbandConfig;
+import io.github.wristbandjakarta.events.WristbandEvent.CallbackFailed.Reason;
 import io.github.wristbandjakarta.token.IdTokenClaims;
 import io.github.wristbandjakarta.token.IdTokenException;
 import io.github.wristbandjakarta.token.IdTokenValidator;
@@ -98,12 +99,12 @@ public final class CallbackFlow {
         List<LoginStateCookies.LoginCookie> matching = matching(request, state);
         List<String> setCookies = deletions(matching);
         if (matching.isEmpty()) {
-            return redirect(tenantLoginUrl, CallbackResult.Reason.MISSING_LOGIN_STATE, setCookies);
+            return redirect(tenantLoginUrl, Reason.MISSING_LOGIN_STATE, setCookies);
         }
         Optional<LoginState> opened = codec.open(matching.get(0).value());
         if (opened.isEmpty() || !constantTimeEquals(opened.get().state(), state)
                 || opened.get().createdAt().plus(MAX_LOGIN_AGE).isBefore(clock.instant())) {
-            return redirect(tenantLoginUrl, CallbackResult.Reason.INVALID_LOGIN_STATE, setCookies);
+            return redirect(tenantLoginUrl, Reason.INVALID_LOGIN_STATE, setCookies);
         }
         LoginState loginState = opened.get();
         // The tenant the login was sent to, not one edited into the callback URL (docs/protocol.md §4.1).
@@ -115,12 +116,12 @@ public final class CallbackFlow {
             throw new InvalidRequestException(invalid("tenant_custom_domain"));
         }
         if (!consumedStates.consume(state, loginState.createdAt().plus(MAX_LOGIN_AGE), clock.instant())) {
-            return redirect(tenantLoginUrl, CallbackResult.Reason.INVALID_LOGIN_STATE, setCookies);
+            return redirect(tenantLoginUrl, Reason.INVALID_LOGIN_STATE, setCookies);
         }
 
         if (error.isPresent()) {
             if (error.get().toLowerCase(Locale.ROOT).equals("login_required")) {
-                return redirect(tenantLoginUrl, CallbackResult.Reason.LOGIN_REQUIRED, setCookies);
+                return redirect(tenantLoginUrl, Reason.LOGIN_REQUIRED, setCookies);
             }
             throw new WristbandException(error.get(), errorDescription.orElse(null));
         }
@@ -133,7 +134,7 @@ public final class CallbackFlow {
             tokens = wristband.exchangeAuthorizationCode(code.get(), loginState.redirectUri(),
                     loginState.codeVerifier());
         } catch (InvalidGrantException e) {
-            return redirect(tenantLoginUrl, CallbackResult.Reason.INVALID_GRANT, setCookies);
+            return redirect(tenantLoginUrl, Reason.INVALID_GRANT, setCookies);
         }
         IdTokenClaims idToken = idTokens.validate(tokens.idToken(), loginState.nonce());
         UserInfo userInfo = wristband.userInfo(tokens.accessToken());
@@ -209,8 +210,8 @@ public final class CallbackFlow {
         return url + (url.contains("?") ? "&" : "?") + FormEncoding.encode(name) + "=" + FormEncoding.encode(value);
     }
 
-    private static CallbackResult redirect(String url, CallbackResult.Reason reason, List<String> setCookies) {
-        LOG.info("Callback requires a new login: " + reason.wireName());
+    private static CallbackResult redirect(String url, Reason reason, List<String> setCookies) {
+        LOG.info("Callback requires a new login: " + reason.code());
         return new CallbackResult.RedirectRequired(url, reason, setCookies);
     }
 

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.login;
 
+import io.github.wristbandjakarta.events.WristbandEvent.CallbackFailed.Reason;
 import io.github.wristbandjakarta.token.TokenSet;
 import io.github.wristbandjakarta.wristband.UserInfo;
 
@@ -29,28 +30,15 @@ public sealed interface CallbackResult {
         }
     }
 
-    /** The login must start again at {@code redirectUrl}, the tenant's login URL. */
+    /**
+     * The login must start again at {@code redirectUrl}, the tenant's login URL.
+     *
+     * @param reason one of the redirect reasons: {@code MISSING_LOGIN_STATE}, {@code INVALID_LOGIN_STATE},
+     *               {@code LOGIN_REQUIRED}, {@code INVALID_GRANT}
+     */
     record RedirectRequired(String redirectUrl, Reason reason, List<String> setCookies) implements CallbackResult {
         public RedirectRequired {
             setCookies = List.copyOf(setCookies);
-        }
-    }
-
-    enum Reason {
-        MISSING_LOGIN_STATE("missing_login_state"),
-        INVALID_LOGIN_STATE("invalid_login_state"),
-        LOGIN_REQUIRED("login_required"),
-        INVALID_GRANT("invalid_grant");
-
-        private final String wireName;
-
-        Reason(String wireName) {
-            this.wireName = wireName;
-        }
-
-        /** The wire spelling (docs/protocol.md §4.2), e.g. {@code missing_login_state}. */
-        public String wireName() {
-            return wireName;
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.github.wristbandjakarta.rest;
 
 import io.github.wristbandjakarta.config.ConfigKey;
-import io.github.wristbandjakarta.config.Wristband;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.login.CallbackFlow;
@@ -9,8 +8,7 @@ import io.github.wristbandjakarta.login.LoginFlow;
 import io.github.wristbandjakarta.login.LogoutFlow;
 import io.github.wristbandjakarta.login.ReturnUrlPolicy;
 import io.github.wristbandjakarta.security.AuthEndpoints;
-import io.github.wristbandjakarta.session.CsrfProtection;
-import io.github.wristbandjakarta.session.SessionStore;
+import io.github.wristbandjakarta.session.SignIns;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import io.github.wristbandjakarta.security.RefusedRequestFilter;
@@ -22,7 +20,6 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.WebListener;
 
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -48,14 +45,9 @@ public class AuthEndpointsRegistration implements ServletContextListener {
     @Inject
     LogoutFlow logout;
     @Inject
-    SessionStore sessions;
-    @Inject
-    CsrfProtection csrf;
+    SignIns signIns;
     @Inject
     ReturnUrlPolicy returnUrls;
-    @Inject
-    @Wristband
-    Clock clock;
     @Inject
     Instance<SessionMetadata> sessionMetadata;
     @Inject
@@ -68,7 +60,7 @@ public class AuthEndpointsRegistration implements ServletContextListener {
         ServletContext context = event.getServletContext();
         AuthEndpoints endpoints = AuthEndpoints.of(config);
         ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME,
-                new AuthServlet(config, login, callback, logout, sessions, csrf, returnUrls, clock,
+                new AuthServlet(config, login, callback, logout, signIns, returnUrls,
                         sessionMetadata.isResolvable() ? sessionMetadata.get() : null, events,
                         authOptions.isResolvable() ? authOptions.get() : null));
         if (registration == null) {

@@ -5,6 +5,7 @@ import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.login.AuthRequest;
 import io.github.wristbandjakarta.login.CallbackFlow;
 import io.github.wristbandjakarta.events.WristbandEvent;
+import io.github.wristbandjakarta.events.WristbandEvent.CallbackFailed.Reason;
 import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.login.CallbackResult;
 import io.github.wristbandjakarta.login.InvalidRequestException;
@@ -14,8 +15,7 @@ import io.github.wristbandjakarta.login.LoginRedirect;
 import io.github.wristbandjakarta.login.LogoutFlow;
 import io.github.wristbandjakarta.login.LogoutOptions;
 import io.github.wristbandjakarta.login.ReturnUrlPolicy;
-import io.github.wristbandjakarta.session.CsrfProtection;
-import io.github.wristbandjakarta.session.SessionStore;
+import io.github.wristbandjakarta.session.SignIns;
 import io.github.wristbandjakarta.security.SignedInRequest;
 import io.github.wristbandjakarta.security.WristbandPrincipal;
 import io.github.wristbandjakarta.session.WristbandSession;
@@ -25,14 +25,12 @@ import io.github.wristbandjakarta.wristband.WristbandUnavailableException;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -57,18 +55,16 @@ final class AuthServlet extends HttpServlet {
     private final transient LoginFlow login;
     private final transient CallbackFlow callback;
     private final transient LogoutFlow logout;
-    private final transient SessionStore sessions;
-    private final transient CsrfProtection csrf;
+    private final transient SignIns signIns;
     private final transient ReturnUrlPolicy returnUrls;
-    private final transient Clock clock;
     private final transient SessionMetadata sessionMetadata;
     private final transient WristbandEvents events;
     private final transient WristbandAuthOptions authOptions;
 
     /** @param sessionMetadata the application's additions to the Session Endpoint's metadata, or null */
     AuthServlet(WristbandConfig config, LoginFlow login, CallbackFlow callback, LogoutFlow logout,
-                SessionStore sessions, CsrfProtection csrf, ReturnUrlPolicy returnUrls, Clock clock,
-                SessionMetadata sessionMetadata, WristbandEvents events, WristbandAuthOptions authOptions) {
+                SignIns signIns, ReturnUrlPolicy returnUrls, SessionMetadata sessionMetadata, WristbandEvents events,
+                WristbandAuthOptions authOptions) {
         this.sessionMetadata = sessionMetadata;
         this.authOptions = authOptions;
         this.events = events;
@@ -76,10 +72,8 @@ final class AuthServlet extends HttpServlet {
         this.login = login;
         this.callback = callback;
         this.logout = logout;
-        this.sessions = sessions;
-        this.csrf = csrf;
+        this.signIns = signIns;
         this.returnUrls = returnUrls;
-        this.clock = clock;
     }
 
     /**
@@ -145,11 +139,8 @@ final class AuthServlet extends HttpServlet {
 
     private Answer login(HttpServletRequest request) {
         try {
-            LoginRedirect started = login.start(authRequest(request), loginOptions(request));
-            if (started.state() != null) {
-                sessions.prepareLogin(request, started.state(), started.stateExpiresAt(), clock.instant());
-            }
-            return redirect(started);
+            // Nothing is kept on the server: the login lives in its sealed login-state cookie until the callback.
+            return redirect(login.start(authRequest(request), loginOptions(request)));
         } catch (InvalidRequestException e) {
             LOG.info("Login rejected: " + LogSafe.clean(e.getMessage()));
             return ErrorResponses.error(request, 400, "invalid_request", e.getMessage(), List.of());
@@ -166,57 +157,57 @@ final class AuthServlet extends HttpServlet {
             result = callback.complete(auth);
         } catch (InvalidRequestException e) {
             LOG.info("Callback rejected: " + LogSafe.clean(e.getMessage()));
-            return failed(request, auth, 400, "invalid_request", e.getMessage());
+            return failed(request, auth, 400, Reason.INVALID_REQUEST, e.getMessage());
         } catch (WristbandUnavailableException e) {
             LOG.warning("Callback failed, Wristband unavailable: " + LogSafe.clean(e.getMessage()));
-            return failed(request, auth, 502, e.code(), "Wristband could not be reached");
+            return failed(request, auth, 502, Reason.UNEXPECTED_ERROR, "Wristband could not be reached");
         } catch (IdTokenException e) {
             LOG.warning("Callback failed, ID token rejected: " + LogSafe.clean(e.getMessage()));
-            return failed(request, auth, 502, "invalid_id_token", "Wristband's answer could not be verified");
+            return failed(request, auth, 502, Reason.INVALID_ID_TOKEN, "Wristband's answer could not be verified");
         } catch (WristbandException e) {
             // The code is checked (an OAuth error code, or ours); the description stays in the log: it is Wristband's
             // text, or the query's error_description, which anyone can write.
             LOG.info("Callback failed: " + LogSafe.clean(e.code()) + (e.description() == null ? ""
                     : " (" + LogSafe.clean(e.description()) + ")"));
-            if (e.code().equals("sdk_config_error")) {
-                return failed(request, auth, 502, e.code(), "The Wristband configuration could not be loaded");
-            }
-            boolean ours = e.code().equals("missing_tenant_name") || e.code().equals("missing_tenant_subdomain");
-            return failed(request, auth, 400, e.code(),
-                    ours ? e.description() : "Wristband did not complete the sign-in");
+            Reason reason = Reason.of(e.code());
+            return switch (reason) {
+                case SDK_CONFIG_ERROR -> failed(request, auth, 502, reason,
+                        "The Wristband configuration could not be loaded");
+                case MISSING_TENANT_NAME, MISSING_TENANT_SUBDOMAIN -> failed(request, auth, 400, reason,
+                        e.description());
+                default -> failed(request, auth, 400, e.code(), reason, "Wristband did not complete the sign-in");
+            };
         }
         if (result instanceof CallbackResult.RedirectRequired required) {
-            events.fire(new WristbandEvent.CallbackFailed(required.reason().wireName()));
+            events.fire(new WristbandEvent.CallbackFailed(required.reason()));
             return Answer.redirect(required.redirectUrl(), required.setCookies());
         }
         return signIn(request, (CallbackResult.Completed) result);
     }
 
     /** A failed callback's answer, deleting its login-state cookie: a login state is used once, whatever happened. */
-    private Answer failed(HttpServletRequest request, AuthRequest auth, int status, String code, String description) {
-        events.fire(new WristbandEvent.CallbackFailed(code));
+    private Answer failed(HttpServletRequest request, AuthRequest auth, int status, Reason reason, String description) {
+        return failed(request, auth, status, reason.code(), reason, description);
+    }
+
+    /** @param code the error code answered: the reason's, or Wristband's own where the reason is {@code OTHER} */
+    private Answer failed(HttpServletRequest request, AuthRequest auth, int status, String code, Reason reason,
+                          String description) {
+        events.fire(new WristbandEvent.CallbackFailed(reason));
         return ErrorResponses.error(request, status, code, description, callback.loginCookieDeletions(auth));
     }
 
     private Answer signIn(HttpServletRequest request, CallbackResult.Completed completed) {
-        String csrfToken = csrf.newToken();
-        WristbandSession session = WristbandSession.from(completed, csrfToken, clock.instant());
-        sessions.start(request, session, completed.state(), clock.instant());
-        capIdleTimeout(request);
-        LOG.info("Callback completed: user " + LogSafe.clean(session.userId()) + " signed in to tenant "
-                + LogSafe.clean(session.tenantName()));
-        events.fire(new WristbandEvent.SignedIn(session.userId(), session.tenantId(), session.tenantName(),
-                completed.customState()));
+        SignIns.Begun begun = signIns.begin(request, completed);
         URI origin = origin(request);
         String target = Optional.ofNullable(completed.returnUrl())
                 .flatMap(url -> returnUrls.recheck(url, origin))
                 .orElseGet(() -> defaultReturnUrl(request, origin));
-        Answer signedIn = Answer.redirect(target, completed.setCookies());
-        return csrf.enabled() ? signedIn.withCookies(List.of(csrf.setCookie(csrfToken))) : signedIn;
+        return Answer.redirect(target, completed.setCookies()).withCookies(begun.setCookies());
     }
 
     private Answer logout(HttpServletRequest request) {
-        Optional<WristbandSession> session = sessions.current(request);
+        Optional<WristbandSession> session = signIns.stored(request);
         if ("cross-site".equals(request.getHeader("Sec-Fetch-Site")) && session.isPresent()) {
             // Another site sent the browser here (a link, an image, a form): a signed-in user is not signed out
             // behind their back, but asked. The page's link is same-origin, so following it signs out.
@@ -241,21 +232,13 @@ final class AuthServlet extends HttpServlet {
                     LogSafe.clean(e.getMessage()));
             redirect = null;
         }
-        boolean hadSession = request.getSession(false) != null;
-        sessions.end(request);
-        session.ifPresent(s -> events.fire(new WristbandEvent.SignedOut(s.userId(), s.tenantId())));
-        try {
-            request.logout();
-        } catch (ServletException e) {
-            LOG.log(Level.FINE, "Container logout failed", e);
-        }
+        List<String> deletions = signIns.signOut(request, session);
         if (redirect == null) {
             // Still signed out here; Wristband's own session could not be ended.
             return ErrorResponses.error(request, 502, "unexpected_error", "Signed out; Wristband could not be reached",
-                    List.of(csrf.deleteCookie()));
+                    deletions);
         }
-        Answer signedOut = redirect(redirect).withCookies(List.of(csrf.deleteCookie()));
-        return hadSession ? signedOut.withCookies(List.of(deleteSessionCookie(request))) : signedOut;
+        return redirect(redirect).withCookies(deletions);
     }
 
     /**
@@ -270,7 +253,7 @@ final class AuthServlet extends HttpServlet {
             return handed;
         }
         String caller = request.getRemoteUser();
-        return caller == null ? Optional.empty() : sessions.current(request).filter(s -> s.userId().equals(caller));
+        return caller == null ? Optional.empty() : signIns.current(request).filter(s -> s.userId().equals(caller));
     }
 
     private Answer session(HttpServletRequest request) {
@@ -289,8 +272,7 @@ final class AuthServlet extends HttpServlet {
         session.roles().forEach(roles::add);
         metadata.add("roles", roles);
         if (sessionMetadata != null) {
-            sessionMetadata.metadata(new WristbandPrincipal(session.userId(), session.tenantId(), session.tenantName(),
-                    session.identityProviderName(), session.email(), session.roles())).forEach(metadata::add);
+            sessionMetadata.metadata(WristbandPrincipal.of(session)).forEach(metadata::add);
         }
         String body = JSON.createObjectBuilder()
                 .add("userId", session.userId())
@@ -315,37 +297,12 @@ final class AuthServlet extends HttpServlet {
         return Answer.json(200, body);
     }
 
-    /**
-     * The container may keep an idle session no longer than the absolute lifetime, so that it never outlives
-     * it in memory or in a replicated cache (the mechanism also checks the lifetime on every request).
-     */
-    private void capIdleTimeout(HttpServletRequest request) {
-        jakarta.servlet.http.HttpSession httpSession = request.getSession(false);
-        if (httpSession == null) {
-            return;
-        }
-        long absolute = config.sessionAbsoluteLifetime().toSeconds();
-        int idle = httpSession.getMaxInactiveInterval();
-        if (idle <= 0 || idle > absolute) {
-            httpSession.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, Math.max(1, absolute)));
-        }
-    }
-
     private String defaultReturnUrl(HttpServletRequest request, URI origin) {
         String configured = config.defaultReturnUrl();
         if (configured.startsWith("/")) {
             return origin + request.getContextPath() + configured;
         }
         return configured;
-    }
-
-    private static String deleteSessionCookie(HttpServletRequest request) {
-        SessionCookieConfig cookie = request.getServletContext().getSessionCookieConfig();
-        String name = cookie.getName() != null ? cookie.getName() : "JSESSIONID";
-        String path = cookie.getPath() != null ? cookie.getPath()
-                : request.getContextPath().isEmpty() ? "/" : request.getContextPath();
-        return name + "=; Path=" + path + "; Max-Age=0; HttpOnly; SameSite=Lax"
-                + (request.isSecure() || cookie.isSecure() ? "; Secure" : "");
     }
 
     static AuthRequest authRequest(HttpServletRequest request) {

@@ -1,24 +1,17 @@
 package io.github.wristbandjakarta.security;
 
-import io.github.wristbandjakarta.config.Wristband;
-import io.github.wristbandjakarta.config.WristbandConfig;
-import io.github.wristbandjakarta.events.WristbandEvents;
-import io.github.wristbandjakarta.session.SessionStore;
-import io.github.wristbandjakarta.session.WristbandSession;
-import io.github.wristbandjakarta.token.TokenRefresher;
+import io.github.wristbandjakarta.session.SignIns;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.time.Clock;
 import java.util.Optional;
 
 /**
  * The current caller's Wristband access token, for calls to other APIs on the user's behalf (README "Calling other
  * APIs"; {@link WristbandBearerFilter} adds it to outgoing Jakarta REST client calls). For a caller signed in through
  * the session: the tokens of this request's sign-in, which the mechanism refreshed at the start of the request if they
- * had expired; should they expire while the request runs, this refreshes them through the same single-flight refresher
- * and stores them. For a bearer caller (JWT strategy): the token it presented. Empty without a caller, and when a
+ * had expired; should they expire while the request runs, {@link SignIns} refreshes them as it did then. For a bearer caller (JWT strategy): the token it presented. Empty without a caller, and when a
  * refresh fails.
  */
 @RequestScoped
@@ -28,25 +21,18 @@ public class WristbandAccessToken {
     static final String PRESENTED = WristbandAccessToken.class.getName() + ".presented";
 
     private final HttpServletRequest request;
-    private final SessionStore sessions;
-    private final SessionRefresh refreshes;
-    private final Clock clock;
+    private final SignIns signIns;
 
     @Inject
-    public WristbandAccessToken(HttpServletRequest request, WristbandConfig config, SessionStore sessions,
-                                TokenRefresher refresher, WristbandEvents events, @Wristband Clock clock) {
+    public WristbandAccessToken(HttpServletRequest request, SignIns signIns) {
         this.request = request;
-        this.sessions = sessions;
-        this.refreshes = new SessionRefresh(config, sessions, refresher, events, clock);
-        this.clock = clock;
+        this.signIns = signIns;
     }
 
     /** For the CDI client proxy only. */
     protected WristbandAccessToken() {
         this.request = null;
-        this.sessions = null;
-        this.refreshes = null;
-        this.clock = null;
+        this.signIns = null;
     }
 
     public Optional<String> get() {
@@ -56,15 +42,10 @@ public class WristbandAccessToken {
         if (request.getUserPrincipal() == null) {
             return Optional.empty();
         }
-        Optional<WristbandSession> current = sessions.current(request);
-        if (current.isEmpty() || !current.get().userId().equals(request.getUserPrincipal().getName())) {
-            return Optional.empty();
-        }
-        WristbandSession session = current.get();
-        if (!session.tokens().isExpired(clock.instant())) {
-            return Optional.of(session.tokens().accessToken());
-        }
-        // Expired while this request ran: refreshed as the mechanism refreshes (or the sign-in ended).
-        return refreshes.refresh(request, session).map(refreshed -> refreshed.tokens().accessToken());
+        // The same checks as at the start of the request: the absolute lifetime, and a refresh should the tokens have
+        // expired while the request ran (or the sign-in ends).
+        return signIns.current(request)
+                .filter(session -> session.userId().equals(request.getUserPrincipal().getName()))
+                .map(session -> session.tokens().accessToken());
     }
 }

@@ -2,18 +2,15 @@ package io.github.wristbandjakarta.security;
 
 import io.github.wristbandjakarta.config.AuthStrategy;
 import io.github.wristbandjakarta.config.LogSafe;
-import io.github.wristbandjakarta.config.Wristband;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.events.WristbandEvent.RequestRefused;
-import io.github.wristbandjakarta.events.WristbandEvent.SessionEnded;
 import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.session.CsrfProtection;
-import io.github.wristbandjakarta.session.SessionStore;
+import io.github.wristbandjakarta.session.SignIns;
 import io.github.wristbandjakarta.session.WristbandSession;
 import io.github.wristbandjakarta.token.AccessTokenClaims;
 import io.github.wristbandjakarta.token.AccessTokenException;
 import io.github.wristbandjakarta.token.AccessTokenValidator;
-import io.github.wristbandjakarta.token.TokenRefresher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -27,8 +24,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
@@ -59,61 +54,51 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     private static final String BEARER = "Bearer ";
 
     private final WristbandConfig config;
-    private final SessionStore sessions;
-    private final TokenRefresher refresher;
+    private final SignIns signIns;
     private final AccessTokenValidator accessTokens;
     private final WristbandEvents events;
-    private final SessionRefresh refreshes;
     private final CsrfProtection csrf;
     private final RoleMapping roles;
     private final AuthEndpoints endpoints;
     private final RequestOrigins origins;
     private final UnauthenticatedRequests unauthenticatedRequests;
-    private final Clock clock;
 
     @Inject
-    public WristbandAuthenticationMechanism(WristbandConfig config, SessionStore sessions, TokenRefresher refresher,
-                                            AccessTokenValidator accessTokens, CsrfProtection csrf,
-                                            @Wristband Clock clock, WristbandEvents events,
+    public WristbandAuthenticationMechanism(WristbandConfig config, SignIns signIns, AccessTokenValidator accessTokens,
+                                            CsrfProtection csrf, WristbandEvents events,
                                             Instance<UnauthenticatedRequests> unauthenticatedRequests) {
-        this(config, sessions, refresher, accessTokens, csrf, clock, events,
+        this(config, signIns, accessTokens, csrf, events,
                 unauthenticatedRequests.isResolvable() ? unauthenticatedRequests.get() : null);
     }
 
     /** @param unauthenticatedRequests the application's decision, or null for the library's own */
-    public WristbandAuthenticationMechanism(WristbandConfig config, SessionStore sessions, TokenRefresher refresher,
-                                            AccessTokenValidator accessTokens, CsrfProtection csrf, Clock clock,
-                                            WristbandEvents events, UnauthenticatedRequests unauthenticatedRequests) {
+    public WristbandAuthenticationMechanism(WristbandConfig config, SignIns signIns, AccessTokenValidator accessTokens,
+                                            CsrfProtection csrf, WristbandEvents events,
+                                            UnauthenticatedRequests unauthenticatedRequests) {
         this.accessTokens = accessTokens;
         this.events = events;
-        this.refreshes = new SessionRefresh(config, sessions, refresher, events, clock);
         this.unauthenticatedRequests = unauthenticatedRequests;
         this.config = config;
-        this.sessions = sessions;
-        this.refresher = refresher;
+        this.signIns = signIns;
         this.csrf = csrf;
         this.roles = new RoleMapping(config.roleMapping());
         this.endpoints = AuthEndpoints.of(config);
         // An origin allowed credentialed cross-origin calls (CORS) may also send state-changing ones.
         this.origins = new RequestOrigins(java.util.stream.Stream.concat(config.csrfAllowedOrigins().stream(),
                 config.corsAllowedOrigins().stream()).toList());
-        this.clock = clock;
     }
 
     /** For the CDI client proxy only. */
     protected WristbandAuthenticationMechanism() {
         this.config = null;
-        this.sessions = null;
-        this.refresher = null;
+        this.signIns = null;
         this.accessTokens = null;
         this.events = null;
-        this.refreshes = null;
         this.csrf = null;
         this.roles = null;
         this.endpoints = null;
         this.origins = null;
         this.unauthenticatedRequests = null;
-        this.clock = null;
     }
 
     @Override
@@ -149,6 +134,9 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
                 return context.notifyContainerAboutLogin(caller.principal(), caller.groups());
             }
             last = outcome;
+        }
+        if (signIns.announced(request)) {
+            return retry(request, response);
         }
         if (last instanceof Outcome.Forbidden forbidden) {
             // Told here, where the 403 is decided: a later strategy's caller or refusal overrules an earlier 403.
@@ -203,29 +191,17 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         }
     }
 
-    /** The SESSION strategy: the sign-in of the HttpSession, refreshed when its tokens have expired. */
+    /**
+     * The SESSION strategy: the sign-in of the HttpSession, as {@link SignIns#current} makes it fit for use (lifetime
+     * checked, tokens refreshed).
+     */
     private Outcome session(HttpServletRequest request, String path) {
-        Optional<WristbandSession> current = sessions.current(request);
+        Optional<WristbandSession> current = signIns.current(request);
         if (current.isEmpty()) {
             return Outcome.UNAUTHENTICATED;
         }
         WristbandSession session = current.get();
-        refresher.forgetExpired();
-        Instant now = clock.instant();
-        if (!now.isBefore(session.authenticatedAt().plus(config.sessionAbsoluteLifetime()))) {
-            refreshes.end(request, session, SessionEnded.Reason.ABSOLUTE_LIFETIME,
-                    "Session ended: absolute lifetime reached");
-            return Outcome.UNAUTHENTICATED;
-        }
-        if (session.tokens().isExpired(now)) {
-            Optional<WristbandSession> refreshed = refreshes.refresh(request, session);
-            if (refreshed.isEmpty()) {
-                return Outcome.UNAUTHENTICATED;
-            }
-            session = refreshed.get();
-        }
-        WristbandPrincipal principal = new WristbandPrincipal(session.userId(), session.tenantId(),
-                session.tenantName(), session.identityProviderName(), session.email(), session.roles());
+        WristbandPrincipal principal = WristbandPrincipal.of(session);
         Outcome.Caller caller = new Outcome.Caller(principal, roles.groups(session.roles()), session);
         if (csrf.enabled() && UNSAFE_METHODS.contains(request.getMethod()) && !origins.allows(request)) {
             LOG.info("Cross-origin " + LogSafe.clean(request.getMethod()) + " of a signed-in user refused with 403");
@@ -267,6 +243,24 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             events.fire(new RequestRefused(RequestRefused.Reason.BEARER_TOKEN));
             return Outcome.UNAUTHENTICATED;
         }
+    }
+
+    /**
+     * A sign-in that another cluster node has just stored and this one does not hold yet ({@link SignIns#announced}):
+     * the same request again, 307 to its own URL (RFC 9110 §15.4.8: method and body kept), which browsers and
+     * {@code fetch} follow by themselves. The next request finds the session once it has arrived; the marker's time
+     * bounds the retries.
+     */
+    private static AuthenticationStatus retry(HttpServletRequest request, HttpServletResponse response) {
+        response.setStatus(307);
+        response.setHeader("Location", requestUrl(request));
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            response.flushBuffer();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Client went away before the retry was sent", e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private AuthenticationStatus unauthenticated(HttpServletRequest request, HttpServletResponse response,

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.security;
 
+import io.github.wristbandjakarta.session.WristbandSession;
 import jakarta.security.enterprise.CallerPrincipal;
 
 import java.util.List;
@@ -36,6 +37,12 @@ public class WristbandPrincipal extends CallerPrincipal {
         this.email = email;
         this.roles = List.copyOf(roles);
         this.claims = Map.copyOf(claims);
+    }
+
+    /** The caller of a session sign-in. */
+    public static WristbandPrincipal of(WristbandSession session) {
+        return new WristbandPrincipal(session.userId(), session.tenantId(), session.tenantName(),
+                session.identityProviderName(), session.email(), session.roles());
     }
 
     /**

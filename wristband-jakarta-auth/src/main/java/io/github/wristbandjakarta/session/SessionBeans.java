@@ -1,14 +1,15 @@
 package io.github.wristbandjakarta.session;
 
-import io.github.wristbandjakarta.config.ConfigKey;
+import io.github.wristbandjakarta.config.Wristband;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.events.WristbandEvents;
+import io.github.wristbandjakarta.token.TokenRefresher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 
 /** CDI wiring of the session package. */
 @ApplicationScoped
@@ -16,15 +17,20 @@ public class SessionBeans {
 
     @Produces
     @Singleton
-    SessionStore sessionStore(WristbandConfig config, WristbandEvents events) {
-        return new SessionStore(ConfigProvider.getConfig()
-                .getOptionalValue(ConfigKey.SESSION_REPLICATED.key(), Boolean.class).orElse(false),
-                new SessionSeal(config.sessionSecrets(), new SecureRandom()), events);
+    SessionStore sessionStore(WristbandConfig config) {
+        return new SessionStore(new SessionSeal(config.sessionSecrets(), new SecureRandom()));
     }
 
     @Produces
     @Singleton
     CsrfProtection csrfProtection(WristbandConfig config) {
         return new CsrfProtection(config, new SecureRandom());
+    }
+
+    @Produces
+    @Singleton
+    SignIns signIns(WristbandConfig config, SessionStore store, TokenRefresher refresher, CsrfProtection csrf,
+                    WristbandEvents events, @Wristband Clock clock) {
+        return new SignIns(config, store, refresher, csrf, events, clock);
     }
 }

@@ -19,7 +19,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Counts what the library tells the application ({@link WristbandEvent}) as OpenTelemetry counters (README
@@ -31,17 +30,6 @@ public class WristbandMetrics {
 
     static final AttributeKey<String> REASON = AttributeKey.stringKey("wristband.reason");
     static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("wristband.outcome");
-
-    /**
-     * The callback failures counted under their own name: the library's error codes, the redirect reasons of
-     * docs/protocol.md §4.3 and the OAuth 2.0 authorization error codes (RFC 6749 §4.1.2.1, OpenID Connect Core
-     * 3.1.2.6) that Wristband may send back.
-     */
-    static final Set<String> CALLBACK_REASONS = Set.of("invalid_request", "invalid_id_token", "unexpected_error",
-            "sdk_config_error", "missing_tenant_name", "missing_tenant_subdomain", "missing_login_state",
-            "invalid_login_state", "login_required", "invalid_grant", "access_denied", "unauthorized_client",
-            "unsupported_response_type", "invalid_scope", "server_error", "temporarily_unavailable",
-            "interaction_required", "consent_required", "account_selection_required");
 
     private final LongCounter signIns;
     private final LongCounter callbackFailures;
@@ -88,8 +76,7 @@ public class WristbandMetrics {
         if (event instanceof SignedIn) {
             signIns.add(1);
         } else if (event instanceof CallbackFailed failed) {
-            callbackFailures.add(1, Attributes.of(REASON,
-                    CALLBACK_REASONS.contains(failed.reason()) ? failed.reason() : "other"));
+            callbackFailures.add(1, Attributes.of(REASON, failed.reason().code()));
         } else if (event instanceof TokensRefreshed) {
             refreshes.add(1, Attributes.of(OUTCOME, "refreshed"));
         } else if (event instanceof RefreshFailed failed) {

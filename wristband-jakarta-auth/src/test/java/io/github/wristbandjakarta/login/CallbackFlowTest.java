@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.login;
 
+import io.github.wristbandjakarta.events.WristbandEvent.CallbackFailed.Reason;
 import io.github.wristbandjakarta.config.ConfigKey;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.config.WristbandConfigLoader;
@@ -228,7 +229,7 @@ class CallbackFlowTest {
     void missingCookieRedirectsToTenantLoginUrl() {
         CallbackResult.RedirectRequired r = redirect(callback("state=abc&code=c&tenant_name=devs4you",
                 "localhost:6001"));
-        assertEquals(CallbackResult.Reason.MISSING_LOGIN_STATE, r.reason());
+        assertEquals(Reason.MISSING_LOGIN_STATE, r.reason());
         assertEquals(TENANT_LOGIN_URL, r.redirectUrl());
         assertEquals(0, stub.requests.size());
     }
@@ -237,7 +238,7 @@ class CallbackFlowTest {
     void missingCookieInSubdomainModeRedirectsToSubstitutedLoginUrl() {
         useSubdomains(values, false);
         CallbackResult.RedirectRequired r = redirect(callback("state=abc&code=c", SUBDOMAIN_HOST));
-        assertEquals(CallbackResult.Reason.MISSING_LOGIN_STATE, r.reason());
+        assertEquals(Reason.MISSING_LOGIN_STATE, r.reason());
         assertEquals("https://devs4you.business.invotastic.com/api/auth/login", r.redirectUrl());
     }
 
@@ -254,7 +255,7 @@ class CallbackFlowTest {
         Started login = login();
         CallbackResult.RedirectRequired r = redirect(callback("state=other&code=c&tenant_name=devs4you",
                 "localhost:6001", login.cookie()));
-        assertEquals(CallbackResult.Reason.MISSING_LOGIN_STATE, r.reason());
+        assertEquals(Reason.MISSING_LOGIN_STATE, r.reason());
     }
 
     @ParameterizedTest
@@ -263,7 +264,7 @@ class CallbackFlowTest {
         Started login = login();
         CallbackResult.RedirectRequired r = redirect(callback("state=" + login.state() + "&error=" + error
                 + "&error_description=x&tenant_name=devs4you", "localhost:6001", login.cookie()));
-        assertEquals(CallbackResult.Reason.LOGIN_REQUIRED, r.reason());
+        assertEquals(Reason.LOGIN_REQUIRED, r.reason());
         assertEquals(TENANT_LOGIN_URL, r.redirectUrl());
         assertEquals(List.of(login.cookieName() + "=; HttpOnly; Path=/; Max-Age=0; SameSite=Lax; Secure"),
                 r.setCookies());
@@ -277,7 +278,7 @@ class CallbackFlowTest {
         String swapped = second.cookieName() + "=" + first.cookie().substring(first.cookie().indexOf('=') + 1);
         CallbackResult.RedirectRequired r = redirect(callback("state=" + second.state()
                 + "&code=c&tenant_name=devs4you", "localhost:6001", swapped));
-        assertEquals(CallbackResult.Reason.INVALID_LOGIN_STATE, r.reason());
+        assertEquals(Reason.INVALID_LOGIN_STATE, r.reason());
         assertEquals(TENANT_LOGIN_URL, r.redirectUrl());
         assertEquals(0, stub.count(TOKEN));
     }
@@ -290,7 +291,7 @@ class CallbackFlowTest {
         String tampered = cookie.substring(0, i) + (cookie.charAt(i) == 'A' ? 'B' : 'A') + cookie.substring(i + 1);
         CallbackResult.RedirectRequired r = redirect(callback("state=" + login.state()
                 + "&code=c&tenant_name=devs4you", "localhost:6001", tampered));
-        assertEquals(CallbackResult.Reason.INVALID_LOGIN_STATE, r.reason());
+        assertEquals(Reason.INVALID_LOGIN_STATE, r.reason());
         assertEquals(0, stub.count(TOKEN));
     }
 
@@ -299,7 +300,7 @@ class CallbackFlowTest {
         Started login = login();
         clock.advance(Duration.ofSeconds(3601));
         CallbackResult.RedirectRequired r = redirect(callback(login));
-        assertEquals(CallbackResult.Reason.INVALID_LOGIN_STATE, r.reason());
+        assertEquals(Reason.INVALID_LOGIN_STATE, r.reason());
         assertEquals(0, stub.count(TOKEN));
     }
 
@@ -316,7 +317,7 @@ class CallbackFlowTest {
         Started login = login();
         stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"code used\"}"));
         CallbackResult.RedirectRequired r = redirect(callback(login));
-        assertEquals(CallbackResult.Reason.INVALID_GRANT, r.reason());
+        assertEquals(Reason.INVALID_GRANT, r.reason());
         assertEquals(TENANT_LOGIN_URL, r.redirectUrl());
         assertEquals(1, r.setCookies().size());
     }
@@ -328,7 +329,7 @@ class CallbackFlowTest {
         stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
         CallbackResult.RedirectRequired r = redirect(callback("state=" + login.state() + "&code=c",
                 SUBDOMAIN_HOST, login.cookie()));
-        assertEquals(CallbackResult.Reason.INVALID_GRANT, r.reason());
+        assertEquals(Reason.INVALID_GRANT, r.reason());
         assertEquals("https://devs4you.business.invotastic.com/api/auth/login", r.redirectUrl());
     }
 
@@ -519,7 +520,7 @@ class CallbackFlowTest {
         assertInstanceOf(CallbackResult.Completed.class, flow.complete(first));
         CallbackResult.RedirectRequired again = redirect(flow.complete(replay));
 
-        assertEquals(CallbackResult.Reason.INVALID_LOGIN_STATE, again.reason());
+        assertEquals(Reason.INVALID_LOGIN_STATE, again.reason());
         assertEquals(1, stub.count(TOKEN), "the replay exchanged no code");
         assertEquals(List.of(login.cookieName() + "=; HttpOnly; Path=/; Max-Age=0; SameSite=Lax; Secure"),
                 again.setCookies());

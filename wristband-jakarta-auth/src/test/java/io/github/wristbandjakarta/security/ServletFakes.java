@@ -110,6 +110,13 @@ final class ServletFakes {
                 case "setAttribute":
                     attributes.put((String) args[0], args[1]);
                     return null;
+                case "removeAttribute":
+                    attributes.remove((String) args[0]);
+                    return null;
+                case "getRequestedSessionId":
+                    return null;
+                case "getCookies":
+                    return null;
                 case "getContextPath":
                     return contextPath;
                 case "getServletPath":

@@ -13,6 +13,7 @@ import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.session.SealedSession;
 import io.github.wristbandjakarta.session.SessionSeal;
 import io.github.wristbandjakarta.session.SessionStore;
+import io.github.wristbandjakarta.session.SignIns;
 import io.github.wristbandjakarta.session.WristbandSession;
 import io.github.wristbandjakarta.token.FakeWristband;
 import io.github.wristbandjakarta.token.FakeWristband.Answer;
@@ -81,16 +82,14 @@ class WristbandAuthenticationMechanismTest {
     /** The application's own UnauthenticatedRequests bean, if any. */
     private UnauthenticatedRequests custom;
 
-    /** wristband.session.replicated: a cluster replicates the session (README "Clustering"). */
-    private boolean replicated;
-
     private WristbandAuthenticationMechanism mechanism() {
         WristbandConfig config = FakeWristband.config(values);
         WristbandClient client = FakeWristband.client(config);
         JwksCache jwks = new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock);
         TokenRefresher refresher = new TokenRefresher(config, client, new IdTokenValidator(config, jwks, clock), clock);
-        return new WristbandAuthenticationMechanism(config, new SessionStore(replicated, SEAL, events), refresher,
-                new AccessTokenValidator(config, jwks, clock), new CsrfProtection(config, new SecureRandom()), clock,
+        CsrfProtection csrf = new CsrfProtection(config, new SecureRandom());
+        SignIns signIns = new SignIns(config, new SessionStore(SEAL), refresher, csrf, events, clock);
+        return new WristbandAuthenticationMechanism(config, signIns, new AccessTokenValidator(config, jwks, clock), csrf,
                 events, custom);
     }
 
@@ -504,7 +503,7 @@ class WristbandAuthenticationMechanismTest {
         assertEquals(1, stub.count(TOKEN), "the second request shared the first one's refresh");
         assertEquals("access", opened(second.session).tokens()
                 .accessToken(), "its HttpSession still holds the old tokens");
-        assertEquals(fresh, new SessionStore(false, SEAL).current(second.proxy).orElseThrow().tokens());
+        assertEquals(fresh, new SessionStore(SEAL).current(second.proxy).orElseThrow().tokens());
         assertEquals(fresh, SignedInRequest.of(second.proxy).orElseThrow().tokens(), "the Token Endpoint's answer");
     }
 
@@ -560,7 +559,7 @@ class WristbandAuthenticationMechanismTest {
 
     @Test
     void inAClusterARefusedRefreshKeepsTheSessionWhileTheAccessTokenIsStillValidAtWristband() {
-        replicated = true;
+        values.put(ConfigKey.SESSION_REPLICATED.key(), "true");
         stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
         Request request = api("/orders");
         Session session = expiredSession(); // expired with the 60 s buffer, valid at Wristband for 60 s more
@@ -575,7 +574,7 @@ class WristbandAuthenticationMechanismTest {
 
     @Test
     void inAClusterARefusedRefreshEndsTheSessionOnceTheAccessTokenHasReallyExpired() {
-        replicated = true;
+        values.put(ConfigKey.SESSION_REPLICATED.key(), "true");
         stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
         Request request = api("/auth/session");
         request.session = sessionWith(signedIn(new TokenSet("access", "refresh", NOW.minusSeconds(60)),

@@ -1,101 +1,35 @@
 package io.github.wristbandjakarta.session;
 
-import io.github.wristbandjakarta.events.WristbandEvent;
-import io.github.wristbandjakarta.events.WristbandEvents;
+import io.github.wristbandjakarta.session.HttpFakes.Request;
+import io.github.wristbandjakarta.session.HttpFakes.Session;
 import io.github.wristbandjakarta.token.TokenSet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The HttpSession attribute: read without creating, a login start rotates the id, its callback signs in within that
- * session only, refresh never goes backwards.
+ * The HttpSession attribute: read without creating, a sign-in begins under a session id nobody knew before, refresh
+ * never goes backwards, a dead sign-in ends once, and the next user never inherits the previous one's state.
  */
 class SessionStoreTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-    static final SessionSeal SEAL = new SessionSeal(List.of("a session secret of at least thirty-two characters"),
-            new SecureRandom());
-    private final SessionStore store = new SessionStore(false, SEAL);
-
-    /** The sign-in the fake HttpSession holds, opened. */
-    private static WristbandSession stored(FakeRequest fake) {
-        return SEAL.open((SealedSession) fake.attributes.get(SessionStore.ATTRIBUTE)).orElseThrow();
-    }
-
-    /** Minimal hand-made fake of the request's session handling (a JDK proxy; other calls fail). */
-    private static final class FakeRequest {
-        Map<String, Object> attributes;
-        boolean invalidated;
-        int created;
-        int idChanges;
-        boolean isNew;
-        String requestedSessionId;
-        /** As WildFly's distributable session manager: a new session takes the id the browser asked for. */
-        boolean adoptsRequestedId = true;
-        String id;
-        final HttpSession session = (HttpSession) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpSession.class}, (p, m, a) -> switch (m.getName()) {
-                    case "getAttribute" -> attributes.get((String) a[0]);
-                    case "setAttribute" -> {
-                        attributes.put((String) a[0], a[1]);
-                        yield null;
-                    }
-                    case "getAttributeNames" -> Collections.enumeration(List.copyOf(attributes.keySet()));
-                    case "removeAttribute" -> {
-                        attributes.remove((String) a[0]);
-                        yield null;
-                    }
-                    case "isNew" -> isNew;
-                    case "getId" -> id;
-                    case "invalidate" -> {
-                        invalidated = true;
-                        attributes = null;
-                        yield null;
-                    }
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
-        final Map<String, Object> requestAttributes = new HashMap<>();
-        final HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
-                    case "getSession" -> {
-                        if (attributes == null && (Boolean) a[0]) {
-                            created++;
-                            attributes = new HashMap<>();
-                            id = requestedSessionId != null && adoptsRequestedId ? requestedSessionId : "id-" + created;
-                        }
-                        yield attributes == null ? null : session;
-                    }
-                    case "getRequestedSessionId" -> requestedSessionId;
-                    case "getAttribute" -> requestAttributes.get((String) a[0]);
-                    case "setAttribute" -> {
-                        requestAttributes.put((String) a[0], a[1]);
-                        yield null;
-                    }
-                    case "changeSessionId" -> {
-                        idChanges++;
-                        id = "changed-" + idChanges;
-                        yield id;
-                    }
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
-    }
+    private static final SessionSeal SEAL = new SessionSeal(
+            List.of("a session secret of at least thirty-two characters"), new SecureRandom());
+    private final SessionStore store = new SessionStore(SEAL);
 
     private static WristbandSession signedIn(Instant expiresAt) {
         return signedIn("u", expiresAt);
@@ -106,336 +40,343 @@ class SessionStoreTest {
                 new TokenSet("at", "rt", expiresAt), "c", NOW);
     }
 
+    /** The sign-in the fake HttpSession holds, opened. */
+    private static WristbandSession stored(Request request) {
+        return SEAL.open((SealedSession) request.session.attributes.get(SessionStore.ATTRIBUTE)).orElseThrow();
+    }
+
+    /** A request whose browser already has the session {@code id}. */
+    private static Request withSession(String id) {
+        Request request = new Request();
+        request.session = new Session(id);
+        request.requestedSessionId = id;
+        return request;
+    }
+
+    /** A request signed in as {@code session}, in a session that had none before. */
+    private Request signedInRequest(WristbandSession session) {
+        Request request = new Request();
+        store.begin(request.proxy, session);
+        return request;
+    }
+
     @Test
     void readingWithoutSessionCreatesNone() {
-        FakeRequest fake = new FakeRequest();
-        assertEquals(Optional.empty(), store.current(fake.request));
-        assertEquals(0, fake.created);
-    }
+        Request request = new Request();
 
-    /** A login started at the Login Endpoint and completed by its callback in the same session. */
-    private void signIn(FakeRequest fake, WristbandSession session) {
-        String state = "state-" + (++logins);
-        store.prepareLogin(fake.request, state, NOW.plusSeconds(3600), NOW);
-        store.start(fake.request, session, state, NOW);
-    }
+        assertEquals(Optional.empty(), store.current(request.proxy));
 
-    private int logins;
+        assertEquals(0, request.created);
+    }
 
     @Test
-    void aLoginStartedWithoutSessionCreatesOneAndItsCallbackSignsInWithoutANewId() {
-        FakeRequest fake = new FakeRequest();
+    void aSessionWithoutSignInSignsNobodyIn() {
+        Request request = withSession("anonymous");
+        request.session.attributes.put("cart", "the visitor's");
+
+        assertSame(SessionStore.Read.NONE, store.read(request.proxy));
+    }
+
+    // ---- begin
+
+    @Test
+    void beginWithAnExistingSessionChangesItsIdAndKeepsAnAnonymousVisitorsState() {
+        Request request = withSession("anonymous");
+        request.session.attributes.put("cart", "the visitor's");
         WristbandSession session = signedIn(NOW);
 
-        store.prepareLogin(fake.request, "s1", NOW.plusSeconds(3600), NOW);
-        assertEquals(1, fake.created);
-        store.start(fake.request, session, "s1", NOW);
+        assertSame(request.session.proxy, store.begin(request.proxy, session));
 
-        assertEquals(1, fake.created);
-        assertEquals(0, fake.idChanges);
-        assertSame(session, store.current(fake.request).orElseThrow());
-        assertEquals(Set.of(SessionStore.ATTRIBUTE), fake.attributes.keySet(), "no pending login left");
-        assertEquals(session, stored(fake));
+        assertEquals(1, request.idChanges);
+        assertNotEquals("anonymous", request.session.id);
+        assertEquals(0, request.created);
+        assertEquals("the visitor's", request.session.attributes.get("cart"));
+        assertEquals(session, stored(request));
     }
 
     @Test
-    void aLoginStartedInAnExistingSessionRotatesItsIdAndKeepsItsState() {
-        FakeRequest fake = new FakeRequest();
-        fake.attributes = new HashMap<>(Map.of("cart", "the visitor's"));
+    void beginWithAnotherUsersSignInEmptiesTheSessionAndChangesItsId() {
+        Request request = signedInRequest(signedIn("alice", NOW));
+        request.session.attributes.put("cart", "alice's");
 
-        store.prepareLogin(fake.request, "s1", NOW.plusSeconds(3600), NOW);
+        WristbandSession bob = signedIn("bob", NOW);
+        store.begin(request.proxy, bob);
 
-        assertEquals(0, fake.created);
-        assertEquals(1, fake.idChanges);
-        assertEquals("the visitor's", fake.attributes.get("cart"));
-        assertEquals(Optional.empty(), store.current(fake.request));
-        store.start(fake.request, signedIn(NOW), "s1", NOW);
-        assertEquals(1, fake.idChanges, "not again at the callback");
+        assertEquals(Set.of(SessionStore.ATTRIBUTE), request.session.attributes.keySet());
+        assertEquals(bob, stored(request));
+        assertEquals(1, request.idChanges);
+        assertFalse(request.session.invalidated, "emptied, not invalidated (WildFly)");
     }
 
     @Test
-    void aSessionIdTheBrowserAskedForIsNeverAdopted() {
-        FakeRequest fake = new FakeRequest();
-        fake.requestedSessionId = "planted-by-someone-else";
+    void beginAgainAsTheSameUserKeepsTheStateAndChangesTheId() {
+        Request request = signedInRequest(signedIn("alice", NOW));
+        request.session.attributes.put("cart", "alice's");
 
-        store.prepareLogin(fake.request, "s1", NOW.plusSeconds(3600), NOW);
+        WristbandSession again = signedIn("alice", NOW.plusSeconds(60));
+        store.begin(request.proxy, again);
 
-        assertEquals(1, fake.created);
-        assertEquals(1, fake.idChanges, "a session created under the requested id gets a new one at once");
+        assertEquals(1, request.idChanges);
+        assertEquals("alice's", request.session.attributes.get("cart"));
+        assertEquals(again, stored(request));
     }
 
     @Test
-    void aRequestedIdTheContainerDidNotAdoptNeedsNoSecondId() {
-        FakeRequest fake = new FakeRequest();
-        fake.requestedSessionId = "expired-long-ago";
-        fake.adoptsRequestedId = false;
+    void beginAfterAnEndedSignInEmptiesTheSessionAndChangesTheId() {
+        WristbandSession dead = signedIn(NOW);
+        Request request = signedInRequest(dead);
+        request.session.attributes.put("cart", "the previous user's");
+        store.end(request.proxy, dead);
 
-        store.prepareLogin(fake.request, "s1", NOW.plusSeconds(3600), NOW);
+        WristbandSession next = signedIn(NOW.plusSeconds(3600));
+        store.begin(request.proxy, next);
 
-        assertEquals(1, fake.created);
-        assertEquals(0, fake.idChanges, "one session cookie, not two");
+        assertEquals(Set.of(SessionStore.ATTRIBUTE), request.session.attributes.keySet());
+        assertEquals(next, stored(request));
+        assertEquals(1, request.idChanges);
+        assertFalse(request.session.invalidated, "emptied, not invalidated (WildFly)");
     }
 
     @Test
-    void aCallbackInASessionWhereItsLoginDidNotStartGivesTheSessionANewId() {
-        FakeRequest fake = new FakeRequest();
-        fake.attributes = new HashMap<>(); // e.g. planted during the login, or another tab's session
+    void beginWithAValueThatDoesNotOpenEmptiesTheSession() {
+        Request request = withSession("written-by-someone");
+        request.session.attributes.put(SessionStore.ATTRIBUTE, signedIn("u", NOW.plusSeconds(600)));
+        request.session.attributes.put("cart", "someone's");
 
-        store.start(fake.request, signedIn(NOW), "s1", NOW);
+        store.begin(request.proxy, signedIn("u", NOW));
 
-        assertEquals(1, fake.idChanges);
-        assertTrue(store.current(fake.request).isPresent());
+        assertEquals(Set.of(SessionStore.ATTRIBUTE), request.session.attributes.keySet(),
+                "a value that does not open counts as another user's");
     }
 
     @Test
-    void aCallbackWithoutSessionCreatesOneNeverUnderTheRequestedId() {
-        FakeRequest fake = new FakeRequest();
-        fake.requestedSessionId = "expired-or-planted";
+    void beginWithoutSessionNeverCreatesItUnderTheRequestedId() {
+        Request request = new Request();
+        request.requestedSessionId = "planted-by-a-sibling-host";
+        WristbandSession session = signedIn(NOW);
 
-        store.start(fake.request, signedIn(NOW), "s1", NOW);
+        store.begin(request.proxy, session);
 
-        assertEquals(1, fake.created);
-        assertEquals(1, fake.idChanges);
+        assertEquals(1, request.created);
+        assertEquals(1, request.idChanges, "the session created under the requested id gets a new one at once");
+        assertNotEquals("planted-by-a-sibling-host", request.session.id);
+        assertEquals(session, stored(request));
     }
 
     @Test
-    void aCompletedLoginIsNoLongerPendingSoItsReplayGetsANewId() {
-        FakeRequest fake = new FakeRequest();
-        store.prepareLogin(fake.request, "s1", NOW.plusSeconds(3600), NOW);
-        store.start(fake.request, signedIn("alice", NOW), "s1", NOW);
-        assertEquals(0, fake.idChanges);
+    void beginWithoutSessionNeverCreatesItUnderTheRequestedIdWithoutItsRoute() {
+        Request request = new Request();
+        request.requestedSessionId = "planted.node-a";
 
-        store.start(fake.request, signedIn("alice", NOW), "s1", NOW);
+        store.begin(request.proxy, signedIn(NOW));
 
-        assertEquals(1, fake.idChanges);
+        // WildFly creates the session under the requested id without the route its cookie carries.
+        assertEquals(1, request.idChanges, "the session created under \"planted\" gets a new id at once");
+        assertNotEquals("planted", request.session.id);
     }
 
     @Test
-    void anExpiredLoginGetsANewIdAtItsCallback() {
-        FakeRequest fake = new FakeRequest();
-        store.prepareLogin(fake.request, "s1", NOW.plusSeconds(3600), NOW);
+    void beginWithoutSessionNeedsNoSecondIdWhenTheContainerDidNotAdoptTheRequestedOne() {
+        Request request = new Request();
+        request.requestedSessionId = "expired-long-ago";
+        request.adoptsRequestedId = false;
 
-        store.start(fake.request, signedIn(NOW), "s1", NOW.plusSeconds(3600));
+        store.begin(request.proxy, signedIn(NOW));
 
-        assertEquals(1, fake.idChanges);
+        assertEquals(1, request.created);
+        assertEquals(0, request.idChanges, "one session cookie, not two");
     }
 
-    @Test
-    void aSessionTheContainerStillCallsNewKeepsTheIdItsLoginStartGaveIt() {
-        // WildFly under load: the Login Endpoint's request, which created the session, is not stored yet when the
-        // callback arrives on the same node. A new id here would be stored only after the callback's response, and
-        // the browser's next request on the other node found no sign-in (ClusterTests, issue 13 closing note).
-        FakeRequest fake = new FakeRequest();
-        store.prepareLogin(fake.request, "s1", NOW.plusSeconds(3600), NOW);
-        int afterLoginStart = fake.idChanges;
-        fake.isNew = true;
-
-        store.start(fake.request, signedIn(NOW), "s1", NOW);
-
-        assertEquals(afterLoginStart, fake.idChanges);
-        assertTrue(store.current(fake.request).isPresent());
-    }
-
-    @Test
-    void loginsInSeveralTabsCompleteInTheirSessionUpToTheLoginStateCookieLimit() {
-        FakeRequest fake = new FakeRequest();
-        for (String state : List.of("s1", "s2", "s3", "s4")) {
-            store.prepareLogin(fake.request, state, NOW.plusSeconds(3600), NOW);
-        }
-        int rotations = fake.idChanges;
-
-        for (String state : List.of("s2", "s3", "s4")) {
-            store.start(fake.request, signedIn("alice", NOW), state, NOW);
-        }
-        assertEquals(rotations, fake.idChanges, "the three newest complete in place");
-        store.start(fake.request, signedIn("alice", NOW), "s1", NOW);
-        assertEquals(rotations + 1, fake.idChanges, "the oldest beyond three was dropped");
-    }
+    // ---- replace
 
     @Test
     void replaceStoresNewerTokens() {
-        FakeRequest fake = new FakeRequest();
         WristbandSession old = signedIn(NOW);
-        signIn(fake, old);
+        Request request = signedInRequest(old);
         WristbandSession newer = signedIn(NOW.plusSeconds(1740));
-        store.replace(fake.request, old, newer);
-        assertSame(newer, store.current(fake.request).orElseThrow());
+
+        store.replace(request.proxy, old, newer);
+
+        assertSame(newer, store.current(request.proxy).orElseThrow());
     }
 
     @Test
     void replaceNeverOverwritesNewerTokensWithOlderOnes() {
-        FakeRequest fake = new FakeRequest();
         WristbandSession newest = signedIn(NOW.plusSeconds(3600));
-        signIn(fake, newest);
-        store.replace(fake.request, signedIn(NOW), signedIn(NOW.plusSeconds(1740)));
-        assertSame(newest, store.current(fake.request).orElseThrow());
+        Request request = signedInRequest(newest);
+
+        store.replace(request.proxy, signedIn(NOW), signedIn(NOW.plusSeconds(1740)));
+
+        assertSame(newest, store.current(request.proxy).orElseThrow());
     }
 
     @Test
     void replaceWithTheTokensAlreadyStoredSetsNothing() {
-        FakeRequest fake = new FakeRequest();
         WristbandSession old = signedIn(NOW);
-        signIn(fake, old);
+        Request request = signedInRequest(old);
         WristbandSession refreshed = signedIn(NOW.plusSeconds(1740));
-        store.replace(fake.request, old, refreshed);
+        store.replace(request.proxy, old, refreshed);
+        Object sealed = request.session.attributes.get(SessionStore.ATTRIBUTE);
+
         // A second request that shared the same single-flight refresh brings an equal value.
-        store.replace(fake.request, old, signedIn(NOW.plusSeconds(1740)));
-        assertSame(refreshed, store.current(fake.request).orElseThrow(), "the stored object is not replaced");
-    }
+        store.replace(request.proxy, old, signedIn(NOW.plusSeconds(1740)));
 
-    @Test
-    void endInvalidatesTheSession() {
-        FakeRequest fake = new FakeRequest();
-        signIn(fake, signedIn(NOW));
-        store.end(fake.request);
-        assertTrue(fake.invalidated);
-        assertEquals(Optional.empty(), store.current(fake.request));
-    }
-    @Test
-    void endingADeadSignInSignsOutAtOnceAndKeepsTheHttpSessionForLater() {
-        FakeRequest fake = new FakeRequest();
-        WristbandSession dead = signedIn(NOW);
-        signIn(fake, dead);
-
-        assertTrue(store.end(fake.request, dead));
-
-        assertEquals(Optional.empty(), store.current(fake.request));
-        assertFalse(fake.invalidated, "not invalidated during the container's authentication step");
-    }
-
-    @Test
-    void onlyTheFirstRequestThatFindsASignInDeadEndsIt() {
-        FakeRequest fake = new FakeRequest();
-        WristbandSession dead = signedIn(NOW);
-        signIn(fake, dead);
-
-        assertTrue(store.end(fake.request, dead));
-        assertFalse(store.end(fake.request, dead));
-    }
-
-    @Test
-    void aDeadSignInDoesNotEndTheSignInThatReplacedIt() {
-        FakeRequest fake = new FakeRequest();
-        WristbandSession newer = signedIn(NOW.plusSeconds(1740));
-        signIn(fake, newer);
-
-        assertFalse(store.end(fake.request, signedIn(NOW)));
-
-        assertSame(newer, store.current(fake.request).orElseThrow());
+        assertSame(sealed, request.session.attributes.get(SessionStore.ATTRIBUTE), "the stored value is not replaced");
     }
 
     @Test
     void aRefreshDoesNotBringBackAnEndedSignIn() {
-        FakeRequest fake = new FakeRequest();
         WristbandSession dead = signedIn(NOW);
-        signIn(fake, dead);
-        store.end(fake.request, dead);
+        Request request = signedInRequest(dead);
+        store.end(request.proxy, dead);
 
-        store.replace(fake.request, dead, signedIn(NOW.plusSeconds(1740)));
+        store.replace(request.proxy, dead, signedIn(NOW.plusSeconds(1740)));
 
-        assertEquals(Optional.empty(), store.current(fake.request));
+        assertEquals(Optional.empty(), store.current(request.proxy));
     }
 
     @Test
-    void theSignInAfterAnEndedOneEmptiesTheHttpSessionAndRotatesTheId() {
-        FakeRequest fake = new FakeRequest();
+    void theTokensRefreshedForThisRequestAreItsSignIn() {
+        WristbandSession old = signedIn(NOW);
+        Request request = signedInRequest(old);
+        WristbandSession refreshed = signedIn(NOW.plusSeconds(1740));
+
+        store.useForThisRequest(request.proxy, refreshed);
+
+        assertSame(refreshed, store.current(request.proxy).orElseThrow());
+        assertEquals(old, stored(request), "the HttpSession is not written by it");
+    }
+
+    // ---- end
+
+    @Test
+    void endingADeadSignInSignsOutAtOnceAndKeepsTheHttpSessionForLater() {
         WristbandSession dead = signedIn(NOW);
-        signIn(fake, dead);
-        fake.attributes.put("cart", "the previous user's");
-        store.end(fake.request, dead);
+        Request request = signedInRequest(dead);
 
-        WristbandSession next = signedIn(NOW.plusSeconds(3600));
-        signIn(fake, next);
+        assertTrue(store.end(request.proxy, dead));
 
-        assertEquals(Set.of(SessionStore.ATTRIBUTE), fake.attributes.keySet());
-        assertEquals(next, stored(fake));
-        assertEquals(1, fake.idChanges);
-        assertFalse(fake.invalidated, "emptied, not invalidated (WildFly)");
+        assertEquals(Optional.empty(), store.current(request.proxy));
+        assertEquals(Boolean.TRUE, request.session.attributes.get(SessionStore.ENDED), "emptied at the next sign-in");
+        assertFalse(request.session.invalidated, "not invalidated during the container's authentication step");
     }
 
     @Test
-    void signingInAsAnotherUserEmptiesTheHttpSessionAndRotatesTheId() {
-        FakeRequest fake = new FakeRequest();
-        signIn(fake, signedIn("alice", NOW));
-        fake.attributes.put("cart", "alice's");
+    void endingForgetsTheTokensRefreshedForThisRequest() {
+        WristbandSession dead = signedIn(NOW);
+        Request request = signedInRequest(dead);
+        store.useForThisRequest(request.proxy, signedIn(NOW.plusSeconds(1740)));
 
-        WristbandSession bob = signedIn("bob", NOW);
-        signIn(fake, bob);
+        store.end(request.proxy, dead);
 
-        assertEquals(Set.of(SessionStore.ATTRIBUTE), fake.attributes.keySet());
-        assertEquals(bob, stored(fake));
-        assertEquals(1, fake.idChanges);
+        assertEquals(Optional.empty(), store.current(request.proxy));
     }
 
     @Test
-    void signingInAgainAsTheSameUserKeepsTheStateAndRotatesTheId() {
-        FakeRequest fake = new FakeRequest();
-        signIn(fake, signedIn("alice", NOW));
-        fake.attributes.put("cart", "alice's");
+    void onlyTheFirstRequestThatFindsASignInDeadEndsIt() {
+        WristbandSession dead = signedIn(NOW);
+        Request request = signedInRequest(dead);
 
-        signIn(fake, signedIn("alice", NOW.plusSeconds(60)));
+        assertTrue(store.end(request.proxy, dead));
+        assertFalse(store.end(request.proxy, dead));
+    }
 
-        assertFalse(fake.invalidated);
-        assertEquals(1, fake.idChanges);
-        assertEquals("alice's", fake.attributes.get("cart"));
+    @Test
+    void aDeadSignInDoesNotEndTheSignInThatReplacedIt() {
+        WristbandSession newer = signedIn(NOW.plusSeconds(1740));
+        Request request = signedInRequest(newer);
+
+        assertFalse(store.end(request.proxy, signedIn(NOW)));
+
+        assertSame(newer, store.current(request.proxy).orElseThrow());
+    }
+
+    // ---- invalidate
+
+    @Test
+    void invalidateEndsTheWholeSession() {
+        Request request = signedInRequest(signedIn(NOW));
+        request.session.attributes.put("cart", "the user's");
+
+        assertTrue(store.invalidate(request.proxy));
+
+        assertTrue(request.session.invalidated);
+        assertEquals(Optional.empty(), store.current(request.proxy));
+    }
+
+    @Test
+    void invalidateWithoutSessionHasNothingToEnd() {
+        Request request = new Request();
+
+        assertFalse(store.invalidate(request.proxy));
+
+        assertEquals(0, request.created);
     }
 
     // ---- sealing (issue 11 point 3)
 
     @Test
     void aSignInAlteredInTheSessionStoreSignsNobodyInAndIsEnded() {
-        FakeRequest fake = new FakeRequest();
-        signIn(fake, signedIn(NOW));
-        byte[] altered = ((SealedSession) fake.attributes.get(SessionStore.ATTRIBUTE)).value().clone();
+        Request request = signedInRequest(signedIn(NOW));
+        byte[] altered = ((SealedSession) request.session.attributes.get(SessionStore.ATTRIBUTE)).value().clone();
         altered[altered.length / 2] ^= 0x01;
-        fake.attributes.put(SessionStore.ATTRIBUTE, new SealedSession(altered));
+        request.session.attributes.put(SessionStore.ATTRIBUTE, new SealedSession(altered));
 
-        assertEquals(Optional.empty(), store.current(fake.request));
-        assertNull(fake.attributes.get(SessionStore.ATTRIBUTE), "removed");
-        assertEquals(Boolean.TRUE, fake.attributes.get(SessionStore.ENDED), "emptied at the next sign-in");
+        assertEquals(Optional.empty(), store.current(request.proxy));
+
+        assertNull(request.session.attributes.get(SessionStore.ATTRIBUTE), "removed");
+        assertEquals(Boolean.TRUE, request.session.attributes.get(SessionStore.ENDED), "emptied at the next sign-in");
     }
 
     @Test
-    void aSignInThatDoesNotOpenTellsTheObserversOnce() {
-        List<WristbandEvent> fired = new java.util.ArrayList<>();
-        SessionStore observed = new SessionStore(false, SEAL, new WristbandEvents(fired::add));
-        FakeRequest fake = new FakeRequest();
-        fake.attributes = new HashMap<>();
-        fake.attributes.put(SessionStore.ATTRIBUTE, signedIn("admin-of-its-choosing", NOW.plusSeconds(600)));
+    void aValueThatDoesNotOpenIsEndedByOneRequestOnly() {
+        Request request = withSession("s");
+        request.session.attributes.put(SessionStore.ATTRIBUTE, new SealedSession(new byte[] {1, 2, 3}));
 
-        observed.current(fake.request);
-        observed.current(fake.request);
+        assertInstanceOf(SessionStore.Read.Unopened.class, store.read(request.proxy));
+        assertSame(SessionStore.Read.NONE, store.read(request.proxy), "already removed: nothing left to tell");
+    }
 
-        assertEquals(List.of(new WristbandEvent.SessionEnded(null, null,
-                WristbandEvent.SessionEnded.Reason.FORGED_OR_ALTERED)), fired);
+    @Test
+    void ofTwoRequestsThatFindTheSameValueUnopenedOnlyOneEndsIt() {
+        Request first = withSession("s");
+        first.session.attributes.put(SessionStore.ATTRIBUTE, new SealedSession(new byte[] {1, 2, 3}));
+        Request second = new Request();
+        second.session = first.session;
+        List<SessionStore.Read> firstRead = new ArrayList<>();
+        first.session.interleaved = () -> firstRead.add(store.read(first.proxy));
+
+        SessionStore.Read secondRead = store.read(second.proxy);
+
+        assertInstanceOf(SessionStore.Read.Unopened.class, firstRead.get(0));
+        assertSame(SessionStore.Read.NONE, secondRead, "found it removed meanwhile: nothing left to tell");
     }
 
     @Test
     void anUnsealedSignInPutIntoTheSessionSignsNobodyIn() {
-        FakeRequest fake = new FakeRequest();
-        fake.attributes = new HashMap<>();
+        Request request = withSession("s");
         // What a cluster member could write before sessions were sealed: a user and roles of its choosing.
-        fake.attributes.put(SessionStore.ATTRIBUTE, signedIn("admin-of-its-choosing", NOW.plusSeconds(600)));
+        request.session.attributes.put(SessionStore.ATTRIBUTE, signedIn("admin-of-its-choosing", NOW.plusSeconds(600)));
 
-        assertEquals(Optional.empty(), store.current(fake.request));
-        assertNull(fake.attributes.get(SessionStore.ATTRIBUTE));
+        assertEquals(Optional.empty(), store.current(request.proxy));
+
+        assertNull(request.session.attributes.get(SessionStore.ATTRIBUTE));
     }
 
     @Test
     void aSignInSealedUnderAnOlderSecretIsSealedAgainUnderTheFirstWhenRead() {
-        SessionSeal older = new SessionSeal(List.of("the secret used before the rotation, 32+ chars"),
-                new SecureRandom());
-        SessionSeal rotated = new SessionSeal(List.of("the secret put first at the rotation, 32+ chars",
-                "the secret used before the rotation, 32+ chars"), new SecureRandom());
-        FakeRequest fake = new FakeRequest();
+        String olderSecret = "the secret used before the rotation, 32+ chars";
+        String newerSecret = "the secret put first at the rotation, 32+ chars";
+        Request request = new Request();
         WristbandSession session = signedIn(NOW.plusSeconds(600));
-        new SessionStore(false, older).start(fake.request, session, "s", NOW);
+        new SessionStore(new SessionSeal(List.of(olderSecret), new SecureRandom())).begin(request.proxy, session);
 
-        assertEquals(Optional.of(session), new SessionStore(false, rotated).current(fake.request));
+        SessionStore rotated = new SessionStore(new SessionSeal(List.of(newerSecret, olderSecret),
+                new SecureRandom()));
+        assertEquals(Optional.of(session), rotated.current(request.proxy));
 
-        SealedSession resealed = (SealedSession) fake.attributes.get(SessionStore.ATTRIBUTE);
-        SessionSeal newestOnly = new SessionSeal(List.of("the secret put first at the rotation, 32+ chars"),
-                new SecureRandom());
+        SealedSession resealed = (SealedSession) request.session.attributes.get(SessionStore.ATTRIBUTE);
+        SessionSeal newestOnly = new SessionSeal(List.of(newerSecret), new SecureRandom());
         assertEquals(Optional.of(session), newestOnly.open(SealedSessionCopies.replicated(resealed)),
                 "opens without the old secret");
     }

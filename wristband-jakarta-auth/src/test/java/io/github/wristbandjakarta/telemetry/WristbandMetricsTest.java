@@ -55,9 +55,9 @@ class WristbandMetricsTest {
 
     @Test
     void failedCallbacksAreCountedByReason() {
-        metrics.count(new WristbandEvent.CallbackFailed("invalid_request"));
-        metrics.count(new WristbandEvent.CallbackFailed("invalid_request"));
-        metrics.count(new WristbandEvent.CallbackFailed("login_required"));
+        metrics.count(new WristbandEvent.CallbackFailed(WristbandEvent.CallbackFailed.Reason.INVALID_REQUEST));
+        metrics.count(new WristbandEvent.CallbackFailed(WristbandEvent.CallbackFailed.Reason.INVALID_REQUEST));
+        metrics.count(new WristbandEvent.CallbackFailed(WristbandEvent.CallbackFailed.Reason.LOGIN_REQUIRED));
 
         assertEquals(Map.of("wristband.reason=invalid_request", 2L, "wristband.reason=login_required", 1L),
                 counter("wristband.callback.failures"));
@@ -67,8 +67,8 @@ class WristbandMetricsTest {
     void aCallbackErrorCodeAnyoneCouldWriteCountsAsOther() {
         // A callback's error parameter is any letters and underscores: counted under its own name, each would be a
         // time series of its own.
-        metrics.count(new WristbandEvent.CallbackFailed("made_up_by_the_caller_1"));
-        metrics.count(new WristbandEvent.CallbackFailed("made_up_by_the_caller_2"));
+        metrics.count(new WristbandEvent.CallbackFailed(WristbandEvent.CallbackFailed.Reason.of("made_up_by_the_caller_1")));
+        metrics.count(new WristbandEvent.CallbackFailed(WristbandEvent.CallbackFailed.Reason.of("made_up_by_the_caller_2")));
 
         assertEquals(Map.of("wristband.reason=other", 2L), counter("wristband.callback.failures"));
     }
