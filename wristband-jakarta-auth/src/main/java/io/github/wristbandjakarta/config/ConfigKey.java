@@ -81,7 +81,7 @@ public enum ConfigKey {
             "The container replicates the session across cluster nodes (README \"Clustering\"): a refresh refused while the access token is still valid keeps the session, and a node waits for a sign-in that another node has just completed (`wristband.session.replication-wait`)."),
     SESSION_REPLICATION_WAIT("wristband.session.replication-wait", Group.SESSION,
             "`10` (s)",
-            "With `wristband.session.replicated`: for this long after a sign-in, a node that does not hold that session yet (WildFly stores a new session just after its answer) waits for it, instead of answering as if nobody were signed in. `0` turns the wait off."),
+            "With `wristband.session.replicated`: for this long after a sign-in, a node that does not hold that session yet (WildFly stores a new session just after its answer) waits briefly for it and then answers `307` to the same URL, instead of answering as if nobody were signed in. `0` turns this off."),
     DANGEROUSLY_DISABLE_SECURE_COOKIES("wristband.dangerously-disable-secure-cookies", Group.SESSION,
             "`false`",
             "Leaves `Secure` off the login-state and CSRF cookies (plain-HTTP development on a non-localhost host only)."),

@@ -143,7 +143,7 @@ public final class CallbackFlow {
         }
         TokenSet tokenSet = TokenSet.from(tokens, config.tokenExpirationBuffer(), clock, null);
         return new CallbackResult.Completed(tokenSet, userInfo, tenantName, loginState.tenantCustomDomain(),
-                loginState.returnUrl(), loginState.customState(), state, setCookies);
+                loginState.returnUrl(), loginState.customState(), setCookies);
     }
 
     /**

@@ -20,10 +20,9 @@ public sealed interface CallbackResult {
      * @param tenantCustomDomain null unless Wristband sent {@code tenant_custom_domain}
      * @param returnUrl          the accepted return URL from the login, or null
      * @param customState        the login's custom state (JSON text), or null
-     * @param state              the login state this callback completed
      */
     record Completed(TokenSet tokens, UserInfo userInfo, String tenantName, String tenantCustomDomain,
-                     String returnUrl, String customState, String state, List<String> setCookies)
+                     String returnUrl, String customState, List<String> setCookies)
             implements CallbackResult {
         public Completed {
             setCookies = List.copyOf(setCookies);

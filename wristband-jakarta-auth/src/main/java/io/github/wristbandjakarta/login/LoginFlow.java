@@ -102,7 +102,7 @@ public final class LoginFlow {
         URI tenantOrigin = tenant.get().origin();
         String location = tenantOrigin + TenantHosts.AUTHORIZE_PATH + "?" + FormEncoding.encode(parameters);
         LOG.info("Login started: redirecting to Wristband's authorize endpoint on " + tenantOrigin.getHost());
-        return new LoginRedirect(location, setCookies, state, now.plusSeconds(LoginStateCookies.MAX_AGE_SECONDS));
+        return new LoginRedirect(location, setCookies);
     }
 
     /**

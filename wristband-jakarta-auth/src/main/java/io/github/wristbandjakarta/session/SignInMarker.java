@@ -25,10 +25,10 @@ import java.util.Optional;
  * label of its own. A marker is worth something only together with the session cookie it was made for, and only until
  * its time: nobody can make one for another session id or make one last longer.
  *
- * @param name   the cookie's name
  * @param secure whether the cookie is {@code Secure}
+ * @param keys   one HMAC key per session secret, the newest first
  */
-record SignInMarker(String name, boolean secure, List<SecretKeySpec> keys) {
+record SignInMarker(boolean secure, List<SecretKeySpec> keys) {
 
     static final String NAME = "WRISTBAND-SIGN-IN";
     private static final String KEY_LABEL = "wristband-jakarta-auth sign-in marker v1";
@@ -43,19 +43,19 @@ record SignInMarker(String name, boolean secure, List<SecretKeySpec> keys) {
         for (String secret : secrets) {
             keys.add(new SecretKeySpec(Hkdf.sha256(secret, KEY_LABEL), HMAC_SHA256));
         }
-        return new SignInMarker(NAME, secure, List.copyOf(keys));
+        return new SignInMarker(secure, List.copyOf(keys));
     }
 
     /** The {@code Set-Cookie} value of a marker for {@code sessionId} that holds until {@code until}. */
     String set(String sessionId, Instant until, Instant now) {
         long seconds = Math.max(1, until.getEpochSecond() - now.getEpochSecond());
-        return name + "=" + until.getEpochSecond() + "." + BASE64URL.encodeToString(mac(keys.get(0), sessionId,
+        return NAME + "=" + until.getEpochSecond() + "." + BASE64URL.encodeToString(mac(keys.get(0), sessionId,
                 until.getEpochSecond())) + "; HttpOnly; Path=/; Max-Age=" + seconds + "; SameSite=Lax"
                 + (secure ? "; Secure" : "");
     }
 
     String delete() {
-        return name + "=; HttpOnly; Path=/; Max-Age=0; SameSite=Lax" + (secure ? "; Secure" : "");
+        return NAME + "=; HttpOnly; Path=/; Max-Age=0; SameSite=Lax" + (secure ? "; Secure" : "");
     }
 
     /**
@@ -117,6 +117,6 @@ record SignInMarker(String name, boolean secure, List<SecretKeySpec> keys) {
 
     @Override
     public String toString() {
-        return "SignInMarker[" + name + "]";
+        return "SignInMarker[" + NAME + "]";
     }
 }

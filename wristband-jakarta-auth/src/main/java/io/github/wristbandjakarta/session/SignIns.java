@@ -17,7 +17,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,13 +103,6 @@ public final class SignIns {
         this.marker = SignInMarker.of(config.sessionSecrets(), !config.dangerouslyDisableSecureCookies());
     }
 
-    /** A store of its own for {@code config}'s session secrets. */
-    public static SignIns of(WristbandConfig config, TokenRefresher refresher, WristbandEvents events, Clock clock) {
-        SecureRandom random = new SecureRandom();
-        return new SignIns(config, new SessionStore(new SessionSeal(config.sessionSecrets(), random)), refresher,
-                new CsrfProtection(config, random), events, clock);
-    }
-
     /** 1. Begins the sign-in the callback completed. */
     public Begun begin(HttpServletRequest request, CallbackResult.Completed completed) {
         Instant now = clock.instant();
@@ -137,18 +129,11 @@ public final class SignIns {
      * the ones Wristband could not renew right now, never ended for that). Empty when there is none, or it ended.
      */
     public Optional<WristbandSession> current(HttpServletRequest request) {
-        SessionStore.Read read = store.read(request);
-        if (read instanceof SessionStore.Read.None) {
-            read = replicatedSoon(request);
+        Optional<WristbandSession> found = read(request, true);
+        if (found.isEmpty()) {
+            return found;
         }
-        if (read instanceof SessionStore.Read.Unopened) {
-            events.fire(new SessionEnded(null, null, SessionEnded.Reason.FORGED_OR_ALTERED));
-            return Optional.empty();
-        }
-        if (!(read instanceof SessionStore.Read.SignedIn signedIn)) {
-            return Optional.empty();
-        }
-        WristbandSession session = signedIn.session();
+        WristbandSession session = found.get();
         refresher.forgetExpired();
         Instant now = clock.instant();
         if (!now.isBefore(session.authenticatedAt().plus(config.sessionAbsoluteLifetime()))) {
@@ -166,7 +151,18 @@ public final class SignIns {
      * revokes and signs out.
      */
     public Optional<WristbandSession> stored(HttpServletRequest request) {
+        return read(request, false);
+    }
+
+    /**
+     * The sign-in the HttpSession holds (with {@code awaitAnnounced}, one announced by a marker that arrives soon),
+     * telling the application when the request found a value that does not open and removed it.
+     */
+    private Optional<WristbandSession> read(HttpServletRequest request, boolean awaitAnnounced) {
         SessionStore.Read read = store.read(request);
+        if (awaitAnnounced && read instanceof SessionStore.Read.None) {
+            read = replicatedSoon(request);
+        }
         if (read instanceof SessionStore.Read.Unopened) {
             events.fire(new SessionEnded(null, null, SessionEnded.Reason.FORGED_OR_ALTERED));
         }
@@ -222,7 +218,7 @@ public final class SignIns {
             return SessionStore.Read.NONE;
         }
         String requested = request.getRequestedSessionId();
-        String value = requested == null ? null : cookie(request, marker.name());
+        String value = requested == null ? null : cookie(request, SignInMarker.NAME);
         if (value == null) {
             return SessionStore.Read.NONE;
         }

@@ -193,14 +193,6 @@ class CallbackFlowTest {
     }
 
     @Test
-    void theCompletedCallbackNamesTheLoginStateItCompleted() {
-        Started login = login();
-        tokensFor(login);
-        CallbackResult.Completed done = assertInstanceOf(CallbackResult.Completed.class, callback(login));
-        assertEquals(login.state(), done.state());
-    }
-
-    @Test
     void customBufferIsApplied() {
         values.put(ConfigKey.TOKEN_EXPIRATION_BUFFER.key(), "0");
         Started login = login();

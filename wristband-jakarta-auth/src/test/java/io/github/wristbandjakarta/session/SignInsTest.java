@@ -87,7 +87,7 @@ class SignInsTest {
         UserInfo user = new UserInfo(USER, TENANT, "app", "wristband", "user@example.com", true, null, null, null,
                 null, List.of(new Role("r1", "app:invotastic:admin", "Admin")));
         return new CallbackResult.Completed(new TokenSet("access", "refresh", NOW.plusSeconds(600)), user,
-                "devs4you", null, "https://app.example/app/", "{\"tab\":2}", "state", List.of());
+                "devs4you", null, "https://app.example/app/", "{\"tab\":2}", List.of());
     }
 
     private static WristbandSession signedIn(Instant authenticatedAt) {

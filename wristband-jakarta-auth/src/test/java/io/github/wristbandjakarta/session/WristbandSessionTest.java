@@ -74,7 +74,7 @@ class WristbandSessionTest {
         UserInfo user = new UserInfo("user", "tenant", "app", "wristband", "u@example.com", true, null, null,
                 null, null, List.of(new Role("r1", "app:x:admin", "Admin"), new Role("r2", "", "Empty")));
         CallbackResult.Completed callback = new CallbackResult.Completed(tokens, user, "devs4you", "auth.acme.com",
-                "https://app/x", null, "state", List.of());
+                "https://app/x", null, List.of());
         WristbandSession session = WristbandSession.from(callback, "csrf", NOW);
         assertEquals("user", session.userId());
         assertEquals("tenant", session.tenantId());
