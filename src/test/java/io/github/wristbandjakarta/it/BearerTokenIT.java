@@ -30,9 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 12 point 1 on both servers: with {@code wristband.auth-strategies=SESSION,JWT}, a Wristband access token sent
- * as {@code Authorization: Bearer} on an API path makes its user the caller, without session, CSRF check or refresh;
- * a missing or bad token (expired, another issuer, another algorithm, {@code alg: none}, an unknown key) is 401
+ * The JWT strategy on both servers (README "Bearer tokens"): with {@code wristband.auth-strategies=SESSION,JWT}, a
+ * Wristband access token of this application's client sent as {@code Authorization: Bearer} on an API path makes its
+ * user the caller, without session, CSRF check or refresh; a missing or bad token (expired, another issuer, another
+ * algorithm, {@code alg: none}, an unknown key, an ID token, another client's or a machine's token) is 401
  * {@code {"error":"Unauthorized"}}. Tokens come from the emulator: its Token Endpoint answer, or signed with its key
  * after a claim was changed.
  */
@@ -51,6 +52,7 @@ class BearerTokenIT {
         Map<String, String> config = TestApp.baseConfig();
         config.put("wristband.auth-strategies", "SESSION,JWT");
         config.put("wristband.token-endpoint.enabled", "true");
+        config.put("wristband.bearer-filter.allowed-origins", config.get("wristband.application-vanity-domain"));
         return TestApp.deployment(config).addClasses(BearerCallerServlet.class, DownstreamCallServlet.class);
     }
 
@@ -107,6 +109,8 @@ class BearerTokenIT {
         claims.setIssuer(wristband.issuer());
         claims.setSubject(alice().userId());
         claims.setClaim("tnt_id", alice().tenantId());
+        claims.setClaim("client_id", TestApp.CLIENT_ID);
+        claims.setClaim("sub_kind", "user");
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(30);
         return claims;
@@ -162,6 +166,23 @@ class BearerTokenIT {
     }
 
     @Test
+    void anIdTokenOfTheUsersLoginIs401() {
+        assertUnauthorized(client.get(CALLER, "Authorization", "Bearer " + wristband.idToken("alice")));
+    }
+
+    @Test
+    void anAccessTokenIssuedToAnotherClientOfTheApplicationIs401() {
+        String partners = wristband.accessToken("alice", c -> c.setClaim("client_id", "a-partner-client"));
+        assertUnauthorized(client.get(CALLER, "Authorization", "Bearer " + partners));
+    }
+
+    @Test
+    void aMachineClientsAccessTokenIs401ByDefault() {
+        String machine = wristband.accessToken("alice", c -> c.setClaim("sub_kind", "client"));
+        assertUnauthorized(client.get(CALLER, "Authorization", "Bearer " + machine));
+    }
+
+    @Test
     void anHs256TokenKeyedWithTheClientSecretIs401() {
         String hs256 = signed(claims(), AlgorithmIdentifiers.HMAC_SHA256,
                 new HmacKey(TestApp.CLIENT_SECRET.getBytes(StandardCharsets.UTF_8)), "any");
@@ -201,7 +222,7 @@ class BearerTokenIT {
         assertEquals(302, page.status(), "the JWT strategy applies to API paths only");
     }
 
-    // ---- the caller's access token on outgoing calls (issue 12 point 6)
+    // ---- the caller's access token on outgoing calls (WristbandBearerFilter)
 
     @Test
     void aSignedInUsersAccessTokenReachesTheDownstreamApi() {
@@ -213,6 +234,21 @@ class BearerTokenIT {
 
         assertEquals(200, downstream.status(), "the downstream API accepted the bearer: " + downstream.body());
         assertEquals(alice().userId(), json(downstream).getString("sub"));
+    }
+
+    @Test
+    void theFilterSendsNoTokenToAnOriginNotOnItsList() {
+        Browser browser = new Browser();
+        SignIn.as(browser, "alice");
+        String csrf = browser.cookie("localhost", "CSRF-TOKEN").orElseThrow().value();
+        long mark = ServerLog.mark();
+
+        Browser.Exchange downstream = browser.get(TestApp.url("/api/it/downstream?host=127.0.0.1"),
+                "X-CSRF-TOKEN", csrf);
+
+        assertEquals(401, downstream.status(), "the API at the unlisted origin got no bearer: " + downstream.body());
+        String unlisted = "sent no access token to http://127.0.0.1:";
+        assertEquals(1, ServerLog.count(ServerLog.awaitSince(mark, log -> log.contains(unlisted)), unlisted));
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.io.IOException;
 /**
  * Test-only servlet (BearerTokenIT): calls a downstream API that checks the bearer token (the emulator's userinfo
  * endpoint, which answers 401 to any other) with a Jakarta REST client carrying {@link WristbandBearerFilter}, and
- * answers that API's status and body.
+ * answers that API's status and body. {@code ?host=127.0.0.1} calls the same emulator under another origin than the
+ * one on {@code wristband.bearer-filter.allowed-origins}.
  */
 @WebServlet("/api/it/downstream")
 @ServletSecurity(@HttpConstraint(rolesAllowed = "**"))
@@ -26,6 +27,9 @@ public class DownstreamCallServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String origin = ConfigProvider.getConfig().getValue("wristband.application-vanity-domain", String.class);
+        if ("127.0.0.1".equals(request.getParameter("host"))) {
+            origin = origin.replace("//localhost:", "//127.0.0.1:");
+        }
         Client client = ClientBuilder.newClient().register(WristbandBearerFilter.class);
         try (Response downstream = client.target(origin + "/api/v1/oauth2/userinfo").request().get()) {
             response.setStatus(downstream.getStatus());

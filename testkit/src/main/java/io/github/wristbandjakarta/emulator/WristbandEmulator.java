@@ -757,6 +757,17 @@ public final class WristbandEmulator implements AutoCloseable {
     }
 
     /**
+     * An ID token for {@code login} as the token endpoint issues it at a login (with a nonce), signed with the current
+     * key: for tests that present one where an access token belongs.
+     */
+    public String idToken(String login) {
+        EmulatorUser user = users.stream().filter(u -> u.login().equals(login)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no user " + login));
+        Instant now = Instant.now();
+        return idToken(user, randomToken(), now.getEpochSecond(), now, accessTokenLifetime);
+    }
+
+    /**
      * An access token for {@code login} as the token endpoint issues it, signed with the current key, after
      * {@code changes} edited its claims (an expired {@code exp}, another {@code iss}, ...): for tests of bearer-token
      * validation. Not registered with userinfo.

@@ -58,7 +58,11 @@ public record WristbandConfig(
         Optional<String> loginDefaultTenantName,
         Optional<String> loginDefaultTenantCustomDomain,
         Optional<String> logoutRedirectUrl,
-        List<URI> corsAllowedOrigins) {
+        List<URI> corsAllowedOrigins,
+        List<String> jwtAllowedClientIds,
+        List<String> jwtAllowedSubjectKinds,
+        List<String> jwtRequiredScopes,
+        List<URI> bearerFilterAllowedOrigins) {
 
     public WristbandConfig {
         scopes = List.copyOf(scopes);
@@ -70,6 +74,10 @@ public record WristbandConfig(
         apiPathPrefixes = List.copyOf(apiPathPrefixes);
         authStrategies = List.copyOf(authStrategies);
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+        jwtAllowedClientIds = List.copyOf(jwtAllowedClientIds);
+        jwtAllowedSubjectKinds = List.copyOf(jwtAllowedSubjectKinds);
+        jwtRequiredScopes = List.copyOf(jwtRequiredScopes);
+        bearerFilterAllowedOrigins = List.copyOf(bearerFilterAllowedOrigins);
     }
 
     /**
@@ -123,6 +131,10 @@ public record WristbandConfig(
                 + ", loginDefaultTenantName=" + loginDefaultTenantName.orElse("(none)")
                 + ", loginDefaultTenantCustomDomain=" + loginDefaultTenantCustomDomain.orElse("(none)")
                 + ", logoutRedirectUrl=" + logoutRedirectUrl.orElse("(none)")
-                + ", corsAllowedOrigins=" + corsAllowedOrigins + "]";
+                + ", corsAllowedOrigins=" + corsAllowedOrigins
+                + ", jwtAllowedClientIds=" + jwtAllowedClientIds
+                + ", jwtAllowedSubjectKinds=" + jwtAllowedSubjectKinds
+                + ", jwtRequiredScopes=" + jwtRequiredScopes
+                + ", bearerFilterAllowedOrigins=" + bearerFilterAllowedOrigins + "]";
     }
 }

@@ -187,6 +187,14 @@ public final class WristbandConfigLoader {
         }
         List<URI> corsAllowedOrigins = in.get(CORS_ALLOWED_ORIGINS)
                 .map(v -> parseOrigins(CORS_ALLOWED_ORIGINS, v)).orElse(List.of());
+        List<String> jwtAllowedClientIds = in.get(JWT_ALLOWED_CLIENT_IDS).map(WristbandConfigLoader::splitList)
+                .filter(l -> !l.isEmpty()).orElse(List.of(clientId));
+        List<String> jwtAllowedSubjectKinds = in.get(JWT_ALLOWED_SUBJECT_KINDS).map(WristbandConfigLoader::splitList)
+                .filter(l -> !l.isEmpty()).orElse(List.of("user"));
+        List<String> jwtRequiredScopes = in.get(JWT_REQUIRED_SCOPES).map(WristbandConfigLoader::splitList)
+                .orElse(List.of());
+        List<URI> bearerFilterAllowedOrigins = in.get(BEARER_FILTER_ALLOWED_ORIGINS)
+                .map(v -> parseOrigins(BEARER_FILTER_ALLOWED_ORIGINS, v)).orElse(List.of());
         Optional<String> logoutRedirectUrl = in.get(LOGOUT_REDIRECT_URL);
         logoutRedirectUrl.ifPresent(url -> requireAbsoluteHttpUrl(LOGOUT_REDIRECT_URL, url));
 
@@ -197,7 +205,8 @@ public final class WristbandConfigLoader {
                 allowedOrigins, csrfAllowedOrigins, loginStateHostPrefix, tenantCustomDomains, defaultReturnUrl, sessionLifetime,
                 sessionReplicated, sessionReplicationWait, roleMapping, tokenEndpointEnabled,
                 connectTimeout, requestTimeout, apiPathPrefixes, authPath, clockSkew, jwksRefreshCooldown, authStrategies,
-                defaultTenantName, defaultTenantCustomDomain, logoutRedirectUrl, corsAllowedOrigins);
+                defaultTenantName, defaultTenantCustomDomain, logoutRedirectUrl, corsAllowedOrigins,
+                jwtAllowedClientIds, jwtAllowedSubjectKinds, jwtRequiredScopes, bearerFilterAllowedOrigins);
         if (defaultTenantCustomDomain.isPresent() && !config.allowsTenantCustomDomain(defaultTenantCustomDomain.get())) {
             throw new WristbandConfigException(LOGIN_DEFAULT_TENANT_CUSTOM_DOMAIN,
                     "must be a host on wristband.tenant-custom-domains.");

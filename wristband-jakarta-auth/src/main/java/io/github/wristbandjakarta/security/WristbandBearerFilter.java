@@ -7,15 +7,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Adds {@code Authorization: Bearer <the caller's access token>} ({@link WristbandAccessToken}) to an outgoing Jakarta
- * REST client call, or to a MicroProfile Rest Client's calls ({@code @RegisterProvider(WristbandBearerFilter.class)}).
- * Register it only on clients of APIs that should receive the user's token. A call made without a caller, or with an
- * Authorization header of its own, is left as it is.
+ * REST client call, or to a MicroProfile Rest Client's calls ({@code @RegisterProvider(WristbandBearerFilter.class)}),
+ * when the call goes to an origin of {@code wristband.bearer-filter.allowed-origins} ({@link BearerDestinations}):
+ * none by default, so nothing is sent until the application names the APIs that should receive the user's token. A
+ * call to another origin, made without a caller, or with an Authorization header of its own, is left as it is.
  */
 public class WristbandBearerFilter implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext call) {
         if (call.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+            return;
+        }
+        if (!CDI.current().select(BearerDestinations.class).get().allows(call.getUri())) {
             return;
         }
         CDI.current().select(WristbandAccessToken.class).get().get()

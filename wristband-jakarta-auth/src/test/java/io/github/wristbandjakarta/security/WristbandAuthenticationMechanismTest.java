@@ -341,11 +341,16 @@ class WristbandAuthenticationMechanismTest {
         assertNull(context.principal);
     }
 
-    // ---- auth strategies (issue 12 point 1; docs/protocol.md §6.4)
+    // ---- auth strategies (docs/protocol.md §6.4)
 
+    /** An access token of this application's client as Wristband issues it (docs/protocol.md §6.6). */
     private String bearer() {
-        return "Bearer " + FakeWristband.sign(stub.claims(FakeWristband.USER_ID, null, NOW), stub.key,
-                stub.key.getKeyId());
+        org.jose4j.jwt.JwtClaims claims = stub.claims(FakeWristband.USER_ID, null, NOW);
+        claims.unsetClaim("aud");
+        claims.setClaim("client_id", FakeWristband.CLIENT_ID);
+        claims.setClaim("sub_kind", "user");
+        claims.setClaim("scope", "openid offline_access email");
+        return "Bearer " + FakeWristband.sign(claims, stub.key, stub.key.getKeyId(), "at+JWT");
     }
 
     @Test

@@ -263,7 +263,15 @@ public final class FakeWristband implements AutoCloseable {
 
     /** RS256 with {@code signer}'s private key; no kid header when {@code kid} is null. */
     public static String sign(JwtClaims claims, RsaJsonWebKey signer, String kid) {
+        return sign(claims, signer, kid, null);
+    }
+
+    /** The same with header {@code typ}, when not null ({@code at+JWT} for an access token, RFC 9068 §2.1). */
+    public static String sign(JwtClaims claims, RsaJsonWebKey signer, String kid, String typ) {
         JsonWebSignature jws = new JsonWebSignature();
+        if (typ != null) {
+            jws.setHeader("typ", typ);
+        }
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setKey(signer.getPrivateKey());
