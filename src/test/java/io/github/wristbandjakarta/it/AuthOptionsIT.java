@@ -73,7 +73,7 @@ class AuthOptionsIT {
     void theLogoutCarriesTheConfiguredRedirectUrlAndTheApplicationsState() {
         SignIn.as(browser, "alice", TestApp.url("/api/auth/login"));
 
-        Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"));
+        Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
 
         assertEquals(302, logout.status(), logout.body());
         assertTrue(logout.location().contains("//" + wristband.tenantHost("devs4you") + "/api/v1/logout?"),

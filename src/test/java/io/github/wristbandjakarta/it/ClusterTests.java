@@ -293,7 +293,7 @@ abstract class ClusterTests {
         assertEquals(200, sessionOn(b, browser, csrf).status());
         String sessionCookie = browser.cookie("localhost", "JSESSIONID").orElseThrow().value();
 
-        Browser.Exchange logout = browser.get(b.url("/api/auth/logout"));
+        Browser.Exchange logout = browser.get(b.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
 
         assertEquals(302, logout.status(), logout.body());
         assertEquals(1, wristband.calls(Endpoint.REVOKE));

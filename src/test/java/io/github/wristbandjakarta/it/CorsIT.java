@@ -99,4 +99,18 @@ class CorsIT {
         assertEquals(200, post.status(), post.body());
         assertEquals(SPA, post.headers("Access-Control-Allow-Origin").get(0));
     }
+
+    @Test
+    void theSinglePageApplicationsLogoutRedirectSignsOut() {
+        SignIn.as(browser, "alice");
+        String csrf = csrf();
+
+        // What a browser sends when the SPA sets window.location to the Logout Endpoint (the React SDK's
+        // redirectToLogout): a same-site navigation whose Referer is the SPA's origin.
+        Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-site",
+                "Referer", SPA + "/");
+
+        assertEquals(302, logout.status(), logout.body());
+        assertEquals(401, browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status());
+    }
 }

@@ -294,7 +294,7 @@ class EndToEndIT {
                 .filter(c -> c.name().equals("JSESSIONID")).findFirst().orElseThrow();
         String csrf = csrfToken();
 
-        Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"));
+        Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
 
         assertEquals(302, logout.status());
         URI wristbandLogout = URI.create(logout.location());
@@ -322,7 +322,7 @@ class EndToEndIT {
         assertEquals(200, browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status());
         assertEquals(200, browser.get(TestApp.url("/pages/profile.xhtml")).status());
 
-        Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"));
+        Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
 
         assertEquals(302, logout.status(), logout.body());
         assertEquals(401, browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status());

@@ -69,7 +69,7 @@ class EventsIT {
         SignIn.as(browser, "alice");
         events(true);
 
-        browser.get(TestApp.url("/api/auth/logout"));
+        browser.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
 
         assertEquals(List.of("SignedOut[userId=" + alice().userId() + ", tenantId=" + alice().tenantId() + "]"),
                 events(false));

@@ -403,6 +403,77 @@ class HostApplicationIT {
         assertEquals(401, bob.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status());
     }
 
+    @Test
+    void aLogoutSentFromASiblingHostAsksTheUserFirst() {
+        Browser bob = wristband.signIn("bob");
+        String csrf = wristband.csrfToken(bob);
+
+        Browser.Exchange asked = bob.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-site",
+                "Referer", "http://blog.localhost:" + TestApp.port() + "/");
+
+        assertEquals(200, asked.status(), asked.body());
+        assertTrue(asked.body().contains("<a id=\"logout\""), asked.body());
+        assertEquals(200, bob.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status(), "still signed in");
+    }
+
+    @Test
+    void aLogoutWithoutFetchMetadataFromAnotherOriginsPageAsksTheUserFirst() {
+        Browser bob = wristband.signIn("bob");
+        String csrf = wristband.csrfToken(bob);
+
+        Browser.Exchange asked = bob.get(TestApp.url("/api/auth/logout"), "Referer", "https://evil.example/");
+
+        assertEquals(200, asked.status(), asked.body());
+        assertEquals(200, bob.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status(), "still signed in");
+    }
+
+    @Test
+    void theLogoutConfirmationPageCannotBeFramed() {
+        Browser bob = wristband.signIn("bob");
+
+        Browser.Exchange asked = bob.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "cross-site");
+
+        assertEquals(200, asked.status(), asked.body());
+        assertEquals("frame-ancestors 'none'", asked.header("Content-Security-Policy").orElse(""));
+        assertEquals("DENY", asked.header("X-Frame-Options").orElse(""));
+    }
+
+    @Test
+    void aSignOutLinkOnTheApplicationsOwnPageSignsOut() {
+        Browser bob = wristband.signIn("bob");
+        String csrf = wristband.csrfToken(bob);
+
+        Browser.Exchange logout = bob.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin",
+                "Referer", TestApp.url("/members/page.xhtml"));
+
+        assertEquals(302, logout.status(), logout.body());
+        assertEquals(401, bob.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status());
+    }
+
+    @Test
+    void aSignOutFormPostedFromTheApplicationsOwnPageSignsOut() {
+        Browser bob = wristband.signIn("bob");
+        String csrf = wristband.csrfToken(bob);
+
+        Browser.Exchange logout = bob.post(TestApp.url("/api/auth/logout"), "",
+                "Origin", TestApp.url("").replaceAll("^(https?://[^/]+).*$", "$1"), "Sec-Fetch-Site", "same-origin");
+
+        assertEquals(302, logout.status(), logout.body());
+        assertEquals(401, bob.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status());
+    }
+
+    @Test
+    void aSignOutFormPostedFromASiblingHostAsksTheUserFirst() {
+        Browser bob = wristband.signIn("bob");
+        String csrf = wristband.csrfToken(bob);
+
+        Browser.Exchange asked = bob.post(TestApp.url("/api/auth/logout"), "",
+                "Origin", "http://blog.localhost:" + TestApp.port(), "Sec-Fetch-Site", "same-site");
+
+        assertEquals(200, asked.status(), asked.body());
+        assertEquals(200, bob.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status(), "still signed in");
+    }
+
     /** The form fields a browser posts when the page's Save button is pressed. */
     private static String jsfSave(String page) {
         java.util.regex.Matcher viewState = java.util.regex.Pattern
@@ -435,7 +506,7 @@ class HostApplicationIT {
         Browser browser = wristband.signIn("bob");
         String csrf = wristband.csrfToken(browser);
 
-        Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"));
+        Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
 
         assertEquals(302, logout.status(), logout.body());
         assertTrue(logout.location().startsWith("http://devs4you-" + wristband.emulator().vanityDomain()),

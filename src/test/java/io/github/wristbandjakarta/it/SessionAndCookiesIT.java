@@ -134,7 +134,7 @@ class SessionAndCookiesIT {
         SignIn.as(browser, "alice");
         assertEquals(2, loginCookies().size(), "the completed login's cookie is gone, the pending ones stay");
 
-        Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"));
+        Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
 
         assertEquals(302, logout.status());
         assertEquals(List.of(), loginCookies(), "every login# cookie deleted: " + logout.headers("Set-Cookie"));

@@ -132,7 +132,7 @@ class TelemetryIT {
     void aLogoutIsCountedAsASessionEndedByLogout() {
         Browser browser = new Browser();
         signIn(browser);
-        assertEquals(302, browser.get(TestApp.url("/api/auth/logout")).status());
+        assertEquals(302, browser.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin").status());
         logouts++;
 
         assertEquals(logouts, awaitCounter("wristband.sessions.ended", "{wristband.reason=\"logout\"}", logouts));
@@ -178,7 +178,7 @@ class TelemetryIT {
         signIn(browser);
         long mark = ServerLog.mark();
 
-        assertEquals(302, browser.get(TestApp.url("/api/auth/logout"), "traceparent", TRACEPARENT).status());
+        assertEquals(302, browser.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin", "traceparent", TRACEPARENT).status());
         logouts++;
 
         List<ExportedSpan> exported = spans(ServerLog.awaitSince(mark, text -> spans(text).stream()
@@ -243,7 +243,7 @@ class TelemetryIT {
         String code = callback.replaceAll(".*[?&]code=([^&]+).*", "$1");
         String state = callback.replaceAll(".*[?&]state=([^&]+).*", "$1");
         String session = browser.cookie("localhost", "JSESSIONID").orElseThrow().value();
-        assertEquals(302, browser.get(TestApp.url("/api/auth/logout")).status());
+        assertEquals(302, browser.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin").status());
         logouts++;
         // Two exports showing this logout: the first of them holds every metric the sign-in and logout touched, and
         // the exporter has written it whole once the next one begins.

@@ -115,7 +115,7 @@ public final class CallbackFlow {
                 && !tenantCustomDomain.get().equalsIgnoreCase(String.valueOf(loginState.tenantCustomDomain()))) {
             throw new InvalidRequestException(invalid("tenant_custom_domain"));
         }
-        if (!consumedStates.consume(state, loginState.createdAt().plus(MAX_LOGIN_AGE), clock.instant())) {
+        if (consumedStates.isConsumed(state, clock.instant())) {
             return redirect(tenantLoginUrl, Reason.INVALID_LOGIN_STATE, setCookies);
         }
 
@@ -135,6 +135,11 @@ public final class CallbackFlow {
                     loginState.codeVerifier());
         } catch (InvalidGrantException e) {
             return redirect(tenantLoginUrl, Reason.INVALID_GRANT, setCookies);
+        }
+        // Recorded once its code is exchanged, not before (ConsumedStates); two callbacks racing with two codes of
+        // the same state both reach Wristband, and only the first to finish signs in.
+        if (!consumedStates.consume(state, loginState.createdAt().plus(MAX_LOGIN_AGE), clock.instant())) {
+            return redirect(tenantLoginUrl, Reason.INVALID_LOGIN_STATE, setCookies);
         }
         IdTokenClaims idToken = idTokens.validate(tokens.idToken(), loginState.nonce());
         UserInfo userInfo = wristband.userInfo(tokens.accessToken());

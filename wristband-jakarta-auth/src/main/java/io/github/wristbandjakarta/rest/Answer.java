@@ -46,6 +46,12 @@ record Answer(int status, String location, String contentType, String body, List
         }
         setCookies.forEach(cookie -> response.addHeader("Set-Cookie", cookie));
         if (body != null) {
+            if (contentType.startsWith("text/html")) {
+                // Our pages (an error, the logout confirmation) are never framed: a framed confirmation could be
+                // clicked through by the framing page (clickjacking).
+                response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+                response.setHeader("X-Frame-Options", "DENY");
+            }
             response.setContentType(contentType);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             PrintWriter writer = response.getWriter();

@@ -60,6 +60,7 @@ final class AuthServlet extends HttpServlet {
     private final transient SessionMetadata sessionMetadata;
     private final transient WristbandEvents events;
     private final transient WristbandAuthOptions authOptions;
+    private final transient LogoutConfirmation logoutConfirmation;
 
     /** @param sessionMetadata the application's additions to the Session Endpoint's metadata, or null */
     AuthServlet(WristbandConfig config, LoginFlow login, CallbackFlow callback, LogoutFlow logout,
@@ -74,11 +75,12 @@ final class AuthServlet extends HttpServlet {
         this.logout = logout;
         this.signIns = signIns;
         this.returnUrls = returnUrls;
+        this.logoutConfirmation = new LogoutConfirmation(config);
     }
 
     /**
-     * GET (and HEAD) only. HttpServlet would answer an unknown method such as PATCH with a 501 page of the
-     * container's; every other method gets 405 JSON here.
+     * GET (and HEAD), and POST for the Logout Endpoint (a sign-out form). HttpServlet would answer an unknown method
+     * such as PATCH with a 501 page of the container's; every other method gets 405 JSON here.
      */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -87,22 +89,31 @@ final class AuthServlet extends HttpServlet {
             super.service(request, response);
             return;
         }
-        response.setHeader("Allow", "GET, HEAD");
+        if (request.getMethod().equals("POST") && "/logout".equals(request.getPathInfo())) {
+            answer(request, response, () -> logout(request));
+            return;
+        }
+        response.setHeader("Allow", "/logout".equals(request.getPathInfo()) ? "GET, HEAD, POST" : "GET, HEAD");
         ErrorResponses.plain(405, "Method Not Allowed").write(response);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(request, response, () -> switch (request.getPathInfo() == null ? "" : request.getPathInfo()) {
+            case "/login" -> login(request);
+            case "/callback" -> callback(request);
+            case "/logout" -> logout(request);
+            case "/session" -> session(request);
+            case "/token" -> token(request);
+            default -> ErrorResponses.plain(404, "Not Found");
+        });
+    }
+
+    private static void answer(HttpServletRequest request, HttpServletResponse response,
+                               java.util.function.Supplier<Answer> endpoint) throws IOException {
         Answer answer;
         try {
-            answer = switch (request.getPathInfo() == null ? "" : request.getPathInfo()) {
-                case "/login" -> login(request);
-                case "/callback" -> callback(request);
-                case "/logout" -> logout(request);
-                case "/session" -> session(request);
-                case "/token" -> token(request);
-                default -> ErrorResponses.plain(404, "Not Found");
-            };
+            answer = endpoint.get();
         } catch (RuntimeException e) {
             // Our endpoints' last line; the host's own errors are the host's (no global exception mapper).
             LOG.log(Level.SEVERE, "Unexpected error in an auth endpoint: " + e.getClass().getName(), e);
@@ -208,10 +219,11 @@ final class AuthServlet extends HttpServlet {
 
     private Answer logout(HttpServletRequest request) {
         Optional<WristbandSession> session = signIns.stored(request);
-        if ("cross-site".equals(request.getHeader("Sec-Fetch-Site")) && session.isPresent()) {
-            // Another site sent the browser here (a link, an image, a form): a signed-in user is not signed out
-            // behind their back, but asked. The page's link is same-origin, so following it signs out.
-            LOG.info("Logout from another site: confirmation asked");
+        if (session.isPresent() && logoutConfirmation.needed(request)) {
+            // A page not known to be this application's sent the browser here (a link, an image, a form, a sibling
+            // host's redirect): a signed-in user is not signed out behind their back, but asked. The page's link is
+            // same-origin, so following it signs out.
+            LOG.info("Logout from a page of another origin: confirmation asked");
             return ErrorResponses.logoutConfirmation(request);
         }
         WristbandAuthOptions.Logout configured = new WristbandAuthOptions.Logout(

@@ -48,14 +48,17 @@ final class ErrorResponses {
                 + "</body></html>";
     }
 
-    /** A same-origin page whose link repeats the logout request: what a cross-site logout gets instead. */
+    /**
+     * A same-origin page whose link repeats the logout request (as a GET: the repeated request is then
+     * {@code same-origin}): what a logout from another origin's page gets instead.
+     */
     static Answer logoutConfirmation(HttpServletRequest request) {
         String query = request.getQueryString();
         String again = request.getRequestURI() + (query == null ? "" : "?" + query);
         String home = request.getContextPath().isEmpty() ? "/" : request.getContextPath() + "/";
         return new Answer(200, null, "text/html", "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Sign out?</title></head><body><h1>Sign out?</h1><p>Another site sent you here to sign you"
-                + " out.</p><p><a id=\"logout\" href=\"" + escape(again) + "\">Sign out</a> &middot; <a href=\""
+                + "<title>Sign out?</title></head><body><h1>Sign out?</h1><p>A page of another site or host sent"
+                + " you here to sign you out.</p><p><a id=\"logout\" href=\"" + escape(again) + "\">Sign out</a> &middot; <a href=\""
                 + escape(home) + "\">Stay signed in</a></p></body></html>", List.of());
     }
 

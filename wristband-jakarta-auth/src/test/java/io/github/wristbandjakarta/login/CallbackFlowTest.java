@@ -519,6 +519,49 @@ class CallbackFlowTest {
     }
 
     @Test
+    void errorCallbacksCannotPushAnExchangedStateOutOfMemory() {
+        Started signedIn = login();
+        tokensFor(signedIn);
+        CallbackFlow flow = flow();
+        assertInstanceOf(CallbackResult.Completed.class, flow.complete(new AuthRequest("state=" + signedIn.state()
+                + "&code=code1&tenant_name=devs4you", "localhost:6001", List.of(signedIn.cookie()), APP_ORIGIN)));
+
+        // An attacker's flood: login starts of its own, each ended by a cheap error callback.
+        WristbandConfig config = config(values);
+        LoginFlow logins = new LoginFlow(config, resolver(config), new TenantHosts(config),
+                new LoginStateCodec(config.loginStateSecret()), new LoginStateCookies(false),
+                new ReturnUrlPolicy(List.of()), clock, new SecureRandom());
+        for (int i = 0; i <= ConsumedStates.MAX; i++) {
+            LoginRedirect started = logins.start(new AuthRequest("tenant_name=devs4you", "localhost:6001", List.of(),
+                    APP_ORIGIN), new LoginOptions(null, null, null, null));
+            String setCookie = started.setCookies().get(started.setCookies().size() - 1);
+            String state = new LoginStateCodec(config.loginStateSecret()).open(cookieValue(setCookie)).orElseThrow()
+                    .state();
+            redirect(flow.complete(new AuthRequest("state=" + state + "&error=login_required&tenant_name=devs4you",
+                    "localhost:6001", List.of(cookieName(setCookie) + "=" + cookieValue(setCookie)), APP_ORIGIN)));
+        }
+
+        CallbackResult replay = flow.complete(new AuthRequest("state=" + signedIn.state()
+                + "&code=code2&tenant_name=devs4you", "localhost:6001", List.of(signedIn.cookie()), APP_ORIGIN));
+        assertEquals(Reason.INVALID_LOGIN_STATE, redirect(replay).reason());
+        assertEquals(1, stub.count(TOKEN), "the replay exchanged no code");
+    }
+
+    @Test
+    void aRefusedCodeDoesNotUseUpItsLoginState() {
+        Started login = login();
+        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
+        CallbackFlow flow = flow();
+        assertEquals(Reason.INVALID_GRANT, redirect(flow.complete(new AuthRequest("state=" + login.state()
+                + "&code=stale&tenant_name=devs4you", "localhost:6001", List.of(login.cookie()), APP_ORIGIN)))
+                .reason());
+
+        tokensFor(login);
+        assertInstanceOf(CallbackResult.Completed.class, flow.complete(new AuthRequest("state=" + login.state()
+                + "&code=fresh&tenant_name=devs4you", "localhost:6001", List.of(login.cookie()), APP_ORIGIN)));
+    }
+
+    @Test
     void theCookieDeletionsOfAFailedCallbackNameItsOwnLoginStateOnly() {
         Started mine = login();
         Started otherTab = login();
