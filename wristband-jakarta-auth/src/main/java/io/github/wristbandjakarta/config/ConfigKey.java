@@ -139,7 +139,7 @@ public enum ConfigKey {
             "Origins `WristbandBearerFilter` may send the user's access token to, comma separated (`https://api.example.com`); a call to any other origin goes without it, and a WARNING names that origin once."),
     JWKS_REFRESH_COOLDOWN("wristband.jwks.refresh-cooldown", Group.TOKENS,
             "`10`",
-            "At most one fetch of Wristband's signing keys per this many seconds when a token names an unknown key or fails its signature check; `0` refetches every time."),
+            "At most one fetch of Wristband's signing keys per this many seconds when a token names an unknown key or fails its signature check; a failed fetch of the SDK configuration is also kept this long. `0` (tests only) refetches every time; a WARNING at start says so."),
 
     // ---- Calls to Wristband
     HTTP_CONNECT_TIMEOUT("wristband.http.connect-timeout", Group.HTTP,

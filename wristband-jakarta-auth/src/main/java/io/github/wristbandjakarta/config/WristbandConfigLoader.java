@@ -14,14 +14,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
  * Reads the {@code wristband.*} keys and validates them (docs/protocol.md §2.4 plus this project's keys).
- * Blank values count as absent.
+ * Blank values count as absent. A value that is valid but meant for tests only is logged as a WARNING.
  */
 public final class WristbandConfigLoader {
 
+    private static final Logger LOG = Logger.getLogger(WristbandConfigLoader.class.getName());
 
     /** Every key, for documentation and diagnostics. */
     public static final List<String> KEYS = ConfigKey.names();
@@ -171,6 +173,13 @@ public final class WristbandConfigLoader {
                 "must be greater than or equal to 0.");
         Duration jwksRefreshCooldown = in.duration(JWKS_REFRESH_COOLDOWN, Duration.ofSeconds(10), true,
                 "must be greater than or equal to 0.");
+        if (jwksRefreshCooldown.isZero()) {
+            // Allowed, since tests need each fetch to happen; in production it lifts the one bound on the calls to
+            // Wristband that anyone can cause with a made-up token (README "Security").
+            LOG.warning(() -> JWKS_REFRESH_COOLDOWN.key() + " is 0, which is for tests only: every token with an"
+                    + " unknown key id makes a fetch of Wristband's signing keys, and every request after a failed"
+                    + " SDK configuration fetch fetches it again.");
+        }
 
         List<AuthStrategy> authStrategies = in.get(AUTH_STRATEGIES).map(WristbandConfigLoader::parseAuthStrategies)
                 .orElse(List.of(AuthStrategy.SESSION));

@@ -24,8 +24,9 @@ import java.util.Optional;
  *   <li>Wristband's signing keys can be had: a key set fetched now or earlier, the last good one kept through an
  *       outage ({@link JwksCache}), with its age.</li>
  * </ol>
- * A check that finds something missing asks Wristband for it, as the first request would; the JWKS at most once per
- * {@code wristband.jwks.refresh-cooldown}, so a load balancer polling this does not poll Wristband. The data carries no
+ * A check that finds something missing asks Wristband for it, as the first request would; the JWKS, and the SDK
+ * configuration after a failed fetch, at most once per {@code wristband.jwks.refresh-cooldown}, so a load balancer
+ * polling this does not poll Wristband. The data carries no
  * secret: states, a count and an age (as {@code String} and {@code long}: the only value types MicroProfile Health's
  * data carries; Liberty fails on an {@code Integer}, WildFly drops it).
  *

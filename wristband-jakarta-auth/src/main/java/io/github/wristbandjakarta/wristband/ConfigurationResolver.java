@@ -3,19 +3,34 @@ package io.github.wristbandjakarta.wristband;
 import io.github.wristbandjakarta.config.ConfigRules;
 import io.github.wristbandjakarta.config.WristbandConfig;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Resolves the auto-configurable values (docs/protocol.md §2.5): when every value needed is configured, or
- * auto-configuration is off, from the configuration alone; otherwise lazily from Wristband's SDK
- * configuration on first use, 3 attempts 100 ms apart, cached for the life of the application, concurrent
- * first calls sharing one fetch, a failure not cached.
+ * auto-configuration is off, from the configuration alone; otherwise lazily from Wristband's SDK configuration on
+ * first use, 3 attempts 100 ms apart, cached for the life of the application, concurrent first calls sharing one
+ * fetch.
+ *
+ * <p>Unlike the official SDKs, which fetch again at the next call after a failure, a failure is kept for
+ * {@code wristband.jwks.refresh-cooldown} (10 s by default) from when the fetch failed, and answered again to every
+ * call within it without asking Wristband. The first calls are anonymous (a login start, a readiness poll), so
+ * without this every such request during an outage would cost Wristband 3 calls; with it they cost at most one
+ * fetch per cooldown, the bound the library already puts on the JWKS fetches that tokens can cause, and a Wristband
+ * that is back is used at most one cooldown later. A cooldown of {@code 0} (tests only) keeps no failure.
+ *
+ * <p>A call that finds another call's fetch running waits for it at most {@code wristband.http.request-timeout}, the
+ * longest one call to Wristband may take, and then fails as a failed fetch does (code {@code sdk_config_error}),
+ * without ending that fetch or counting as its failure: a hanging Wristband holds each request no longer than one
+ * timeout, though the fetch itself may take its 3 attempts.
  */
 public final class ConfigurationResolver {
 
@@ -29,19 +44,36 @@ public final class ConfigurationResolver {
     private final WristbandConfig config;
     private final WristbandClient client;
     private final WristbandClient.Sleeper sleeper;
-    /** Set once resolved; never reset. */
-    private volatile ResolvedConfiguration resolved;
-    /** The fetch in progress, shared by concurrent first callers; cleared when it fails. */
-    private final AtomicReference<CompletableFuture<ResolvedConfiguration>> inFlight = new AtomicReference<>();
+    private final Clock clock;
+    /** How long a failed fetch is answered again without a new one. */
+    private final Duration failureCooldown;
+    /** How long a call waits for another call's fetch. */
+    private final Duration maxWait;
 
-    public ConfigurationResolver(WristbandConfig config, WristbandClient client) {
-        this(config, client, WristbandClient.THREAD_SLEEP);
+    private final Object lock = new Object();
+    /** Set once resolved; never reset. Written under lock, read without it. */
+    private volatile ResolvedConfiguration resolved;
+    /** Guarded by lock: the fetch in progress, shared by concurrent callers; null when none is running. */
+    private CompletableFuture<ResolvedConfiguration> inFlight;
+    /** Guarded by lock: the last fetch's failure and when it failed; null when none has failed. */
+    private Failure lastFailure;
+
+    private record Failure(WristbandException exception, Instant at) {
     }
 
-    ConfigurationResolver(WristbandConfig config, WristbandClient client, WristbandClient.Sleeper sleeper) {
+    /** @param clock when a fetch failed and whether its cooldown has ended ({@code @Wristband} clock) */
+    public ConfigurationResolver(WristbandConfig config, WristbandClient client, Clock clock) {
+        this(config, client, WristbandClient.THREAD_SLEEP, clock);
+    }
+
+    ConfigurationResolver(WristbandConfig config, WristbandClient client, WristbandClient.Sleeper sleeper,
+                          Clock clock) {
         this.config = config;
         this.client = client;
         this.sleeper = sleeper;
+        this.clock = clock;
+        this.failureCooldown = config.jwksRefreshCooldown();
+        this.maxWait = config.requestTimeout();
         if (!needsFetch(config)) {
             // Nothing comes from Wristband: resolve now, without I/O (the loader already checked these rules).
             this.resolved = resolveWith(null);
@@ -51,29 +83,64 @@ public final class ConfigurationResolver {
     /**
      * @throws WristbandException code {@code sdk_config_error} when the fetch failed 3 times
      *                            ("Failed to fetch SDK configuration after 3 attempts: …") or a resolved
-     *                            value breaks a rule of docs/protocol.md §2.4
+     *                            value breaks a rule of docs/protocol.md §2.4, now or within the cooldown before,
+     *                            or when another call's fetch did not end within the request timeout
      */
     public ResolvedConfiguration resolve() {
         ResolvedConfiguration done = resolved;
         if (done != null) {
             return done;
         }
-        CompletableFuture<ResolvedConfiguration> mine = new CompletableFuture<>();
-        CompletableFuture<ResolvedConfiguration> current = inFlight.compareAndExchange(null, mine);
-        if (current != null) {
-            return await(current);
+        CompletableFuture<ResolvedConfiguration> mine;
+        CompletableFuture<ResolvedConfiguration> theirs;
+        synchronized (lock) {
+            if (resolved != null) {
+                return resolved;
+            }
+            theirs = inFlight;
+            mine = null;
+            if (theirs == null) {
+                Failure last = lastFailure;
+                if (last != null && clock.instant().isBefore(last.at().plus(failureCooldown))) {
+                    throw again(last.exception());
+                }
+                mine = new CompletableFuture<>();
+                inFlight = mine;
+            }
         }
+        return mine != null ? fetchAndResolve(mine) : await(theirs);
+    }
+
+    private ResolvedConfiguration fetchAndResolve(CompletableFuture<ResolvedConfiguration> mine) {
         try {
             ResolvedConfiguration result = resolveWith(fetch());
-            resolved = result;
+            synchronized (lock) {
+                resolved = result;
+                inFlight = null;
+            }
             mine.complete(result);
             return result;
-        } catch (RuntimeException e) {
-            // Clear before completing so that whoever comes after the failure fetches again.
-            inFlight.compareAndSet(mine, null);
+        } catch (WristbandException e) {
+            synchronized (lock) {
+                // From when it failed, not when it began: a fetch that timed out 3 times took 3 request timeouts.
+                lastFailure = new Failure(e, clock.instant());
+                inFlight = null;
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // Not an answer of Wristband's, so not kept; it reaches the waiters instead of leaving them to time out.
+            synchronized (lock) {
+                inFlight = null;
+            }
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /** A fresh exception per caller, so that each stack trace shows its own caller. */
+    private static WristbandException again(WristbandException failure) {
+        return new WristbandException(failure.code(), failure.description(), failure);
     }
 
     private static boolean needsFetch(WristbandConfig config) {
@@ -85,15 +152,20 @@ public final class ConfigurationResolver {
                 || config.customApplicationLoginPageUrl().isEmpty());
     }
 
-    private static ResolvedConfiguration await(CompletableFuture<ResolvedConfiguration> shared) {
+    private ResolvedConfiguration await(CompletableFuture<ResolvedConfiguration> shared) {
         try {
-            return shared.join();
-        } catch (CompletionException e) {
+            return shared.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof WristbandException w) {
-                // A fresh exception per waiter, so that each stack trace shows its own caller.
-                throw new WristbandException(w.code(), w.description(), w);
+                throw again(w);
             }
             throw new WristbandException(CODE, "Failed to resolve the SDK configuration", e.getCause());
+        } catch (TimeoutException e) {
+            throw new WristbandException(CODE, "Gave up after " + maxWait
+                    + " waiting for another request's fetch of the SDK configuration", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WristbandException(CODE, "Interrupted while waiting for the SDK configuration", e);
         }
     }
 

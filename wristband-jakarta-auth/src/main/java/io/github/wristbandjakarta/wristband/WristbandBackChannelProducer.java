@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.wristband;
 
+import io.github.wristbandjakarta.config.Wristband;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -7,6 +8,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,8 +60,9 @@ public class WristbandBackChannelProducer {
 
     @Produces
     @Singleton
-    public ConfigurationResolver configurationResolver(WristbandConfig config, WristbandClient client) {
-        return new ConfigurationResolver(config, client);
+    public ConfigurationResolver configurationResolver(WristbandConfig config, WristbandClient client,
+                                                       @Wristband Clock clock) {
+        return new ConfigurationResolver(config, client, clock);
     }
 
     @Produces

@@ -8,6 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -508,6 +514,55 @@ class WristbandConfigLoaderTest {
     @Test
     void negativeJwksRefreshCooldownIsRejected() {
         rejected("wristband.jwks.refresh-cooldown", "-1");
+    }
+
+    @Test
+    void aJwksRefreshCooldownOfZeroIsWarnedAboutOnceAsForTestsOnly() {
+        values.put("wristband.jwks.refresh-cooldown", "0");
+
+        List<LogRecord> warnings = warningsWhile(this::load);
+
+        assertEquals(1, warnings.size(), warnings.toString());
+        String message = new SimpleFormatter().formatMessage(warnings.get(0));
+        assertTrue(message.contains("wristband.jwks.refresh-cooldown is 0"), message);
+        assertTrue(message.contains("tests only"), message);
+        assertTrue(message.contains("unknown key id"), message);
+    }
+
+    @Test
+    void aJwksRefreshCooldownOfTenSecondsIsNotWarnedAbout() {
+        values.put("wristband.jwks.refresh-cooldown", "10");
+
+        assertEquals(List.of(), warningsWhile(this::load));
+    }
+
+    /** The WARNING records the loader logs while {@code action} runs. */
+    private static List<LogRecord> warningsWhile(Runnable action) {
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == Level.WARNING) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(WristbandConfigLoader.class.getName());
+        logger.addHandler(handler);
+        try {
+            action.run();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        return List.copyOf(warnings);
     }
 
     // The application vanity domain and its origin

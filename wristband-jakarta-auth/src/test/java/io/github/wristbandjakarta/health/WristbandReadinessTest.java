@@ -46,7 +46,7 @@ class WristbandReadinessTest {
     private WristbandReadiness readiness() {
         WristbandConfig config = FakeWristband.config(values);
         WristbandClient client = FakeWristband.client(config);
-        return new WristbandReadiness(new ConfigurationResolver(config, client),
+        return new WristbandReadiness(new ConfigurationResolver(config, client, clock),
                 new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock), clock);
     }
 
@@ -106,6 +106,39 @@ class WristbandReadinessTest {
         stub.always(SDK_CONFIGURATION, DOWN);
 
         HealthCheckResponse response = readiness().call();
+
+        assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
+        assertEquals("incomplete: sdk_config_error", response.getData().orElseThrow().get("configuration"));
+    }
+
+    @Test
+    void pollingItDuringAnOutageAsksWristbandForTheSdkConfigurationOncePerCooldown() {
+        values.remove(ConfigKey.LOGIN_URL.key());
+        values.put(ConfigKey.AUTO_CONFIGURE_ENABLED.key(), "true");
+        values.put(ConfigKey.JWKS_REFRESH_COOLDOWN.key(), "10");
+        stub.always(SDK_CONFIGURATION, DOWN);
+        WristbandReadiness readiness = readiness();
+
+        for (int poll = 0; poll < 5; poll++) {
+            readiness.call();
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        // One fetch: its 3 attempts (docs/protocol.md §2.5).
+        assertEquals(3, stub.count(SDK_CONFIGURATION));
+    }
+
+    @Test
+    void downWithinTheCooldownOfAFailedSdkConfigurationFetch() {
+        values.remove(ConfigKey.LOGIN_URL.key());
+        values.put(ConfigKey.AUTO_CONFIGURE_ENABLED.key(), "true");
+        values.put(ConfigKey.JWKS_REFRESH_COOLDOWN.key(), "10");
+        stub.always(SDK_CONFIGURATION, DOWN);
+        WristbandReadiness readiness = readiness();
+        readiness.call();
+        clock.advance(Duration.ofSeconds(5));
+
+        HealthCheckResponse response = readiness.call();
 
         assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
         assertEquals("incomplete: sdk_config_error", response.getData().orElseThrow().get("configuration"));

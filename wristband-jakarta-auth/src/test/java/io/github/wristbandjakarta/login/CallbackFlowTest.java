@@ -94,7 +94,7 @@ class CallbackFlowTest {
     }
 
     private ConfigurationResolver resolver(WristbandConfig config) {
-        return new ConfigurationResolver(config, FakeWristband.client(config));
+        return new ConfigurationResolver(config, FakeWristband.client(config), clock);
     }
 
     private CallbackFlow flow() {

@@ -43,7 +43,7 @@ class LoginFlowTest {
     private LoginFlow flow() {
         WristbandConfig config = config(values);
         ConfigurationResolver resolver = new ConfigurationResolver(config,
-                new WristbandClient(config, HttpClient.newHttpClient()));
+                new WristbandClient(config, HttpClient.newHttpClient()), clock);
         return new LoginFlow(config, resolver, new TenantHosts(config), codec(),
                 new LoginStateCookies(config.dangerouslyDisableSecureCookies()),
                 new ReturnUrlPolicy(config.returnUrlAllowedOrigins()), clock, new SecureRandom());

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class LogoutFlowTest {
 
     private LogoutFlow flow() {
         WristbandConfig config = config(values);
-        return new LogoutFlow(config, new ConfigurationResolver(config, FakeWristband.client(config)),
+        return new LogoutFlow(config, new ConfigurationResolver(config, FakeWristband.client(config), Clock.systemUTC()),
                 new TenantHosts(config), FakeWristband.client(config),
                 new LoginStateCookies(config.dangerouslyDisableSecureCookies()));
     }

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.wristband;
 
+import io.github.wristbandjakarta.token.FakeWristband.MutableClock;
 import io.github.wristbandjakarta.wristband.StubWristband.Answer;
 import io.github.wristbandjakarta.wristband.StubWristband.RecordingSleeper;
 import org.junit.jupiter.api.AfterEach;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,6 +44,7 @@ class ConfigurationResolverTest {
     private StubWristband stub;
     private Map<String, String> values;
     private RecordingSleeper sleeper;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @BeforeEach
     void start() throws IOException {
@@ -56,9 +59,14 @@ class ConfigurationResolverTest {
     }
 
     private ConfigurationResolver resolver() {
+        return resolver(sleeper);
+    }
+
+    /** @param pauses the pauses between the fetch's attempts */
+    private ConfigurationResolver resolver(WristbandClient.Sleeper pauses) {
         var config = StubWristband.config(values);
         return new ConfigurationResolver(config,
-                new WristbandClient(config, StubWristband.httpClient(), sleeper), sleeper);
+                new WristbandClient(config, StubWristband.httpClient(), sleeper), pauses, clock);
     }
 
     private static Answer ok(String body) {
@@ -207,7 +215,7 @@ class ConfigurationResolverTest {
         stub.always(serverError());
         var config = StubWristband.config(values);
         ConfigurationResolver resolver = new ConfigurationResolver(config,
-                new WristbandClient(config, StubWristband.httpClient()));
+                new WristbandClient(config, StubWristband.httpClient()), clock);
         long start = System.nanoTime();
         assertThrows(WristbandException.class, resolver::resolve);
         assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(200));
@@ -281,13 +289,78 @@ class ConfigurationResolverTest {
         }
     }
 
+    // Ours (docs/protocol.md §2.5): a failure is kept for wristband.jwks.refresh-cooldown, a wait is bounded
+
     @Test
-    void failureIsNotCached() {
+    void aFailedFetchIsAnsweredAgainWithoutAskingWristbandWithinTheCooldown() {
+        stub.always(serverError());
+        ConfigurationResolver resolver = resolver();
+        WristbandException first = assertThrows(WristbandException.class, resolver::resolve);
+        clock.advance(Duration.ofSeconds(9));
+
+        WristbandException again = assertThrows(WristbandException.class, resolver::resolve);
+
+        assertEquals("sdk_config_error", again.code());
+        assertEquals(first.description(), again.description());
+        assertEquals(3, stub.count());
+    }
+
+    @Test
+    void aFailedFetchIsRepeatedWhenTheCooldownEnds() {
+        stub.answer(serverError(), serverError(), serverError(), ok(SDK_FLAT));
+        ConfigurationResolver resolver = resolver();
+        assertThrows(WristbandException.class, resolver::resolve);
+
+        clock.advance(Duration.ofSeconds(10).minusMillis(1));
+        assertThrows(WristbandException.class, resolver::resolve);
+        clock.advance(Duration.ofMillis(1));
+        ResolvedConfiguration resolved = resolver.resolve();
+
+        assertEquals("https://app.example/api/auth/login", resolved.loginUrl());
+        assertEquals(4, stub.count());
+    }
+
+    @Test
+    void withACooldownOfZeroTheNextCallFetchesAgainAfterAFailure() {
+        values.put("wristband.jwks.refresh-cooldown", "0");
         stub.answer(serverError(), serverError(), serverError(), ok(SDK_FLAT));
         ConfigurationResolver resolver = resolver();
         assertThrows(WristbandException.class, resolver::resolve);
         assertEquals("https://app.example/api/auth/login", resolver.resolve().loginUrl());
         assertEquals(4, stub.count());
+    }
+
+    @Test
+    void aCallerWaitingForAnotherCallersFetchGivesUpAfterTheRequestTimeout() throws Exception {
+        values.put("wristband.http.request-timeout", "PT0.3S");
+        stub.always(serverError());
+        // The fetch's pause after its first failed attempt lasts until the test ends: the fetch never finishes.
+        CountDownLatch pausing = new CountDownLatch(1);
+        CountDownLatch endOfTest = new CountDownLatch(1);
+        ConfigurationResolver resolver = resolver(duration -> {
+            pausing.countDown();
+            endOfTest.await();
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ResolvedConfiguration> fetch = pool.submit(resolver::resolve);
+            assertTrue(pausing.await(10, TimeUnit.SECONDS), "the fetch never paused");
+
+            Future<String> waiter = pool.submit(() -> {
+                try {
+                    resolver.resolve();
+                    return "resolved";
+                } catch (WristbandException e) {
+                    return e.code();
+                }
+            });
+
+            assertEquals("sdk_config_error", waiter.get(10, TimeUnit.SECONDS));
+            assertFalse(fetch.isDone(), "the fetch was still running when the waiter gave up");
+        } finally {
+            endOfTest.countDown();
+            pool.shutdownNow();
+        }
     }
 
     // No fetch when nothing comes from Wristband
