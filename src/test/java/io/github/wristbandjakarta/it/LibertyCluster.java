@@ -41,7 +41,8 @@ final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
             for (LibertyNode node : List.of(a, b)) {
                 node.stop(); // a node left over from an aborted run
                 node.create(config, base, lib, members,
-                        TestApp.deployment(config(wristband, node)).addClass(SessionWriteCounter.class));
+                        TestApp.deployment(config(wristband, node)).addClasses(SessionWriteCounter.class,
+                                SerialFilterServlet.class, SerialFilterProbe.class));
             }
             Process startA = a.startAsync();
             Process startB = b.startAsync();
