@@ -36,11 +36,12 @@ final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
         try {
             Path config = Path.of(System.getProperty("cluster.config", "server-config/liberty-cluster"));
             Path base = Path.of(System.getProperty("cluster.base.config", "server-config/liberty/server.xml"));
+            Path testOnly = Path.of(System.getProperty("cluster.test.config", "server-config/test-only/liberty"));
             Path lib = Path.of(System.getProperty("cluster.lib", "target/cluster-lib"));
             String members = "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB;
             for (LibertyNode node : List.of(a, b)) {
                 node.stop(); // a node left over from an aborted run
-                node.create(config, base, lib, members,
+                node.create(config, base, testOnly, lib, members,
                         TestApp.deployment(config(wristband, node)).addClasses(SessionWriteCounter.class,
                                 SerialFilterServlet.class, SerialFilterProbe.class));
             }

@@ -67,12 +67,23 @@ final class LibertyNode implements ClusterNode {
         return stripped;
     }
 
-    /** A fresh server directory: cluster config, per-node ports, the Hazelcast jar, the application in dropins. */
-    void create(Path clusterConfig, Path baseServerXml, Path hazelcastLib, String hazelcastMembers, WebArchive app) {
+    /**
+     * A fresh server directory: cluster config, the build's test-only override (server-config/test-only/liberty: the
+     * production example deploys nothing from dropins), per-node ports, the Hazelcast jar, the application in dropins.
+     */
+    void create(Path clusterConfig, Path baseServerXml, Path testOnlyConfig, Path hazelcastLib, String hazelcastMembers,
+                WebArchive app) {
         try {
             ServerProcesses.deleteRecursively(dir);
             Files.createDirectories(dir.resolve("dropins"));
             Files.createDirectories(dir.resolve("lib"));
+            Path overrides = Path.of("configDropins", "overrides");
+            Files.createDirectories(dir.resolve(overrides));
+            try (Stream<Path> files = Files.list(testOnlyConfig.resolve(overrides))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, dir.resolve(overrides).resolve(file.getFileName()));
+                }
+            }
             // Without the optional features (README "Health checks"): the cluster is also the test of a deployment
             // on a server that lacks them (ClusterTests.theLibraryRunsOnServersWithoutMicroProfileHealthOrTelemetry).
             Files.writeString(dir.resolve("wristband-base.xml"), withoutOptionalFeatures(Files.readString(baseServerXml)));

@@ -8,10 +8,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -227,6 +230,43 @@ class TelemetryIT {
         return spans.stream().filter(span -> span.name().equals("POST /api/v1/oauth2/token")).findFirst()
                 .flatMap(token -> spans.stream().filter(span -> span.kind().equals("SERVER")
                         && span.traceId().equals(token.traceId())).findFirst());
+    }
+
+    /**
+     * A login start's {@code login_hint} (an email address) and the {@code code} and {@code state} of a callback that
+     * ends before any call to Wristband (no login state: a redirect back to the login). Open Liberty's span of each
+     * request records its query as {@code url.query} (WildFly makes no span of these servlet requests): README
+     * "Telemetry".
+     */
+    @Test
+    void noLoginHintOrCallbackCodeOrStateReachesWhatIsExported() {
+        String email = "someone@example.com";
+        String code = "code-" + UUID.randomUUID();
+        String state = "state-" + UUID.randomUUID();
+        long mark = ServerLog.mark();
+
+        Browser.Exchange login = new Browser().get(TestApp.url("/api/auth/login?tenant_name=devs4you&login_hint="
+                + URLEncoder.encode(email, StandardCharsets.UTF_8)));
+        Browser.Exchange callback = new Browser().get(TestApp.url("/api/auth/callback?code=" + code + "&state="
+                + state + "&tenant_name=devs4you"));
+        assertEquals(302, login.status(), login.body());
+        assertEquals(302, callback.status(), callback.body());
+
+        String log = ServerLog.since(mark);
+        if (!"wildfly".equals(System.getProperty("arquillian.launch"))) {
+            // Each request's span ends, and is exported, once its answer is on its way: wait for both.
+            log = ServerLog.awaitSince(mark, text -> spans(text).stream().filter(span -> span.kind().equals("SERVER"))
+                    .filter(span -> span.line().contains("login_hint") || span.line().contains("/callback"))
+                    .count() >= 2);
+        }
+        String exported = String.join("\n", log.lines()
+                .filter(line -> line.contains("LoggingSpanExporter") || line.contains("LoggingMetricExporter"))
+                .toList());
+        for (Map.Entry<String, String> secret : Map.of("the email address", email, "the email address, encoded",
+                URLEncoder.encode(email, StandardCharsets.UTF_8), "the authorization code", code, "the state",
+                state).entrySet()) {
+            assertFalse(exported.contains(secret.getValue()), secret.getKey() + " was exported: " + exported);
+        }
     }
 
     @Test

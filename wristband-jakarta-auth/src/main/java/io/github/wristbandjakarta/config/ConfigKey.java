@@ -46,7 +46,7 @@ public enum ConfigKey {
     // ---- Login and logout
     LOGIN_STATE_SECRET("wristband.login-state-secret", Group.LOGIN,
             "the client secret",
-            "Key material of the sealed login-state cookies; at least 32 characters, and so is the client secret when it stands in (the SDKs check only a secret given here)."),
+            "Key material of the sealed login-state cookies; at least 32 characters, and so is the client secret when it stands in (the SDKs check only a secret given here). The demo's published secret is refused unless the vanity domain is a loopback host (the emulator)."),
     LOGIN_STATE_HOST_PREFIX("wristband.login-state.host-prefix", Group.LOGIN,
             "`false`",
             "Name the login-state cookies `__Host-login#…`, which a browser accepts only from this very host over HTTPS, so that a sibling subdomain cannot plant one (cookie tossing); the unprefixed ones are then ignored. Needs Secure cookies (HTTPS). For the CSRF cookie the same is `wristband.csrf.cookie-name=__Host-CSRF-TOKEN` (and `csrfCookieName` in the React SDK)."),
@@ -72,7 +72,7 @@ public enum ConfigKey {
     // ---- Sessions and cookies
     SESSION_SECRETS("wristband.session.secrets", Group.SESSION,
             "the login-state secret",
-            "Key material of the sealed sessions (README \"Security\"): up to three secrets of at least 32 characters, comma separated, the newest first. The first seals; all open, so a new secret goes first and the old one can leave the list once the container's session idle timeout has passed. The same on every node; never logged."),
+            "Key material of the sealed sessions (README \"Security\"): up to three secrets of at least 32 characters, comma separated, the newest first. The first seals; all open, so a new secret goes first and the old one can leave the list once the container's session idle timeout has passed. The same on every node; never logged. The demo's published login-state secret is refused here too unless the vanity domain is a loopback host."),
     SESSION_ABSOLUTE_LIFETIME("wristband.session.absolute-lifetime", Group.SESSION,
             "`28800` (8 h)",
             "A session ends this long after login, however active (the container's idle timeout applies as well, and is capped to this value at login)."),

@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
 
 /**
  * Qualifies the beans of JDK and platform types that the library produces for itself (its {@link java.time.Clock}),
- * so that they never meet the host application's own producers of the same types.
+ * so that they never meet the host application's own producers of the same types; and the filter it puts around its
+ * endpoints where the server provides OpenTelemetry (telemetry/QueryRedactionFilter).
  */
 @Qualifier
 @Documented

@@ -4,6 +4,8 @@ import static io.github.wristbandjakarta.config.ConfigKey.*;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -41,6 +43,15 @@ public final class WristbandConfigLoader {
     static final int MAX_SESSION_SECRETS = 3;
 
     public static final List<String> DEFAULT_SCOPES = List.of("openid", "offline_access", "email");
+
+    /**
+     * The login-state secret of the offline demo (src/demo/resources/META-INF/microprofile-config.properties), the one
+     * place the library knows it. Published with the source, it keeps nothing secret, yet the demo WAR run with only
+     * the client id and secret overridden would seal its login states and, through the default of
+     * wristband.session.secrets, its sessions with it. So it is refused as the login-state secret or a session secret
+     * unless the vanity domain is a loopback host: the emulator, where the demo runs.
+     */
+    static final String DEMO_LOGIN_STATE_SECRET = "demo-login-state-secret-of-32-characters";
 
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
@@ -88,6 +99,20 @@ public final class WristbandConfigLoader {
         String vanityValue = in.get(APPLICATION_VANITY_DOMAIN).orElseThrow(() -> new WristbandConfigException(
                 APPLICATION_VANITY_DOMAIN, "The [wristbandApplicationVanityDomain] config must have a value."));
         URI applicationOrigin = applicationOrigin(vanityValue);
+        if (!ConfigRules.isLoopbackHost(applicationOrigin.getHost())) {
+            // The client secret stands in for an absent login-state secret (above), so it is the one checked then.
+            if (isDemoSecret(loginStateSecret.orElse(clientSecret))) {
+                throw new WristbandConfigException(LOGIN_STATE_SECRET, "is the demo's published secret, which keeps"
+                        + " nothing secret; set a secret of your own (at least 32 random characters). The demo's is"
+                        + " accepted only with a loopback " + APPLICATION_VANITY_DOMAIN.key() + " (the emulator).");
+            }
+            if (sessionSecrets.stream().anyMatch(WristbandConfigLoader::isDemoSecret)) {
+                throw new WristbandConfigException(SESSION_SECRETS, "contains the demo's published login-state secret,"
+                        + " which keeps nothing secret; set secrets of your own (at least 32 random characters each)."
+                        + " The demo's is accepted only with a loopback " + APPLICATION_VANITY_DOMAIN.key()
+                        + " (the emulator).");
+            }
+        }
         Duration tokenExpirationBuffer = in.duration(TOKEN_EXPIRATION_BUFFER, Duration.ofSeconds(60), true,
                 "The [tokenExpirationBuffer] config must be greater than or equal to 0.");
         Optional<String> parseTenantFromRootDomain = in.get(PARSE_TENANT_FROM_ROOT_DOMAIN);
@@ -221,6 +246,15 @@ public final class WristbandConfigLoader {
                     "must be a host on wristband.tenant-custom-domains.");
         }
         return config;
+    }
+
+    /**
+     * Whether {@code secret} is {@link #DEMO_LOGIN_STATE_SECRET}, compared without an early exit (as every secret in the
+     * library): the time taken tells nothing of how much of the configured secret matches.
+     */
+    private static boolean isDemoSecret(String secret) {
+        return MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+                DEMO_LOGIN_STATE_SECRET.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads trimmed values, blank meaning absent. */

@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.rest;
 
 import io.github.wristbandjakarta.config.ConfigKey;
+import io.github.wristbandjakarta.config.Wristband;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.login.CallbackFlow;
@@ -13,6 +14,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import io.github.wristbandjakarta.security.RefusedRequestFilter;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -54,6 +56,13 @@ public class AuthEndpointsRegistration implements ServletContextListener {
     WristbandEvents events;
     @Inject
     Instance<WristbandAuthOptions> authOptions;
+    /**
+     * The library's own filters around the endpoints' servlet: where the server provides OpenTelemetry, the one that
+     * keeps the endpoints' query values out of the request's span (telemetry/QueryRedactionFilter); else none.
+     */
+    @Inject
+    @Wristband
+    Instance<Filter> endpointFilters;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -70,6 +79,17 @@ public class AuthEndpointsRegistration implements ServletContextListener {
         if (!taken.isEmpty()) {
             throw new IllegalStateException(ConfigKey.AUTH_PATH.key() + " " + endpoints.base() + ": the application maps "
                     + taken + " to a servlet of its own; choose another path");
+        }
+        // By servlet name: innermost, after every URL-pattern filter (Servlet 6.0 §6.2.4), the server's tracing filter
+        // included, and on the endpoints' requests alone.
+        int filters = 0;
+        for (Filter filter : endpointFilters) {
+            String name = SERVLET_NAME + "-filter-" + ++filters;
+            FilterRegistration.Dynamic around = context.addFilter(name, filter);
+            if (around == null) {
+                throw new IllegalStateException("A filter named " + name + " is already registered");
+            }
+            around.addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), true, SERVLET_NAME);
         }
         if (!config.corsAllowedOrigins().isEmpty()) {
             FilterRegistration.Dynamic cors = context.addFilter(CorsFilter.NAME, new CorsFilter(config));

@@ -1,7 +1,5 @@
 package io.github.wristbandjakarta.telemetry;
 
-import io.github.wristbandjakarta.config.WristbandConfig;
-import io.github.wristbandjakarta.security.AuthEndpoints;
 import io.github.wristbandjakarta.wristband.WristbandCallObserver;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -22,12 +20,9 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Traces and times every call to Wristband's API (README "Telemetry"): a client span, child of the span current on
@@ -39,12 +34,8 @@ import java.util.stream.Collectors;
  *
  * <p>Where no span is current (WildFly traces Jakarta REST requests but not servlets; neither server has a request
  * span yet while Jakarta Security authenticates) the span joins the trace the request came with ({@code traceparent},
- * through the server's propagators), or starts one.
- *
- * <p>One more thing for the request's own span, where the server made one: Open Liberty records the request's query
- * as {@code url.query}, which for the Callback Endpoint holds the authorization code and the login's {@code state}.
- * Before the callback's first call to Wristband their values are replaced by {@code REDACTED} on that span, as
- * OpenTelemetry's URL conventions ask of instrumentations that can tell sensitive query parameters.
+ * through the server's propagators), or starts one. (The request's own span, where the server made one, loses the
+ * values of its query to {@link QueryRedactionFilter}.)
  */
 @ApplicationScoped
 public class WristbandCallTelemetry implements WristbandCallObserver {
@@ -57,9 +48,6 @@ public class WristbandCallTelemetry implements WristbandCallObserver {
     static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
     static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
     static final AttributeKey<String> URL_TEMPLATE = AttributeKey.stringKey("url.template");
-    static final AttributeKey<String> URL_QUERY = AttributeKey.stringKey("url.query");
-    /** The callback's query parameters that no span may carry: the authorization code, the login's state. */
-    static final Set<String> SCRUBBED = Set.of("code", "state");
 
     /** Bucket boundaries in seconds, as OpenTelemetry's HTTP conventions advise for request durations. */
     static final List<Double> BUCKETS = List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0,
@@ -82,27 +70,20 @@ public class WristbandCallTelemetry implements WristbandCallObserver {
     private final DoubleHistogram durations;
     private final ContextPropagators propagators;
     private final Supplier<HttpServletRequest> currentRequest;
-    private final String callbackPath;
 
     @Inject
-    public WristbandCallTelemetry(Instance<OpenTelemetry> server, Instance<HttpServletRequest> request,
-                                  WristbandConfig config) {
-        this(Instrumentation.of(server), () -> active(request), AuthEndpoints.of(config).callback());
+    public WristbandCallTelemetry(Instance<OpenTelemetry> server, Instance<HttpServletRequest> request) {
+        this(Instrumentation.of(server), () -> active(request));
     }
 
     /** Without requests: every call is a child of the span current on its thread, or the root of a trace. */
     public WristbandCallTelemetry(OpenTelemetry openTelemetry) {
-        this(openTelemetry, () -> null, null);
+        this(openTelemetry, () -> null);
     }
 
-    /**
-     * @param currentRequest the servlet request of the calling thread, or null outside one
-     * @param callbackPath   the Callback Endpoint's path within the application
-     */
-    WristbandCallTelemetry(OpenTelemetry openTelemetry, Supplier<HttpServletRequest> currentRequest,
-                           String callbackPath) {
+    /** @param currentRequest the servlet request of the calling thread, or null outside one */
+    WristbandCallTelemetry(OpenTelemetry openTelemetry, Supplier<HttpServletRequest> currentRequest) {
         this.currentRequest = currentRequest;
-        this.callbackPath = callbackPath;
         propagators = openTelemetry.getPropagators();
         tracer = openTelemetry.getTracer(Instrumentation.SCOPE);
         durations = openTelemetry.getMeter(Instrumentation.SCOPE).histogramBuilder("wristband.client.request.duration")
@@ -116,7 +97,6 @@ public class WristbandCallTelemetry implements WristbandCallObserver {
         durations = null;
         propagators = null;
         currentRequest = null;
-        callbackPath = null;
     }
 
     /** CDI's request of this thread, or null when no request is active (a health check's own thread, say). */
@@ -133,36 +113,14 @@ public class WristbandCallTelemetry implements WristbandCallObserver {
         }
     }
 
-    /**
-     * The span current on this thread (its query scrubbed, if it is the callback request's); if there is none, the
-     * trace context the request came with.
-     */
+    /** The span current on this thread; if there is none, the trace context the request came with. */
     private Context parent() {
         Context current = Context.current();
-        HttpServletRequest request = currentRequest.get();
-        Span span = Span.fromContext(current);
-        if (span.getSpanContext().isValid()) {
-            if (request != null && span.isRecording() && isCallback(request)) {
-                span.setAttribute(URL_QUERY, scrubbed(request.getQueryString()));
-            }
+        if (Span.fromContext(current).getSpanContext().isValid()) {
             return current;
         }
+        HttpServletRequest request = currentRequest.get();
         return request == null ? current : propagators.getTextMapPropagator().extract(current, request, HEADERS);
-    }
-
-    private boolean isCallback(HttpServletRequest request) {
-        String path = request.getPathInfo() == null ? request.getServletPath()
-                : request.getServletPath() + request.getPathInfo();
-        return callbackPath != null && callbackPath.equals(path) && request.getQueryString() != null;
-    }
-
-    /** {@code query} with the values of {@link #SCRUBBED} replaced by {@code REDACTED}. */
-    static String scrubbed(String query) {
-        return Arrays.stream(query.split("&", -1)).map(parameter -> {
-            int equals = parameter.indexOf('=');
-            String name = equals < 0 ? parameter : parameter.substring(0, equals);
-            return SCRUBBED.contains(name) ? name + "=REDACTED" : parameter;
-        }).collect(Collectors.joining("&"));
     }
 
     @Override

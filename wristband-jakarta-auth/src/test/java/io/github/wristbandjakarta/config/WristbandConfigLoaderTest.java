@@ -1,13 +1,20 @@
 package io.github.wristbandjakarta.config;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -99,6 +106,69 @@ class WristbandConfigLoaderTest {
         assertProblem(assertThrows(WristbandConfigException.class, this::load), "wristband.login-state-secret",
                 "The [loginStateSecret] config must have a value of at least 32 characters; without it the client"
                         + " secret seals the login state, and it is shorter.");
+    }
+
+    // The demo's published login-state secret (WristbandConfigLoader.DEMO_LOGIN_STATE_SECRET)
+
+    private static final String DEMO_SECRET = WristbandConfigLoader.DEMO_LOGIN_STATE_SECRET;
+
+    @Test
+    void theDemosLoginStateSecretIsRefusedOutsideTheEmulator() {
+        assertProblem(rejected("wristband.login-state-secret", DEMO_SECRET), "wristband.login-state-secret",
+                "is the demo's published secret, which keeps nothing secret; set a secret of your own (at least 32"
+                        + " random characters). The demo's is accepted only with a loopback"
+                        + " wristband.application-vanity-domain (the emulator).");
+    }
+
+    @Test
+    void theRefusalOfTheDemosSecretDoesNotQuoteIt() {
+        assertFalse(rejected("wristband.login-state-secret", DEMO_SECRET).getMessage().contains(DEMO_SECRET));
+    }
+
+    @Test
+    void theDemosSecretIsRefusedAsTheClientSecretStandingInForTheLoginStateSecret() {
+        values.put("wristband.client-secret", DEMO_SECRET);
+
+        WristbandConfigException e = assertThrows(WristbandConfigException.class, this::load);
+
+        assertTrue(e.getMessage().startsWith("Invalid Wristband configuration [wristband.login-state-secret]: is the"
+                + " demo's published secret"), e.getMessage());
+    }
+
+    @Test
+    void aSessionSecretThatIsTheDemosIsRefusedOutsideTheEmulator() {
+        WristbandConfigException e = rejected("wristband.session.secrets",
+                "a-new-session-secret-of-32-characters-x, " + DEMO_SECRET);
+
+        assertTrue(e.getMessage().startsWith("Invalid Wristband configuration [wristband.session.secrets]: contains"
+                + " the demo's published login-state secret"), e.getMessage());
+        assertFalse(e.getMessage().contains(DEMO_SECRET), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:9099", "http://127.0.0.1:9099", "http://[::1]:9099"})
+    void theDemosSecretIsAcceptedWithTheEmulatorsLoopbackVanityDomain(String emulator) {
+        values.put("wristband.application-vanity-domain", emulator);
+        values.put("wristband.session.secrets", DEMO_SECRET);
+
+        WristbandConfig config = with("wristband.login-state-secret", DEMO_SECRET);
+
+        assertEquals(DEMO_SECRET, config.loginStateSecret());
+        assertEquals(List.of(DEMO_SECRET), config.sessionSecrets());
+    }
+
+    @Test
+    void theDemosConfigurationHoldsTheSecretTheLoaderKnows() throws IOException {
+        // The build runs the tests in the library's module directory; the demo is the repository's.
+        Path here = Path.of("").toAbsolutePath();
+        Path repository = Files.exists(here.resolve("src/demo")) ? here : here.getParent();
+        Properties demo = new Properties();
+        try (Reader reader = Files.newBufferedReader(
+                repository.resolve("src/demo/resources/META-INF/microprofile-config.properties"))) {
+            demo.load(reader);
+        }
+
+        assertEquals(DEMO_SECRET, demo.getProperty("wristband.login-state-secret"));
     }
 
     @Test
