@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Every configuration key of the library, each defined here once: its name, its concern, its default as the README
- * states it, and its one line of documentation. The README's "Configuration reference" is these, group by group
+ * states it, and its one line of documentation. docs/configuration.md is these, group by group
  * (ConfigurationReferenceTest fails when they differ); {@link WristbandConfigLoader} reads and validates them by
  * these names, and no other class spells a key.
  */
