@@ -90,11 +90,6 @@ public class WristbandCallTelemetry implements WristbandCallObserver {
         this(Instrumentation.of(server), () -> active(request), AuthEndpoints.of(config).callback());
     }
 
-    /** Without requests: every call is a child of the span current on its thread, or the root of a trace. */
-    public WristbandCallTelemetry(OpenTelemetry openTelemetry) {
-        this(openTelemetry, () -> null, null);
-    }
-
     /**
      * @param currentRequest the servlet request of the calling thread, or null outside one
      * @param callbackPath   the Callback Endpoint's path within the application
