@@ -16,6 +16,7 @@ import io.github.wristbandjakarta.token.IdTokenValidator;
 import io.github.wristbandjakarta.token.JwksCache;
 import io.github.wristbandjakarta.token.TokenRefresher;
 import io.github.wristbandjakarta.token.TokenSet;
+import io.github.wristbandjakarta.wristband.WristbandCallObserver;
 import io.github.wristbandjakarta.wristband.WristbandClient;
 import jakarta.security.enterprise.AuthenticationStatus;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -95,9 +96,10 @@ public class MechanismBenchmark {
     public void setUp() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         WristbandConfig config = config();
-        WristbandClient client = new WristbandClient(config, HttpClient.newHttpClient());
+        WristbandClient client = new WristbandClient(config, HttpClient.newHttpClient(), WristbandCallObserver.NONE);
         JwksCache jwks = new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock);
-        TokenRefresher refresher = new TokenRefresher(config, client, new IdTokenValidator(config, jwks, clock), clock);
+        TokenRefresher refresher = new TokenRefresher(config, client, new IdTokenValidator(config, jwks, clock), clock,
+                WristbandEvents.NONE);
         SessionSeal seal = new SessionSeal(config.sessionSecrets(), new SecureRandom());
         mechanism = mechanism(config, new SessionStore(seal), refresher, jwks, clock);
         BenchFakes.Session session = new BenchFakes.Session(SessionStore.ATTRIBUTE, seal.seal(session()));

@@ -87,10 +87,6 @@ public final class Browser {
         jar.add(new Cookie(host.toLowerCase(Locale.ROOT), name, value, "/", Map.of()));
     }
 
-    public synchronized void removeCookie(String host, String name) {
-        jar.removeIf(c -> c.host().equalsIgnoreCase(host) && c.name().equals(name));
-    }
-
     public synchronized List<Exchange> history() {
         return List.copyOf(history);
     }

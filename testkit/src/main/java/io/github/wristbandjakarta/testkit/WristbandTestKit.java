@@ -39,27 +39,27 @@ import java.util.regex.Pattern;
  */
 public final class WristbandTestKit implements BeforeEachCallback, AfterAllCallback {
 
-    /** The auth endpoints' default base path within the application. */
+    /**
+     * The auth endpoints' base path within the application: the library's default {@code wristband.auth-path}, which
+     * the application under test keeps.
+     */
     public static final String DEFAULT_AUTH_PATH = "/api/auth";
 
     private static final Pattern APPROVE_LINK = Pattern.compile("id=\"login-([^\"]+)\"[^>]*href=\"([^\"]+)\"");
 
     private final String applicationUrl;
-    private final String authPath;
     private final String clientId;
     private final String clientSecret;
     private final WristbandEmulator emulator;
 
-    private WristbandTestKit(String applicationUrl, String authPath, String clientId, String clientSecret,
-                             List<EmulatorUser> users) {
+    private WristbandTestKit(String applicationUrl, String clientId, String clientSecret, List<EmulatorUser> users) {
         this.applicationUrl = applicationUrl.endsWith("/")
                 ? applicationUrl.substring(0, applicationUrl.length() - 1) : applicationUrl;
-        this.authPath = authPath;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.emulator = WristbandEmulator.start(0, new EmulatorClient(clientId, clientSecret,
-                List.of(this.applicationUrl + authPath + "/callback"), this.applicationUrl + authPath + "/login",
-                null, false, null), users);
+                List.of(this.applicationUrl + DEFAULT_AUTH_PATH + "/callback"),
+                this.applicationUrl + DEFAULT_AUTH_PATH + "/login", null, false, null), users);
     }
 
     /**
@@ -68,20 +68,14 @@ public final class WristbandTestKit implements BeforeEachCallback, AfterAllCallb
      * users.
      */
     public static WristbandTestKit forApplication(String applicationUrl) {
-        return new WristbandTestKit(applicationUrl, DEFAULT_AUTH_PATH, "test-client", "test-client-secret",
+        return new WristbandTestKit(applicationUrl, "test-client", "test-client-secret",
                 WristbandEmulator.defaultUsers());
     }
 
     /** The same application with these users (and so these tenants and roles) instead; stops this kit's emulator. */
     public WristbandTestKit withUsers(List<EmulatorUser> users) {
         emulator.close();
-        return new WristbandTestKit(applicationUrl, authPath, clientId, clientSecret, users);
-    }
-
-    /** The same application with its auth endpoints at {@code path} ({@code wristband.auth-path}). */
-    public WristbandTestKit withAuthPath(String path) {
-        emulator.close();
-        return new WristbandTestKit(applicationUrl, path, clientId, clientSecret, emulator.users());
+        return new WristbandTestKit(applicationUrl, clientId, clientSecret, users);
     }
 
     /** The emulator: faults ({@code fault(Endpoint, Fault)}), calls made, tokens issued, users. */
@@ -100,12 +94,9 @@ public final class WristbandTestKit implements BeforeEachCallback, AfterAllCallb
         config.put("wristband.client-secret", clientSecret);
         config.put("wristband.application-vanity-domain", emulator.applicationOrigin());
         config.put("wristband.login-state-secret", "test-login-state-secret-of-32-characters-or-more");
-        config.put("wristband.login-url", applicationUrl + authPath + "/login");
-        config.put("wristband.redirect-uri", applicationUrl + authPath + "/callback");
+        config.put("wristband.login-url", applicationUrl + DEFAULT_AUTH_PATH + "/login");
+        config.put("wristband.redirect-uri", applicationUrl + DEFAULT_AUTH_PATH + "/callback");
         config.put("wristband.auto-configure-enabled", "false");
-        if (!authPath.equals(DEFAULT_AUTH_PATH)) {
-            config.put("wristband.auth-path", authPath);
-        }
         return config;
     }
 
@@ -133,8 +124,8 @@ public final class WristbandTestKit implements BeforeEachCallback, AfterAllCallb
     public List<Browser.Exchange> signIn(Browser browser, String user) {
         EmulatorUser known = emulator.users().stream().filter(u -> u.login().equals(user)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the emulator knows no user " + user));
-        List<Browser.Exchange> hops = new ArrayList<>(browser.follow(applicationUrl + authPath + "/login?tenant_name="
-                + known.tenantName()));
+        List<Browser.Exchange> hops = new ArrayList<>(browser.follow(applicationUrl + DEFAULT_AUTH_PATH
+                + "/login?tenant_name=" + known.tenantName()));
         Browser.Exchange loginPage = hops.get(hops.size() - 1);
         if (loginPage.status() != 200) {
             throw new AssertionError("expected the hosted login page, got " + loginPage.status() + " from "

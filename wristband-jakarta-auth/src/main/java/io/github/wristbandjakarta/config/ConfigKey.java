@@ -200,11 +200,6 @@ public enum ConfigKey {
         return documentation;
     }
 
-    /** Every key name, for documentation and diagnostics. */
-    public static List<String> names() {
-        return Arrays.stream(values()).map(ConfigKey::key).toList();
-    }
-
     /** The README's configuration tables: one per group, a row per key. */
     public static String referenceTables() {
         StringBuilder md = new StringBuilder();

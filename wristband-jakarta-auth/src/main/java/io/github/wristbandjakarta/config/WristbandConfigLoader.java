@@ -27,9 +27,6 @@ public final class WristbandConfigLoader {
 
     private static final Logger LOG = Logger.getLogger(WristbandConfigLoader.class.getName());
 
-    /** Every key, for documentation and diagnostics. */
-    public static final List<String> KEYS = ConfigKey.names();
-
     /** A DNS host name, lower case, with an optional port. */
     private static final Pattern CUSTOM_DOMAIN = Pattern.compile(
             "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?");

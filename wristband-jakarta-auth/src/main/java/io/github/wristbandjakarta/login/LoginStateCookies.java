@@ -25,10 +25,6 @@ public final class LoginStateCookies {
     private final boolean secure;
     private final String prefix;
 
-    public LoginStateCookies(boolean dangerouslyDisableSecureCookies) {
-        this(dangerouslyDisableSecureCookies, false);
-    }
-
     /**
      * @param hostPrefix names the cookies {@code __Host-login#…} ({@code wristband.login-state.host-prefix}): a browser
      *                   accepts such a cookie only from this very host, over HTTPS, with {@code Path=/} and no

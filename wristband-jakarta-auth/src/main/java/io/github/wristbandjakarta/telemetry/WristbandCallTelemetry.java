@@ -76,11 +76,6 @@ public class WristbandCallTelemetry implements WristbandCallObserver {
         this(Instrumentation.of(server), () -> active(request));
     }
 
-    /** Without requests: every call is a child of the span current on its thread, or the root of a trace. */
-    public WristbandCallTelemetry(OpenTelemetry openTelemetry) {
-        this(openTelemetry, () -> null);
-    }
-
     /** @param currentRequest the servlet request of the calling thread, or null outside one */
     WristbandCallTelemetry(OpenTelemetry openTelemetry, Supplier<HttpServletRequest> currentRequest) {
         this.currentRequest = currentRequest;

@@ -45,10 +45,6 @@ public final class TokenRefresher {
     private final ConcurrentMap<String, Flight> flights = new ConcurrentHashMap<>();
     private volatile long lastPrunedMillis;
 
-    public TokenRefresher(WristbandConfig config, WristbandClient client, IdTokenValidator idTokens, Clock clock) {
-        this(config, client, idTokens, clock, WristbandEvents.NONE);
-    }
-
     /** @param events told of each call to Wristband that brought no tokens ({@link RefreshFailed}) */
     public TokenRefresher(WristbandConfig config, WristbandClient client, IdTokenValidator idTokens, Clock clock,
                           WristbandEvents events) {
@@ -57,19 +53,6 @@ public final class TokenRefresher {
         this.idTokens = idTokens;
         this.clock = clock;
         this.events = events;
-    }
-
-    /**
-     * New tokens for {@code current}, whose refresh token must be present.
-     *
-     * @param subject the session's user id; a refreshed ID token must name the same user
-     * @throws io.github.wristbandjakarta.wristband.InvalidGrantException        the refresh token is dead
-     * @throws io.github.wristbandjakarta.wristband.WristbandException           another 4xx: dead as well
-     * @throws io.github.wristbandjakarta.wristband.WristbandUnavailableException 5xx/timeouts 3 times
-     * @throws IdTokenException the refreshed ID token failed validation
-     */
-    public TokenSet refresh(TokenSet current, String subject) {
-        return refreshShared(current, subject).tokens();
     }
 
     /**
@@ -86,7 +69,17 @@ public final class TokenRefresher {
     private record Renewal(TokenSet tokens, UserInfo userInfo) {
     }
 
-    /** As {@link #refresh}, telling whether this call is the one that called Wristband. */
+    /**
+     * New tokens for {@code current}, whose refresh token must be present, and whether this call is the one that
+     * called Wristband for them.
+     *
+     * @param subject the session's user id; a refreshed ID token, and userinfo read after the refresh, must name the
+     *                same user
+     * @throws io.github.wristbandjakarta.wristband.InvalidGrantException        the refresh token is dead
+     * @throws io.github.wristbandjakarta.wristband.WristbandException           another 4xx: dead as well
+     * @throws io.github.wristbandjakarta.wristband.WristbandUnavailableException 5xx/timeouts 3 times
+     * @throws IdTokenException the refreshed ID token failed validation, or userinfo names another user
+     */
     public Refreshed refreshShared(TokenSet current, String subject) {
         if (!current.canRefresh()) {
             throw new IllegalArgumentException("Refresh token must be a valid string");

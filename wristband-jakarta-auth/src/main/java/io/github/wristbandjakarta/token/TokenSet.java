@@ -33,11 +33,6 @@ public record TokenSet(String accessToken, String refreshToken, Instant expiresA
         return refreshToken != null && !refreshToken.isEmpty();
     }
 
-    /** Seconds the access token is still good for, buffer applied; never negative. */
-    public long expiresInSeconds(Instant now) {
-        return Math.max(0, Duration.between(now, expiresAt).toSeconds());
-    }
-
     @Override
     public String toString() {
         return "TokenSet[expiresAt=" + expiresAt + "]";

@@ -82,19 +82,12 @@ public final class WristbandClient {
     private final Duration requestTimeout;
     private final WristbandCallObserver observer;
 
-    public WristbandClient(WristbandConfig config, HttpClient httpClient) {
-        this(config, httpClient, WristbandCallObserver.NONE);
-    }
-
     /** @param observer told of every call ({@link WristbandCallObserver}) */
     public WristbandClient(WristbandConfig config, HttpClient httpClient, WristbandCallObserver observer) {
         this(config, httpClient, THREAD_SLEEP, observer);
     }
 
-    WristbandClient(WristbandConfig config, HttpClient httpClient, Sleeper sleeper) {
-        this(config, httpClient, sleeper, WristbandCallObserver.NONE);
-    }
-
+    /** @param sleeper the pauses between retries: {@link #THREAD_SLEEP} but in tests */
     WristbandClient(WristbandConfig config, HttpClient httpClient, Sleeper sleeper, WristbandCallObserver observer) {
         this.observer = observer;
         this.httpClient = httpClient;

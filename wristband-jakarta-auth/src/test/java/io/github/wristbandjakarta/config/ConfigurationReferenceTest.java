@@ -60,7 +60,8 @@ class ConfigurationReferenceTest {
 
     @Test
     void everyKeyIsDefinedOnce() {
-        assertEquals(ConfigKey.values().length, ConfigKey.names().stream().distinct().count());
+        assertEquals(ConfigKey.values().length,
+                Stream.of(ConfigKey.values()).map(ConfigKey::key).distinct().count());
     }
 
     private static String read(Path file) {

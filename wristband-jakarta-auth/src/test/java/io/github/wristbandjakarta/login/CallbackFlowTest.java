@@ -79,7 +79,7 @@ class CallbackFlowTest {
     private Started login(String query, String host) {
         WristbandConfig config = config(values);
         LoginFlow flow = new LoginFlow(config, resolver(config), new TenantHosts(config),
-                new LoginStateCodec(config.loginStateSecret()), new LoginStateCookies(false),
+                new LoginStateCodec(config.loginStateSecret()), loginStateCookies(config),
                 new ReturnUrlPolicy(List.of()), clock, new SecureRandom());
         LoginRedirect redirect = flow.start(new AuthRequest(query, host, List.of(), APP_ORIGIN),
                 new LoginOptions("{\"k\":\"v\"}", null, null, null));
@@ -93,6 +93,11 @@ class CallbackFlowTest {
         return login("tenant_name=devs4you&return_url=%2Fhome", "localhost:6001");
     }
 
+    /** The login-state cookies as the application's configuration makes them (LoginBeans). */
+    private static LoginStateCookies loginStateCookies(WristbandConfig config) {
+        return new LoginStateCookies(config.dangerouslyDisableSecureCookies(), config.loginStateHostPrefix());
+    }
+
     private ConfigurationResolver resolver(WristbandConfig config) {
         return new ConfigurationResolver(config, FakeWristband.client(config), clock);
     }
@@ -104,7 +109,7 @@ class CallbackFlowTest {
             jwks = new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock);
         }
         return new CallbackFlow(config, resolver(config), client, new IdTokenValidator(config, jwks, clock),
-                new LoginStateCodec(config.loginStateSecret()), new LoginStateCookies(false), clock);
+                new LoginStateCodec(config.loginStateSecret()), loginStateCookies(config), clock);
     }
 
     private CallbackResult callback(String query, String host, String... cookieHeaders) {
@@ -529,7 +534,7 @@ class CallbackFlowTest {
         // An attacker's flood: login starts of its own, each ended by a cheap error callback.
         WristbandConfig config = config(values);
         LoginFlow logins = new LoginFlow(config, resolver(config), new TenantHosts(config),
-                new LoginStateCodec(config.loginStateSecret()), new LoginStateCookies(false),
+                new LoginStateCodec(config.loginStateSecret()), loginStateCookies(config),
                 new ReturnUrlPolicy(List.of()), clock, new SecureRandom());
         for (int i = 0; i <= ConsumedStates.MAX; i++) {
             LoginRedirect started = logins.start(new AuthRequest("tenant_name=devs4you", "localhost:6001", List.of(),

@@ -5,6 +5,7 @@ import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.config.WristbandConfigLoader;
 import io.github.wristbandjakarta.wristband.ConfigurationResolver;
 import io.github.wristbandjakarta.wristband.TenantHosts;
+import io.github.wristbandjakarta.wristband.WristbandCallObserver;
 import io.github.wristbandjakarta.wristband.WristbandClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,9 +44,9 @@ class LoginFlowTest {
     private LoginFlow flow() {
         WristbandConfig config = config(values);
         ConfigurationResolver resolver = new ConfigurationResolver(config,
-                new WristbandClient(config, HttpClient.newHttpClient()), clock);
+                new WristbandClient(config, HttpClient.newHttpClient(), WristbandCallObserver.NONE), clock);
         return new LoginFlow(config, resolver, new TenantHosts(config), codec(),
-                new LoginStateCookies(config.dangerouslyDisableSecureCookies()),
+                new LoginStateCookies(config.dangerouslyDisableSecureCookies(), config.loginStateHostPrefix()),
                 new ReturnUrlPolicy(config.returnUrlAllowedOrigins()), clock, new SecureRandom());
     }
 

@@ -35,6 +35,6 @@ class LoginStateCookiesTest {
 
     @Test
     void withoutTheHostPrefixThePrefixedNamesAreNotOurs() {
-        assertEquals(List.of(), new LoginStateCookies(false).find(List.of("__Host-login#mine#2000=sealed")));
+        assertEquals(List.of(), new LoginStateCookies(false, false).find(List.of("__Host-login#mine#2000=sealed")));
     }
 }

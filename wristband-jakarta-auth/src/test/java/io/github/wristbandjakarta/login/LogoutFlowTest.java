@@ -50,7 +50,7 @@ class LogoutFlowTest {
         WristbandConfig config = config(values);
         return new LogoutFlow(config, new ConfigurationResolver(config, FakeWristband.client(config), Clock.systemUTC()),
                 new TenantHosts(config), FakeWristband.client(config),
-                new LoginStateCookies(config.dangerouslyDisableSecureCookies()));
+                new LoginStateCookies(config.dangerouslyDisableSecureCookies(), config.loginStateHostPrefix()));
     }
 
     private LoginRedirect logout(String query, LogoutOptions options) {

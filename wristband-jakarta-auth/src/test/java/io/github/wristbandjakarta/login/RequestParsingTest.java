@@ -32,7 +32,7 @@ class RequestParsingTest {
     @Test
     void aHugeCookieHeaderCostsNoMoreThanItsFirstCookies() {
         String header = "a=b; ".repeat(ONE_MIB / 5);
-        LoginStateCookies cookies = new LoginStateCookies(false);
+        LoginStateCookies cookies = new LoginStateCookies(false, false);
 
         long allocated = allocatedBy(() -> assertEquals(List.of(), cookies.find(List.of(header))));
 

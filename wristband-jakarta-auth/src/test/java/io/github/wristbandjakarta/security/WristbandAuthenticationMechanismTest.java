@@ -86,7 +86,8 @@ class WristbandAuthenticationMechanismTest {
         WristbandConfig config = FakeWristband.config(values);
         WristbandClient client = FakeWristband.client(config);
         JwksCache jwks = new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock);
-        TokenRefresher refresher = new TokenRefresher(config, client, new IdTokenValidator(config, jwks, clock), clock);
+        TokenRefresher refresher = new TokenRefresher(config, client, new IdTokenValidator(config, jwks, clock), clock,
+                events);
         CsrfProtection csrf = new CsrfProtection(config, new SecureRandom());
         SignIns signIns = new SignIns(config, new SessionStore(SEAL), refresher, csrf, events, clock);
         return new WristbandAuthenticationMechanism(config, signIns, new AccessTokenValidator(config, jwks, clock), csrf,
@@ -683,15 +684,17 @@ class WristbandAuthenticationMechanismTest {
     }
 
     @Test
-    void aRefusedRefreshTellsTheObserversTheSessionEnded() {
+    void aRefusedRefreshTellsTheObserversTheRefreshFailedThenTheSessionEnded() {
         stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
         Request request = page("/profile.xhtml");
         request.session = expiredSession();
 
         validate(request);
 
-        assertEquals(List.of(new WristbandEvent.SessionEnded(FakeWristband.USER_ID, FakeWristband.TENANT_ID,
-                WristbandEvent.SessionEnded.Reason.REFRESH_REFUSED)), fired);
+        assertEquals(List.of(
+                new WristbandEvent.RefreshFailed(FakeWristband.USER_ID, WristbandEvent.RefreshFailed.Reason.REFUSED),
+                new WristbandEvent.SessionEnded(FakeWristband.USER_ID, FakeWristband.TENANT_ID,
+                        WristbandEvent.SessionEnded.Reason.REFRESH_REFUSED)), fired);
     }
 
     private void assertOnlyRefused(WristbandEvent.RequestRefused.Reason reason) {

@@ -73,9 +73,11 @@ class SignInsTest {
         WristbandConfig config = FakeWristband.config(values);
         WristbandClient client = FakeWristband.client(config);
         JwksCache jwks = new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock);
-        TokenRefresher refresher = new TokenRefresher(config, client, new IdTokenValidator(config, jwks, clock), clock);
+        WristbandEvents events = new WristbandEvents(fired::add);
+        TokenRefresher refresher = new TokenRefresher(config, client, new IdTokenValidator(config, jwks, clock), clock,
+                events);
         return new SignIns(config, new SessionStore(SEAL), refresher, new CsrfProtection(config, new SecureRandom()),
-                new WristbandEvents(fired::add), clock);
+                events, clock);
     }
 
     private void replicated(Duration wait) {

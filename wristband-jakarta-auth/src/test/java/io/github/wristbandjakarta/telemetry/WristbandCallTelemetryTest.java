@@ -41,7 +41,8 @@ class WristbandCallTelemetryTest {
             .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
             .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
             .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build()).build();
-    private final WristbandCallTelemetry telemetry = new WristbandCallTelemetry(sdk);
+    /** Calls made outside any servlet request: each is a child of the span current on its thread, or a root. */
+    private final WristbandCallTelemetry telemetry = new WristbandCallTelemetry(sdk, () -> null);
 
     private SpanData onlySpan() {
         List<SpanData> exported = spans.getFinishedSpanItems();

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.config.WristbandConfigLoader;
+import io.github.wristbandjakarta.wristband.WristbandCallObserver;
 import io.github.wristbandjakarta.wristband.WristbandClient;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -210,7 +211,7 @@ public final class FakeWristband implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(2))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
-                .build());
+                .build(), WristbandCallObserver.NONE);
     }
 
     // ---- answers

@@ -6,6 +6,7 @@ import io.github.wristbandjakarta.events.WristbandEvent;
 import io.github.wristbandjakarta.events.WristbandEvents;
 import io.github.wristbandjakarta.token.FakeWristband.Answer;
 import io.github.wristbandjakarta.token.FakeWristband.MutableClock;
+import io.github.wristbandjakarta.token.TokenRefresher.Refreshed;
 import io.github.wristbandjakarta.wristband.InvalidGrantException;
 import io.github.wristbandjakarta.wristband.WristbandClient;
 import org.junit.jupiter.api.AfterEach;
@@ -26,11 +27,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static io.github.wristbandjakarta.token.FakeWristband.TOKEN;
+import static io.github.wristbandjakarta.token.FakeWristband.USERINFO;
 import static io.github.wristbandjakarta.token.FakeWristband.USER_ID;
 import static io.github.wristbandjakarta.token.FakeWristband.tokenJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Refresh (docs/protocol.md §7, §8.5) with single flight per refresh token (§9.4). */
 class TokenRefresherTest {
@@ -61,7 +66,7 @@ class TokenRefresherTest {
     @Test
     void refreshPostsTheRefreshTokenWithBasicAuth() {
         stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
-        refresher.refresh(expired, USER_ID);
+        refresher.refreshShared(expired, USER_ID);
         FakeWristband.Recorded request = stub.requestsTo(TOKEN).get(0);
         assertEquals("grant_type=refresh_token&refresh_token=old-refresh", request.body());
         assertEquals("Basic " + Base64.getEncoder().encodeToString(
@@ -72,40 +77,61 @@ class TokenRefresherTest {
     void refreshReturnsNewTokensWithBufferApplied() {
         stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         assertEquals(new TokenSet("new-access", "new-refresh", NOW.plusSeconds(1740)),
-                refresher.refresh(expired, USER_ID));
+                refresher.refreshShared(expired, USER_ID).tokens());
     }
 
     @Test
     void refreshKeepsThePreviousRefreshTokenWhenTheResponseOmitsOne() {
         stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, null, 1800)));
-        assertEquals("old-refresh", refresher.refresh(expired, USER_ID).refreshToken());
+        assertEquals("old-refresh", refresher.refreshShared(expired, USER_ID).tokens().refreshToken());
+    }
+
+    /**
+     * {@code threads} requests refreshing {@link #expired} at once, while Wristband takes its time to answer the first
+     * call and refuses any replay of the refresh token.
+     */
+    private List<Refreshed> refreshedTogether(int threads) throws Exception {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)).delayed(200));
+        stub.always(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"replayed\"}"));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Refreshed>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return refresher.refreshShared(expired, USER_ID);
+                }));
+            }
+            go.countDown();
+            List<Refreshed> results = new ArrayList<>();
+            for (Future<Refreshed> future : futures) {
+                results.add(future.get(10, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
     void twentyConcurrentRefreshesMakeOneCall() throws Exception {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)).delayed(200));
-        stub.always(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"replayed\"}"));
-        int threads = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<TokenSet>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(() -> {
-                    go.await();
-                    return refresher.refresh(expired, USER_ID);
-                }));
-            }
-            go.countDown();
-            TokenSet first = results.get(0).get(10, TimeUnit.SECONDS);
-            for (Future<TokenSet> result : results) {
-                assertSame(first, result.get(10, TimeUnit.SECONDS));
-            }
-            assertEquals(new TokenSet("new-access", "new-refresh", NOW.plusSeconds(1740)), first);
-            assertEquals(1, stub.count(TOKEN));
-        } finally {
-            pool.shutdownNow();
+        List<Refreshed> results = refreshedTogether(20);
+
+        TokenSet first = results.get(0).tokens();
+        for (Refreshed result : results) {
+            assertSame(first, result.tokens());
         }
+        assertEquals(new TokenSet("new-access", "new-refresh", NOW.plusSeconds(1740)), first);
+        assertEquals(1, stub.count(TOKEN));
+    }
+
+    @Test
+    void ofConcurrentRefreshesOnlyTheOneThatCalledWristbandIsToldSo() throws Exception {
+        List<Refreshed> results = refreshedTogether(20);
+
+        assertEquals(1, results.stream().filter(Refreshed::calledWristband).count(),
+                "one request per node stores the new tokens");
     }
 
     /** The clock of a refresher whose Wristband call, once answered, meets {@code trouble} on its calling thread. */
@@ -143,7 +169,7 @@ class TokenRefresherTest {
         WristbandClient client = FakeWristband.client(config);
         return new TokenRefresher(config, client,
                 new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock), clock),
-                troubled);
+                troubled, WristbandEvents.NONE);
     }
 
     @Test
@@ -156,16 +182,16 @@ class TokenRefresherTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch calling = new CountDownLatch(1);
-            Future<TokenSet> first = pool.submit(() -> {
+            Future<Refreshed> first = pool.submit(() -> {
                 troubled.caller = Thread.currentThread();
                 calling.countDown();
-                return refresher.refresh(expired, USER_ID);
+                return refresher.refreshShared(expired, USER_ID);
             });
             calling.await();
             while (stub.count(TOKEN) == 0 && !first.isDone()) {
                 Thread.onSpinWait();
             }
-            Future<TokenSet> waiting = pool.submit(() -> refresher.refresh(expired, USER_ID));
+            Future<Refreshed> waiting = pool.submit(() -> refresher.refreshShared(expired, USER_ID));
 
             java.util.concurrent.ExecutionException failed = assertThrows(
                     java.util.concurrent.ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
@@ -191,21 +217,21 @@ class TokenRefresherTest {
         TokenRefresher refresher = refresherWith(troubled, "1");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<TokenSet> stuck = pool.submit(() -> {
+            Future<Refreshed> stuck = pool.submit(() -> {
                 troubled.caller = Thread.currentThread();
-                return refresher.refresh(expired, USER_ID);
+                return refresher.refreshShared(expired, USER_ID);
             });
             while (stub.count(TOKEN) == 0) {
                 Thread.onSpinWait();
             }
-            Future<TokenSet> waiting = pool.submit(() -> refresher.refresh(expired, USER_ID));
+            Future<Refreshed> waiting = pool.submit(() -> refresher.refreshShared(expired, USER_ID));
 
             java.util.concurrent.ExecutionException failed = assertThrows(
                     java.util.concurrent.ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
             assertEquals(io.github.wristbandjakarta.wristband.WristbandUnavailableException.class,
                     failed.getCause().getClass());
             release.countDown();
-            assertEquals("new-access", stuck.get(10, TimeUnit.SECONDS).accessToken());
+            assertEquals("new-access", stuck.get(10, TimeUnit.SECONDS).tokens().accessToken());
         } finally {
             release.countDown();
             pool.shutdownNow();
@@ -216,10 +242,51 @@ class TokenRefresherTest {
     void lateCallWithinGracePeriodGetsTheRememberedResult() {
         stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         stub.always(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
-        TokenSet first = refresher.refresh(expired, USER_ID);
+        TokenSet first = refresher.refreshShared(expired, USER_ID).tokens();
         clock.advance(Duration.ofSeconds(30));
-        assertSame(first, refresher.refresh(expired, USER_ID));
+        assertSame(first, refresher.refreshShared(expired, USER_ID).tokens());
         assertEquals(1, stub.count(TOKEN));
+    }
+
+    @Test
+    void theCallThatReachedWristbandIsToldItDid() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        assertTrue(refresher.refreshShared(expired, USER_ID).calledWristband());
+    }
+
+    @Test
+    void aLateCallAnsweredFromTheRememberedResultIsToldItDidNotCallWristband() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        refresher.refreshShared(expired, USER_ID);
+        clock.advance(Duration.ofSeconds(30));
+        assertFalse(refresher.refreshShared(expired, USER_ID).calledWristband(),
+                "the first call stored the tokens already");
+    }
+
+    @Test
+    void aRefreshReadsUserinfoWithTheNewAccessToken() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        Refreshed refreshed = refresher.refreshShared(expired, USER_ID);
+
+        assertEquals(USER_ID, refreshed.userInfo().userId());
+        assertEquals("Bearer new-access", stub.requestsTo(USERINFO).get(0).header("Authorization"));
+    }
+
+    @Test
+    void aUserinfoThatCannotBeReadLeavesTheUserUnknownAndKeepsTheNewTokens() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        stub.always(USERINFO, Answer.json(503, "{}"));
+        Refreshed refreshed = refresher.refreshShared(expired, USER_ID);
+
+        assertNull(refreshed.userInfo());
+        assertEquals("new-refresh", refreshed.tokens().refreshToken());
+    }
+
+    @Test
+    void aUserinfoNamingAnotherUserIsRefused() {
+        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        stub.always(USERINFO, Answer.json(200, FakeWristband.userInfoJson("someone-else")));
+        assertThrows(IdTokenException.class, () -> refresher.refreshShared(expired, USER_ID));
     }
 
     @Test
@@ -227,18 +294,18 @@ class TokenRefresherTest {
         // Wristband does not rotate: the refresh token stays "old-refresh", the flight key stays the same.
         stub.answer(TOKEN, Answer.json(200, tokenJson("short-access", null, null, 62)),
                 Answer.json(200, tokenJson("next-access", null, null, 1800)));
-        TokenSet first = refresher.refresh(expired, USER_ID);
+        TokenSet first = refresher.refreshShared(expired, USER_ID).tokens();
         assertEquals("old-refresh", first.refreshToken());
         clock.advance(Duration.ofSeconds(3)); // 62 s less the 60 s buffer: expired again, within the grace period
 
-        assertEquals("next-access", refresher.refresh(first, USER_ID).accessToken());
+        assertEquals("next-access", refresher.refreshShared(first, USER_ID).tokens().accessToken());
         assertEquals(2, stub.count(TOKEN));
     }
 
     @Test
     void aRememberedResultIsForgottenAfterItsGracePeriodWithoutAnotherRefresh() {
         stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
-        refresher.refresh(expired, USER_ID);
+        refresher.refreshShared(expired, USER_ID);
         assertEquals(1, refresher.flightsRemembered());
 
         clock.advance(TokenRefresher.GRACE.plusSeconds(1));
@@ -251,9 +318,9 @@ class TokenRefresherTest {
     void callAfterGracePeriodCallsWristbandAgain() {
         stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)),
                 Answer.json(200, tokenJson("newer-access", null, "newer-refresh", 1800)));
-        refresher.refresh(expired, USER_ID);
+        refresher.refreshShared(expired, USER_ID);
         clock.advance(TokenRefresher.GRACE.plusSeconds(1));
-        assertEquals("newer-access", refresher.refresh(expired, USER_ID).accessToken());
+        assertEquals("newer-access", refresher.refreshShared(expired, USER_ID).tokens().accessToken());
         assertEquals(2, stub.count(TOKEN));
     }
 
@@ -262,9 +329,9 @@ class TokenRefresherTest {
         stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"expired\"}"),
                 Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         InvalidGrantException e = assertThrows(InvalidGrantException.class,
-                () -> refresher.refresh(expired, USER_ID));
+                () -> refresher.refreshShared(expired, USER_ID));
         assertEquals("invalid_grant", e.code());
-        assertThrows(InvalidGrantException.class, () -> refresher.refresh(expired, USER_ID));
+        assertThrows(InvalidGrantException.class, () -> refresher.refreshShared(expired, USER_ID));
         assertEquals(1, stub.count(TOKEN), "a dead refresh token is not replayed");
     }
 
@@ -273,16 +340,16 @@ class TokenRefresherTest {
         stub.answer(TOKEN, Answer.json(503, "{}"), Answer.json(503, "{}"), Answer.json(503, "{}"),
                 Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         assertThrows(io.github.wristbandjakarta.wristband.WristbandUnavailableException.class,
-                () -> refresher.refresh(expired, USER_ID));
-        assertEquals("new-access", refresher.refresh(expired, USER_ID).accessToken());
+                () -> refresher.refreshShared(expired, USER_ID));
+        assertEquals("new-access", refresher.refreshShared(expired, USER_ID).tokens().accessToken());
         assertEquals(4, stub.count(TOKEN));
     }
 
     @Test
     void aRefusedCallTellsTheObserversOnceAlthoughTwoRequestsGetItsAnswer() {
         stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
-        assertThrows(InvalidGrantException.class, () -> refresher.refresh(expired, USER_ID));
-        assertThrows(InvalidGrantException.class, () -> refresher.refresh(expired, USER_ID));
+        assertThrows(InvalidGrantException.class, () -> refresher.refreshShared(expired, USER_ID));
+        assertThrows(InvalidGrantException.class, () -> refresher.refreshShared(expired, USER_ID));
 
         assertEquals(List.of(new WristbandEvent.RefreshFailed(USER_ID, WristbandEvent.RefreshFailed.Reason.REFUSED)),
                 fired);
@@ -292,7 +359,7 @@ class TokenRefresherTest {
     void aRefreshedIdTokenThatFailsValidationCountsAsRefused() {
         stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", stub.idToken("another-user", null, NOW),
                 "new-refresh", 1800)));
-        assertThrows(IdTokenException.class, () -> refresher.refresh(expired, USER_ID));
+        assertThrows(IdTokenException.class, () -> refresher.refreshShared(expired, USER_ID));
 
         assertEquals(List.of(new WristbandEvent.RefreshFailed(USER_ID, WristbandEvent.RefreshFailed.Reason.REFUSED)),
                 fired);
@@ -302,7 +369,7 @@ class TokenRefresherTest {
     void aCallThatNeverReachedWristbandTellsTheObserversItWasUnavailable() {
         stub.answer(TOKEN, Answer.json(503, "{}"), Answer.json(503, "{}"), Answer.json(503, "{}"));
         assertThrows(io.github.wristbandjakarta.wristband.WristbandUnavailableException.class,
-                () -> refresher.refresh(expired, USER_ID));
+                () -> refresher.refreshShared(expired, USER_ID));
 
         assertEquals(List.of(new WristbandEvent.RefreshFailed(USER_ID,
                 WristbandEvent.RefreshFailed.Reason.UNAVAILABLE)), fired);
@@ -311,7 +378,7 @@ class TokenRefresherTest {
     @Test
     void aSuccessfulRefreshFiresNoFailure() {
         stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
-        refresher.refresh(expired, USER_ID);
+        refresher.refreshShared(expired, USER_ID);
 
         assertEquals(List.of(), fired);
     }
@@ -320,14 +387,14 @@ class TokenRefresherTest {
     void refreshedIdTokenOfTheSameUserIsAccepted() {
         stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", stub.idToken(USER_ID, null, NOW),
                 "new-refresh", 1800)));
-        assertEquals("new-access", refresher.refresh(expired, USER_ID).accessToken());
+        assertEquals("new-access", refresher.refreshShared(expired, USER_ID).tokens().accessToken());
     }
 
     @Test
     void refreshedIdTokenOfAnotherUserIsRejected() {
         stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", stub.idToken("another-user", null, NOW),
                 "new-refresh", 1800)));
-        assertThrows(IdTokenException.class, () -> refresher.refresh(expired, USER_ID));
+        assertThrows(IdTokenException.class, () -> refresher.refreshShared(expired, USER_ID));
     }
 
     @Test
@@ -335,15 +402,15 @@ class TokenRefresherTest {
         stub.answer(TOKEN, Answer.json(200, tokenJson("new-access",
                 FakeWristband.sign(stub.claims(USER_ID, null, NOW), FakeWristband.newKey("k1"), "k1"),
                 "new-refresh", 1800)));
-        assertThrows(IdTokenException.class, () -> refresher.refresh(expired, USER_ID));
+        assertThrows(IdTokenException.class, () -> refresher.refreshShared(expired, USER_ID));
     }
 
     @Test
     void missingRefreshTokenIsRejectedWithoutACall() {
         assertThrows(IllegalArgumentException.class,
-                () -> refresher.refresh(new TokenSet("at", null, NOW), USER_ID));
+                () -> refresher.refreshShared(new TokenSet("at", null, NOW), USER_ID));
         assertThrows(IllegalArgumentException.class,
-                () -> refresher.refresh(new TokenSet("at", "", NOW), USER_ID));
+                () -> refresher.refreshShared(new TokenSet("at", "", NOW), USER_ID));
         assertEquals(0, stub.requests.size());
     }
 }

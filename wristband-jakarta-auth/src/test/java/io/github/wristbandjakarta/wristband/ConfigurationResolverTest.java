@@ -66,7 +66,8 @@ class ConfigurationResolverTest {
     private ConfigurationResolver resolver(WristbandClient.Sleeper pauses) {
         var config = StubWristband.config(values);
         return new ConfigurationResolver(config,
-                new WristbandClient(config, StubWristband.httpClient(), sleeper), pauses, clock);
+                new WristbandClient(config, StubWristband.httpClient(), sleeper, WristbandCallObserver.NONE), pauses,
+                clock);
     }
 
     private static Answer ok(String body) {
@@ -215,7 +216,7 @@ class ConfigurationResolverTest {
         stub.always(serverError());
         var config = StubWristband.config(values);
         ConfigurationResolver resolver = new ConfigurationResolver(config,
-                new WristbandClient(config, StubWristband.httpClient()), clock);
+                new WristbandClient(config, StubWristband.httpClient(), WristbandCallObserver.NONE), clock);
         long start = System.nanoTime();
         assertThrows(WristbandException.class, resolver::resolve);
         assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(200));

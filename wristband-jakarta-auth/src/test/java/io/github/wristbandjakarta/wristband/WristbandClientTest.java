@@ -48,7 +48,8 @@ class WristbandClientTest {
     }
 
     private WristbandClient client() {
-        return new WristbandClient(StubWristband.config(values), StubWristband.httpClient(), sleeper);
+        return new WristbandClient(StubWristband.config(values), StubWristband.httpClient(), sleeper,
+                WristbandCallObserver.NONE);
     }
 
     private TokenResponse exchange() {
