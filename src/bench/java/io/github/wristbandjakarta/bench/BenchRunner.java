@@ -68,7 +68,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The benchmark command ({@code ./mvnw -Pbench}, README "Benchmarks"): on one server (Open Liberty, or WildFly with
+ * The benchmark command ({@code ./mvnw -Pbench}, docs/benchmarks.md): on one server (Open Liberty, or WildFly with
  * {@code -Dbench.container=wildfly}: {@link BenchServer}), a minimal
  * baseline WAR without our library beside the bench build of ours; K users signed in through the real login
  * (emulator); every case loaded by wrk for the same duration, in alternating order over R rounds; the medians,
@@ -87,10 +87,10 @@ public final class BenchRunner {
     static final String CLIENT_SECRET = "bench-client-secret-0123456789abcdef";
     static final String CSRF_HEADER = "X-CSRF-TOKEN";
     static final String USER = "alice";
-    static final String README_BEGIN = "<!-- bench-results:begin -->";
-    static final String README_END = "<!-- bench-results:end -->";
-    static final String README_WILDFLY_BEGIN = "<!-- bench-results-wildfly:begin -->";
-    static final String README_WILDFLY_END = "<!-- bench-results-wildfly:end -->";
+    static final String RESULTS_BEGIN = "<!-- bench-results:begin -->";
+    static final String RESULTS_END = "<!-- bench-results:end -->";
+    static final String RESULTS_WILDFLY_BEGIN = "<!-- bench-results-wildfly:begin -->";
+    static final String RESULTS_WILDFLY_END = "<!-- bench-results-wildfly:end -->";
 
     /** Session Endpoint (b) ÷ a on Liberty; ÷ a3 on WildFly, where Elytron costs every request of a WAR with a mechanism. */
     static final double SESSION_TARGET_LIBERTY = 0.80;
@@ -103,7 +103,7 @@ public final class BenchRunner {
     static final int COOKIE_BYTES_TARGET = 1024;
 
     /** Settings from {@code -Dbench.*}. */
-    record Settings(int duration, int rounds, int users, int connections, int threads, String jmh, boolean readme,
+    record Settings(int duration, int rounds, int users, int connections, int threads, String jmh, boolean docs,
                     int httpPort, int emulatorPort, String profile, String container, boolean distributable, Path wlp,
                     String server, Path wildflyHome, Path war, Path out, Path basedir, List<String> only) {
 
@@ -115,7 +115,7 @@ public final class BenchRunner {
                     Integer.getInteger("bench.connections", 16),
                     Integer.getInteger("bench.threads", 2),
                     System.getProperty("bench.jmh", "true"),
-                    Boolean.parseBoolean(System.getProperty("bench.readme", "false")),
+                    Boolean.parseBoolean(System.getProperty("bench.docs", "false")),
                     Integer.getInteger("bench.httpPort", 9380),
                     Integer.getInteger("bench.emulatorPort", 9399),
                     System.getProperty("bench.profile", "").isBlank() ? null : System.getProperty("bench.profile"),
@@ -305,10 +305,10 @@ public final class BenchRunner {
         System.out.println();
         System.out.println(text);
         Files.writeString(settings.out().resolve("results.md"), text);
-        if (settings.readme() && !settings.only().isEmpty()) {
-            progress("README.md not updated: -Dbench.cases ran only some of the cases");
-        } else if (settings.readme()) {
-            runner.updateReadme(text);
+        if (settings.docs() && !settings.only().isEmpty()) {
+            progress("docs/benchmarks.md not updated: -Dbench.cases ran only some of the cases");
+        } else if (settings.docs()) {
+            runner.updateResultsPage(text);
         }
         System.exit(ok ? 0 : 1);
     }
@@ -400,7 +400,7 @@ public final class BenchRunner {
                 .addClasses(HelloResource.class, CallerResource.class)
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
         if (!settings.distributable()) {
-            // The same WAR as a single node runs it without replication (the split of README "Benchmarks").
+            // The same WAR as a single node runs it without replication (the split of docs/benchmarks.md).
             String webXml = new String(built.get("/WEB-INF/web.xml").getAsset().openStream().readAllBytes(),
                     java.nio.charset.StandardCharsets.UTF_8);
             String plain = webXml.replaceAll("\\s*<distributable\\s*/>", "");
@@ -834,10 +834,25 @@ public final class BenchRunner {
 
     // ---------------------------------------------------------------- output
 
+    /** The commit the measured build was made from, as {@code git} names it ({@code unknown} outside a clone). */
+    private String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").directory(settings.basedir().toFile())
+                    .redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return git.waitFor() == 0 && !out.isEmpty() ? out : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
     private String header() {
         StringBuilder md = new StringBuilder(settings.onWildFly() ? "## Results on WildFly\n\n" : "## Results\n\n");
         md.append("Machine: ").append(machine()).append(".  \n");
-        md.append("Run ").append(LocalDate.now()).append(" with `./mvnw -Pbench")
+        md.append("Run ").append(LocalDate.now()).append(" at commit ").append(commit()).append(" with `./mvnw -Pbench")
                 .append(settings.onWildFly() ? " -Dbench.container=wildfly" : "")
                 .append(settings.distributable() ? "" : " -Dbench.distributable=false").append(" -Dbench.duration=")
                 .append(settings.duration()).append(" -Dbench.rounds=").append(settings.rounds())
@@ -896,22 +911,23 @@ public final class BenchRunner {
         }
     }
 
-    private void updateReadme(String text) throws IOException {
-        Path readme = settings.basedir().resolve("README.md");
-        String content = Files.readString(readme);
+    /** The results block of docs/benchmarks.md: the page the benchmark writes, never the README. */
+    private void updateResultsPage(String text) throws IOException {
+        Path page = settings.basedir().resolve("docs/benchmarks.md");
+        String content = Files.readString(page);
         // Each server's results between markers of their own: a run on one never overwrites the other's.
-        String beginMarker = settings.onWildFly() ? README_WILDFLY_BEGIN : README_BEGIN;
-        String endMarker = settings.onWildFly() ? README_WILDFLY_END : README_END;
+        String beginMarker = settings.onWildFly() ? RESULTS_WILDFLY_BEGIN : RESULTS_BEGIN;
+        String endMarker = settings.onWildFly() ? RESULTS_WILDFLY_END : RESULTS_END;
         int begin = content.indexOf(beginMarker);
         int end = content.indexOf(endMarker);
         if (begin < 0 || end < begin) {
-            System.err.println("README.md has no " + beginMarker + " … " + endMarker + " section; not updated");
+            System.err.println("docs/benchmarks.md has no " + beginMarker + " … " + endMarker + " section; not updated");
             return;
         }
         String updated = content.substring(0, begin + beginMarker.length()) + "\n" + text.replace("## Results", "### Results")
                 + content.substring(end);
-        Files.writeString(readme, updated);
-        progress("README.md results updated");
+        Files.writeString(page, updated);
+        progress("docs/benchmarks.md results updated");
     }
 
     static void progress(String message) {

@@ -53,7 +53,7 @@ final class Report {
         for (Case c : r.cases()) {
             if (c.target() == Target.SESSION_THROUGHPUT || c.target() == Target.PUBLIC_THROUGHPUT
                     || c.target() == Target.OUR_SHARE) {
-                // Issue 13: the Session Endpoint against the baseline on Liberty; on WildFly against a3, the least
+                // The Session Endpoint against the baseline on Liberty; on WildFly against a3, the least
                 // any mechanism costs there.
                 boolean wildfly = r.settings().onWildFly();
                 String baseline = c.target() == Target.SESSION_THROUGHPUT && wildfly ? "a3" : c.baseline();

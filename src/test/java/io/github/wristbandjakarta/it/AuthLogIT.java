@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 3, item 8: each auth event is logged once (also when several requests share one refresh), and no token,
+ * Each auth event is logged once (also when several requests share one refresh), and no token,
  * authorization code, secret or cookie value reaches the server log.
  */
 @ExtendWith(ArquillianExtension.class)

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 12 point 2 on both servers: the configured login defaults and logout redirect URL, and an application's
+ * On both servers: the configured login defaults and logout redirect URL, and an application's
  * {@code WristbandAuthOptions} bean ({@link TestAuthOptions}) choosing a login's custom state, which comes back in the
  * {@code SignedIn} event, and the logout's state.
  */

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The JWT strategy on both servers (README "Bearer tokens"): with {@code wristband.auth-strategies=SESSION,JWT}, a
+ * The JWT strategy on both servers (docs/extension-points.md "Bearer tokens"): with {@code wristband.auth-strategies=SESSION,JWT}, a
  * Wristband access token of this application's client sent as {@code Authorization: Bearer} on an API path makes its
  * user the caller, without session, CSRF check or refresh; a missing or bad token (expired, another issuer, another
  * algorithm, {@code alg: none}, an unknown key, an ID token, another client's or a machine's token) is 401

@@ -205,7 +205,7 @@ class CallbackFailuresIT {
         assertTrue(login.headers("Set-Cookie").isEmpty(), "no login-state cookie without a tenant");
     }
 
-    // ---- issue 11: the login's tenant, a login state used once, cookies deleted, hosts allowed, logs kept clean
+    // ---- the login's tenant, a login state used once, cookies deleted, hosts allowed, logs kept clean
 
     @Test
     void aFailedCallbackDeletesItsLoginStateCookie() {

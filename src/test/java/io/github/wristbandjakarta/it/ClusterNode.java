@@ -14,7 +14,7 @@ interface ClusterNode {
     /**
      * How long after a request's answer the session changes it made may take to reach the other node: zero where the
      * server stores the session before it answers; else the bound within which the server's replication either
-     * completes or fails (README "Clustering", "What reaches the other node when").
+     * completes or fails (docs/clustering.md "What reaches the other node when").
      */
     Duration storedElsewhereWithin();
 

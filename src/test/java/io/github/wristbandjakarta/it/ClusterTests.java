@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 5, the same tests on every server: two real server processes replicating the HttpSession, and a client that
+ * The same tests on every server: two real server processes replicating the HttpSession, and a client that
  * sends each request to the node of its choice, no sticky load balancer. The browser's cookies ignore ports, so both
  * nodes on {@code localhost} get the same session cookie. A subclass per server (LibertyClusterIT, WildFlyClusterIT)
  * starts its cluster in a {@code @BeforeAll} and hands it over with {@link #use}.
@@ -147,7 +147,7 @@ abstract class ClusterTests {
     /**
      * Right after signing in, the user is signed in on both nodes: the first request after the callback, whichever node
      * it reaches, and the next one on the other node. WildFly stores the session the callback created only after the
-     * callback's answer has been sent (README "Clustering"), so the other node may not hold it yet; the callback's
+     * callback's answer has been sent (docs/clustering.md), so the other node may not hold it yet; the callback's
      * sign-in marker makes that node answer a retry of the request (307 to itself, followed as a browser follows it)
      * instead of 401. Each sign-in goes as a browser goes (Login
      * Endpoint, hosted login page, callback), alternately on node A and node B, four at a time so that the nodes are

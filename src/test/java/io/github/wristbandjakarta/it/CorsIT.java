@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 12 point 7 on both servers: with {@code wristband.cors.allowed-origins}, a single-page application on another
+ * On both servers: with {@code wristband.cors.allowed-origins}, a single-page application on another
  * origin of the same site (a dev server on another port) calls the auth endpoints and API paths with credentials: its
  * preflight is answered with the CSRF header allowed, its calls carry the CORS headers, and its state-changing calls
  * pass the origin check; another origin gets no CORS header.

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 10: the demo's configuration never reaches a production artifact, also when a developer runs the demo and then
+ * The demo's configuration never reaches a production artifact, also when a developer runs the demo and then
  * {@code ./mvnw package} in the same working tree without {@code clean}. Both builds run here as that developer runs
  * them, in a copy of the project (the demo's servers and emulator skipped: only what the builds leave in
  * {@code target/} matters).

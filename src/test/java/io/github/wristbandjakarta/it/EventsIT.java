@@ -18,7 +18,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Issue 12 point 4 on both servers: the application's CDI observers hear of sign-ins, sign-outs, failed callbacks and
+ * On both servers: the application's CDI observers hear of sign-ins, sign-outs, failed callbacks and
  * ended sessions; an observer that throws does not break the sign-in ({@link EventRecorder}).
  */
 @ExtendWith(ArquillianExtension.class)

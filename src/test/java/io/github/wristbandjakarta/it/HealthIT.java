@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The library's MicroProfile Health checks as each server's own health endpoint shows them (README "Health checks"):
+ * The library's MicroProfile Health checks as each server's own health endpoint shows them (docs/health-checks.md):
  * Liberty's mpHealth on the HTTP port, WildFly's microprofile-health-smallrye on the management port. The application
  * resolves its configuration from Wristband (auto-configuration), so that readiness depends on both the SDK
  * configuration and the signing keys.

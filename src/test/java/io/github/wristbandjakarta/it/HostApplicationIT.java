@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 10: the library in a host application that is not the demo, as a team adds it to its own WAR: its JAX-RS
+ * The library in a host application that is not the demo, as a team adds it to its own WAR: its JAX-RS
  * Application at /rest listing its classes, its own ExceptionMapper&lt;Throwable&gt; and unqualified Clock producer,
  * its own web.xml with a JSF page behind a constraint; in WEB-INF/lib the library jar and jose4j, nothing else of
  * ours. The host's tests sign users in with the test kit, as a user's tests would.
@@ -292,8 +292,7 @@ class HostApplicationIT {
     @Test
     void visitorsCheckingTheirSessionOrOpeningAPageLeaveNoWarningInTheServerLog() {
         // Each anonymous load of a single-page app asks the Session Endpoint; operations read every warning. (A 401 the
-        // mechanism itself answers on a constrained path still makes Open Liberty log SRVE8115W: README "Deploying to
-        // Open Liberty".)
+        // mechanism itself answers on a constrained path still makes Open Liberty log SRVE8115W: docs/deploying-liberty.md.)
         long mark = ServerLog.mark();
         Browser visitor = new Browser();
         for (int i = 0; i < 3; i++) {
@@ -340,7 +339,7 @@ class HostApplicationIT {
                 () -> String.join("\n", ServerLog.since(0).lines().filter(l -> l.contains("SLF4J")).toList()));
     }
 
-    // ---- state-changing requests come from the host's own pages (issue 11)
+    // ---- state-changing requests come from the host's own pages
 
     @Test
     void aSignedInUsersPostFromAnotherSiteIsRefused() {

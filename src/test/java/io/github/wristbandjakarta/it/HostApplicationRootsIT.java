@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 10: host applications whose JAX-RS root is where the library's endpoints live. One has its Application at
+ * Host applications whose JAX-RS root is where the library's endpoints live. One has its Application at
  * {@code /api}, the parent of the default auth path {@code /api/auth}; the other at the context root, over every
  * path. Both let JAX-RS scan their classes. The endpoints are a servlet of the library's own at the more specific
  * {@code /api/auth/*}, so they answer there, and the hosts' resources keep their paths

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 3, item 5: at least 10,000 generated malformed requests (seeded, so every run sends the same ones) over
+ * At least 10,000 generated malformed requests (seeded, so every run sends the same ones) over
  * raw sockets to loopback, across every endpoint: garbage, duplicated and huge parameters, invalid
  * percent-encoding and UTF-8, CR/LF, tampered and oversized cookies, wrong methods, huge headers. None may get a
  * 5xx, a stack trace, a Location off-site, a sign-in or a session that no login started; afterwards the server still signs users in.
@@ -170,7 +170,7 @@ class HostileInputIT {
                 return "unexpected cookie: " + setCookie;
             }
         }
-        // A session is created only by the Login Endpoint, for the login it starts (README "Security", "Session id").
+        // A session is created only by the Login Endpoint, for the login it starts (docs/security.md).
         return sessionCookie != null && !loginStarted ? "session created without a login: " + sessionCookie : null;
     }
 
@@ -198,7 +198,7 @@ class HostileInputIT {
         if (wristbandHost) {
             return null;
         }
-        // No exception for tenant_custom_domain (issue 11): this application allows no tenant custom domain
+        // No exception for tenant_custom_domain: this application allows no tenant custom domain
         // (wristband.tenant-custom-domains), so a redirect to one would be off-site like any other.
         return "Location off-site: " + location;
     }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 3, item 1, against the real server: every ID-token check rejects the callback with 502, no session and
+ * Against the real server: every ID-token check rejects the callback with 502, no session and
  * its own log reason; the algorithm allow-list never fetches keys; a kid-less token is accepted only while the
  * JWKS has one key; an unknown kid or a bad signature refetches the JWKS once per cooldown; the last good key
  * set survives a JWKS outage.

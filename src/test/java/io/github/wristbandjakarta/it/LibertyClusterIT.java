@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 5 on Open Liberty (ClusterTests): two server processes replicating the HttpSession through Hazelcast
+ * On Open Liberty (ClusterTests): two server processes replicating the HttpSession through Hazelcast
  * (sessionCache-1.0). And what only Liberty's cluster has: the JEP 290 deserialization allow-list of
  * server-config/liberty-cluster/jvm.options.
  */

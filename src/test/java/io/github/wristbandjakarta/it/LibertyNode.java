@@ -84,7 +84,7 @@ final class LibertyNode implements ClusterNode {
                     Files.copy(file, dir.resolve(overrides).resolve(file.getFileName()));
                 }
             }
-            // Without the optional features (README "Health checks"): the cluster is also the test of a deployment
+            // Without the optional features (docs/health-checks.md): the cluster is also the test of a deployment
             // on a server that lacks them (ClusterTests.theLibraryRunsOnServersWithoutMicroProfileHealthOrTelemetry).
             Files.writeString(dir.resolve("wristband-base.xml"), withoutOptionalFeatures(Files.readString(baseServerXml)));
             Files.copy(clusterConfig.resolve("server.xml"), dir.resolve("server.xml"));

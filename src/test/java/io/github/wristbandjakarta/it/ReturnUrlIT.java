@@ -21,7 +21,7 @@ import static io.github.wristbandjakarta.it.SignIn.last;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Issue 3, item 3: after a real login, the callback redirects only to this application's origin or an
+ * After a real login, the callback redirects only to this application's origin or an
  * allow-listed one; every other return URL falls back to the default.
  */
 @ExtendWith(ArquillianExtension.class)

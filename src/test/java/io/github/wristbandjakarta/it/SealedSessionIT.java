@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 11 point 3 in the container: the HttpSession holds the sign-in sealed (AES-256-GCM under
+ * In the container: the HttpSession holds the sign-in sealed (AES-256-GCM under
  * wristband.session.secrets). A value altered or forged in the session store signs nobody in and ends the session with
  * one log line; a value sealed under an older configured secret still signs in; the serialized attribute shows neither
  * tokens nor identity. {@link SessionStoreWriter} plays the cluster member that writes to the session store.

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 3, items 4 and 7: the absolute session lifetime, the attributes and sizes of every cookie, cookie-only
+ * The absolute session lifetime, the attributes and sizes of every cookie, cookie-only
  * session tracking, login-state cookies deleted on callback and logout, and several logins in one browser.
  */
 @ExtendWith(ArquillianExtension.class)

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The library's metrics and traces as each server exports them (README "Telemetry"): Liberty's mpTelemetry and
+ * The library's metrics and traces as each server exports them (docs/telemetry.md): Liberty's mpTelemetry and
  * WildFly's opentelemetry subsystem, switched on by this deployment's own configuration with OpenTelemetry's logging
  * exporters, which write every finished span and, each export interval, every metric into the server log. The tests
  * read them there.
@@ -197,7 +197,7 @@ class TelemetryIT {
 
     /**
      * The callback's calls to Wristband are in the trace the callback request came with, and where the server makes a
-     * span of that request (Open Liberty traces servlet requests; WildFly only Jakarta REST: README "Telemetry"), in
+     * span of that request (Open Liberty traces servlet requests; WildFly only Jakarta REST: docs/telemetry.md), in
      * that span's trace.
      */
     @Test
@@ -295,7 +295,7 @@ class TelemetryIT {
                 .filter(line -> line.contains("LoggingSpanExporter") || line.contains("LoggingMetricExporter"))
                 .toList());
         assertFalse(exported.isEmpty(), "nothing exported");
-        // The server's own span of the callback request too (Liberty records its query): README "Telemetry".
+        // The server's own span of the callback request too (Liberty records its query): docs/telemetry.md.
         for (Map.Entry<String, String> secret : Map.of("the access token", accessToken, "the authorization code", code,
                 "the login's state", state, "the client secret", TestApp.CLIENT_SECRET, "the session id", session,
                 "the CSRF token", csrf).entrySet()) {

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Issue 5 on WildFly (ClusterTests): two server processes on standalone-ha.xml replicating the HttpSession through
+ * On WildFly (ClusterTests): two server processes on standalone-ha.xml replicating the HttpSession through
  * Infinispan (distributable-web, ATTRIBUTE granularity, SealedSession declared immutable) over JGroups TCP.
  */
 class WildFlyClusterIT extends ClusterTests {

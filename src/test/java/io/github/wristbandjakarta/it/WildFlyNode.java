@@ -149,7 +149,7 @@ final class WildFlyNode implements ClusterNode {
     }
 
     /**
-     * WildFly 39 stores a session only after the request's answer has been sent (README "Clustering"); the write then
+     * WildFly 39 stores a session only after the request's answer has been sent (docs/clustering.md); the write then
      * reaches the other owner synchronously or fails within the {@code web/dist} cache's {@code remote-timeout}, which
      * cluster.cli leaves at WildFly 39's default of 17.5 s.
      */

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 3, item 6: Wristband's token, userinfo and JWKS endpoints failing (5xx), answering garbage or hanging
+ * Wristband's token, userinfo and JWKS endpoints failing (5xx), answering garbage or hanging
  * make the callback a 502 (JSON for API clients, an HTML page for browsers) within the configured request
  * timeout (3 s here), create no session, and do not slow down other users' requests.
  */

@@ -2,7 +2,7 @@ package io.github.wristbandjakarta.config;
 
 /**
  * How a request may be authenticated ({@code wristband.auth-strategies}, in order; the official SDKs'
- * {@code authStrategies}, README "Bearer tokens").
+ * {@code authStrategies}, docs/extension-points.md "Bearer tokens").
  */
 public enum AuthStrategy {
     /** The sign-in kept in the HttpSession (Login and Callback endpoints), with CSRF checks and token refresh. */

@@ -197,7 +197,7 @@ public final class WristbandConfigLoader {
                 "must be greater than or equal to 0.");
         if (jwksRefreshCooldown.isZero()) {
             // Allowed, since tests need each fetch to happen; in production it lifts the one bound on the calls to
-            // Wristband that anyone can cause with a made-up token (README "Security").
+            // Wristband that anyone can cause with a made-up token (docs/security.md).
             LOG.warning(() -> JWKS_REFRESH_COOLDOWN.key() + " is 0, which is for tests only: every token with an"
                     + " unknown key id makes a fetch of Wristband's signing keys, and every request after a failed"
                     + " SDK configuration fetch fetches it again.");
@@ -205,8 +205,8 @@ public final class WristbandConfigLoader {
 
         List<AuthStrategy> authStrategies = in.get(AUTH_STRATEGIES).map(WristbandConfigLoader::parseAuthStrategies)
                 .orElse(List.of(AuthStrategy.SESSION));
-        // The SDKs' LoginConfig defaults and LogoutConfig redirectUrl, for every request (README "Login and logout
-        // options"); an application's WristbandAuthOptions bean may change them per request.
+        // The SDKs' LoginConfig defaults and LogoutConfig redirectUrl, for every request (docs/extension-points.md
+        // "Login and logout options"); an application's WristbandAuthOptions bean may change them per request.
         Optional<String> defaultTenantName = in.get(LOGIN_DEFAULT_TENANT_NAME);
         if (defaultTenantName.isPresent() && !TENANT_NAME.matcher(defaultTenantName.get()).matches()) {
             throw new WristbandConfigException(LOGIN_DEFAULT_TENANT_NAME, "must be a tenant name (a DNS label).");

@@ -1,7 +1,7 @@
 package io.github.wristbandjakarta.events;
 
 /**
- * What the library tells the application, as CDI events (README "Events"): observe one of the records below, e.g.
+ * What the library tells the application, as CDI events (docs/extension-points.md "Events"): observe one of the records below, e.g.
  * {@code void onSignIn(@Observes SignedIn signedIn)}. Observers run synchronously on the thread of the request that
  * caused the event, after the fact (the user is signed in, the session ended); one that throws is logged and does not
  * change the request's outcome. User and tenant ids only: never a token.
@@ -37,7 +37,7 @@ public sealed interface WristbandEvent
         public enum Reason {
             /**
              * Wristband refused the refresh token, or its answer failed validation: the session ends (in a cluster,
-             * once its access token has expired: README "Clustering").
+             * once its access token has expired: docs/clustering.md).
              */
             REFUSED,
             /** Wristband could not be reached or answered 5xx on every attempt: the session is kept for a later try. */

@@ -31,7 +31,7 @@ import java.util.Optional;
  * data carries; Liberty fails on an {@code Integer}, WildFly drops it).
  *
  * <p>Only deployed where the server provides MicroProfile Health: the library's {@code beans.xml} excludes this
- * package otherwise (README "Health checks").
+ * package otherwise (docs/health-checks.md).
  */
 @Readiness
 @ApplicationScoped

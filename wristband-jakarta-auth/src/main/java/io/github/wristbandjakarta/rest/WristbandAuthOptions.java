@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * What an express application passes to {@code login(req, res, config)} and {@code logout(req, res, config)} per
  * request, as one CDI bean an application may provide (the library provides none). Each method receives the options
  * the configuration gives ({@code wristband.login.default-tenant-name}, {@code …default-tenant-custom-domain},
- * {@code wristband.logout.redirect-url}; README "Login and logout options") and returns those to use.
+ * {@code wristband.logout.redirect-url}; docs/extension-points.md "Login and logout options") and returns those to use.
  */
 public interface WristbandAuthOptions {
 

@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
 /**
- * The current caller's Wristband access token, for calls to other APIs on the user's behalf (README "Calling other
- * APIs"; {@link WristbandBearerFilter} adds it to outgoing Jakarta REST client calls). For a caller signed in through
+ * The current caller's Wristband access token, for calls to other APIs on the user's behalf (docs/extension-points.md
+ * "Calling other APIs with the user's token"; {@link WristbandBearerFilter} adds it to outgoing Jakarta REST client calls). For a caller signed in through
  * the session: the tokens of this request's sign-in, which the mechanism refreshed at the start of the request if they
  * had expired; should they expire while the request runs, {@link SignIns} refreshes them as it did then. For a bearer
  * caller (JWT strategy): the token it presented. Empty without a caller, and when a refresh fails.

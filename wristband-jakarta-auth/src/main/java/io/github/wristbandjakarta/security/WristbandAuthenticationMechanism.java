@@ -150,7 +150,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     /**
      * The Session and Token Endpoints answer from the session the mechanism has just checked, refreshed and
      * CSRF-checked ({@link SignedInRequest}), so the container need not log the user in for them: that login is most of
-     * an authenticated request's cost (README "Benchmarks"). Unless the application put them behind a constraint of
+     * an authenticated request's cost (docs/benchmarks.md). Unless the application put them behind a constraint of
      * its own: then the container decides, and needs its caller.
      */
     private boolean answersWithoutContainerLogin(String path, Outcome.Caller caller, HttpMessageContext context) {
@@ -309,7 +309,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
      * Answers here, written and closed: the response is complete, so the container adds nothing of its own. WildFly
      * (Undertow) would replace an open 4xx response by the application's error page; Open Liberty would add a Basic
      * challenge to an open 401. Liberty still sets the status again once the mechanism has returned, which on the sent
-     * response logs SRVE8115W (README "Deploying to Open Liberty"); that is why the Session and Token endpoints answer
+     * response logs SRVE8115W (docs/deploying-liberty.md); that is why the Session and Token endpoints answer
      * a visitor's 401 themselves instead.
      */
     private static AuthenticationStatus json(HttpServletResponse response, int status, String body) {

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Seals a {@link WristbandSession} for the HttpSession and opens it again (README "Security", "Sealed sessions").
+ * Seals a {@link WristbandSession} for the HttpSession and opens it again (docs/security.md).
  *
  * <ol>
  *   <li>Keys: one AES-256 key per configured session secret ({@code wristband.session.secrets}), derived with HKDF

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The short-lived cookie with which the Callback Endpoint tells every cluster node "a sign-in has just been stored
- * under this session id" (README "Clustering"). WildFly stores a session that a response creates or renames only
+ * under this session id" (docs/clustering.md). WildFly stores a session that a response creates or renames only
  * after that response has been sent, so the browser's next request can reach another node before the session does;
  * a node that finds no sign-in for a request carrying a valid marker waits for it (see {@link SignIns}) instead of
  * answering as if nobody were signed in.

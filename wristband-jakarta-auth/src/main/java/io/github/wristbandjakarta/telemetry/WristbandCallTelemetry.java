@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Traces and times every call to Wristband's API (README "Telemetry"): a client span, child of the span current on
+ * Traces and times every call to Wristband's API (docs/telemetry.md): a client span, child of the span current on
  * the calling thread (the request's, where the server traces the request), and a duration in the histogram
  * {@code wristband.client.request.duration}. Attributes follow OpenTelemetry's HTTP client conventions (method,
  * server, URL, status or error type) plus {@code wristband.endpoint}. The URL carries no query and no credentials

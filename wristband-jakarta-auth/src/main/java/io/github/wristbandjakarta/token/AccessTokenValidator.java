@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Validates a Wristband access token presented as {@code Authorization: Bearer} (the JWT strategy, README "Bearer
- * tokens"). The official SDKs check the signature, {@code iss} and {@code exp}; this also checks that the token is an
+ * Validates a Wristband access token presented as {@code Authorization: Bearer} (the JWT strategy,
+ * docs/extension-points.md "Bearer tokens"). The official SDKs check the signature, {@code iss} and {@code exp}; this also checks that the token is an
  * access token issued to a client this application serves, for a kind of caller it serves:
  *
  * <ol>

@@ -4,7 +4,7 @@ import java.net.URI;
 
 /**
  * Told of every call {@link WristbandClient} makes to Wristband's API, on the calling thread, before and after it: the
- * telemetry package traces and times them with OpenTelemetry (README "Telemetry"). An application may provide its own
+ * telemetry package traces and times them with OpenTelemetry (docs/telemetry.md). An application may provide its own
  * as a CDI bean. By default nobody is told.
  */
 public interface WristbandCallObserver {

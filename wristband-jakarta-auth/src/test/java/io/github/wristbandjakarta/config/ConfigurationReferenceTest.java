@@ -50,7 +50,7 @@ class ConfigurationReferenceTest {
             spelled = files.filter(f -> f.toString().endsWith(".java"))
                     .filter(f -> !f.getFileName().toString().equals("ConfigKey.java"))
                     // The telemetry package's "wristband." literals name OpenTelemetry instruments and attributes
-                    // (README "Telemetry"), not configuration keys.
+                    // (docs/telemetry.md), not configuration keys.
                     .filter(f -> !main.relativize(f).startsWith(Path.of("io/github/wristbandjakarta/telemetry")))
                     .filter(f -> KEY_LITERAL.matcher(read(f)).find())
                     .map(f -> main.relativize(f).toString()).toList();

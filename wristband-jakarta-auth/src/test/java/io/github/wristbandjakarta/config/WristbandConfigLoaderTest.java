@@ -748,7 +748,7 @@ class WristbandConfigLoaderTest {
         assertFalse(e.getMessage().contains("short-secret"), e.getMessage());
     }
 
-    // wristband.session.secrets (issue 11 point 3)
+    // wristband.session.secrets
 
     @Test
     void sessionSecretsDefaultToTheLoginStateSecret() {
@@ -786,7 +786,7 @@ class WristbandConfigLoaderTest {
                 "takes at most 3 secrets (the newest first).");
     }
 
-    // wristband.auth-strategies (issue 12 point 1)
+    // wristband.auth-strategies
 
     @Test
     void authStrategiesDefaultToTheSessionAlone() {
@@ -811,7 +811,7 @@ class WristbandConfigLoaderTest {
                 "authStrategies contains duplicate strategy: 'JWT'");
     }
 
-    // login and logout options (issue 12 point 2)
+    // login and logout options
 
     @Test
     void aDefaultTenantCustomDomainMustBeOnTheAllowList() {

@@ -466,7 +466,7 @@ class CallbackFlowTest {
         assertEquals("auth.acme.com", done.tenantCustomDomain());
     }
 
-    // ---- the login's tenant and the login state's single use (issue 11)
+    // ---- the login's tenant and the login state's single use
 
     @Test
     void aTenantNameEditedIntoTheCallbackIsABadRequest() {

@@ -258,7 +258,7 @@ class LoginFlowTest {
         assertEquals("https://" + expectedHost + "/api/v1/oauth2/authorize", base(redirect.location()));
     }
 
-    // ---- tenant custom domains: an allow-list (issue 11)
+    // ---- tenant custom domains: an allow-list
 
     @ParameterizedTest
     @ValueSource(strings = {"evil.example", "custom.example", "acme.com", "auth.acme.com.evil.example"})

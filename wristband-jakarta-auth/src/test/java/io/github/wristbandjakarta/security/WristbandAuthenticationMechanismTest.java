@@ -404,7 +404,7 @@ class WristbandAuthenticationMechanismTest {
         assertEquals(FORBIDDEN, response.body());
     }
 
-    // ---- state-changing requests of a signed-in user come from our own pages (issue 11)
+    // ---- state-changing requests of a signed-in user come from our own pages
 
     private Request post(String origin, String secFetchSite) {
         Request request = page("/orders/submit.jsp");
@@ -657,7 +657,7 @@ class WristbandAuthenticationMechanismTest {
         assertEquals(Set.of(), new RoleMapping(Map.of("a", "b")).groups(List.of()));
     }
 
-    // ---- events (issue 12 point 4)
+    // ---- events
 
     @Test
     void aRefreshTellsTheObserversOnce() {

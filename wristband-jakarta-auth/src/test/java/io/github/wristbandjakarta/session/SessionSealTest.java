@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The sealed HttpSession attribute (issue 11 point 3): confidential, authenticated, rotatable, small. */
+/** The sealed HttpSession attribute: confidential, authenticated, rotatable, small. */
 class SessionSealTest {
 
     private static final String SECRET = "a session secret of at least thirty-two characters";

@@ -313,7 +313,7 @@ class SessionStoreTest {
         assertEquals(0, request.created);
     }
 
-    // ---- sealing (issue 11 point 3)
+    // ---- sealing
 
     @Test
     void aSignInAlteredInTheSessionStoreSignsNobodyInAndIsEnded() {

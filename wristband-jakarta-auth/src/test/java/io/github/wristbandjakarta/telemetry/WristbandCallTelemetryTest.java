@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** Spans and durations of calls to Wristband (README "Telemetry"), exported by the real SDK to memory. */
+/** Spans and durations of calls to Wristband (docs/telemetry.md), exported by the real SDK to memory. */
 class WristbandCallTelemetryTest {
 
     private static final URI TOKEN_URL = URI.create("https://invotastic.us.wristband.dev/api/v1/oauth2/token");

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The counters of README "Telemetry", read back from the real OpenTelemetry SDK with an in-memory reader. */
+/** The counters of docs/telemetry.md, read back from the real OpenTelemetry SDK with an in-memory reader. */
 class WristbandMetricsTest {
 
     private final InMemoryMetricReader reader = InMemoryMetricReader.create();

@@ -200,7 +200,7 @@ class WristbandClientTest {
         assertFalse(e.getMessage().contains("client-secret"));
     }
 
-    // ---- observers of the calls (README "Telemetry")
+    // ---- observers of the calls (docs/telemetry.md)
 
     /** Records what a WristbandCallObserver is told, one line per call. */
     private static final class RecordingObserver implements WristbandCallObserver {
