@@ -30,8 +30,6 @@ public final class WristbandConfigLoader {
     /** A DNS host name, lower case, with an optional port. */
     private static final Pattern CUSTOM_DOMAIN = Pattern.compile(
             "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?");
-    /** A tenant name: a DNS label. */
-    private static final Pattern TENANT_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     /** A servlet path prefix: a path of plain segments, mapped as {@code authPath + "/*"}. */
     private static final java.util.regex.Pattern AUTH_PATH_SHAPE =
             java.util.regex.Pattern.compile("(/[A-Za-z0-9._-]+)+");
@@ -54,7 +52,6 @@ public final class WristbandConfigLoader {
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
     // RFC 7230 tchar; RFC 6265 cookie-name is the same RFC 2616 token.
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
-    private static final String PLACEHOLDERS = "\"{tenant_name}\" or \"{tenant_domain}\"";
 
     private WristbandConfigLoader() {
     }
@@ -208,7 +205,7 @@ public final class WristbandConfigLoader {
         // The SDKs' LoginConfig defaults and LogoutConfig redirectUrl, for every request (README "Login and logout
         // options"); an application's WristbandAuthOptions bean may change them per request.
         Optional<String> defaultTenantName = in.get(LOGIN_DEFAULT_TENANT_NAME);
-        if (defaultTenantName.isPresent() && !TENANT_NAME.matcher(defaultTenantName.get()).matches()) {
+        if (defaultTenantName.isPresent() && !ConfigRules.isTenantName(defaultTenantName.get())) {
             throw new WristbandConfigException(LOGIN_DEFAULT_TENANT_NAME, "must be a tenant name (a DNS label).");
         }
         Optional<String> defaultTenantCustomDomain = in.get(LOGIN_DEFAULT_TENANT_CUSTOM_DOMAIN)
@@ -368,7 +365,7 @@ public final class WristbandConfigLoader {
 
     private static void requireAbsoluteHttpUrl(ConfigKey key, String url) {
         // Placeholders are not legal URI characters; check the URL as it will look once a tenant fills them in.
-        String concrete = ConfigRules.TENANT_PLACEHOLDER.matcher(url).replaceAll("tenant");
+        String concrete = ConfigRules.fillTenantPlaceholders(url, "tenant");
         try {
             URI uri = new URI(concrete);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -384,11 +381,11 @@ public final class WristbandConfigLoader {
     private static void checkPlaceholder(ConfigKey key, String name, String url, Optional<String> rootDomain) {
         boolean hasPlaceholder = ConfigRules.containsTenantPlaceholder(url);
         if (rootDomain.isPresent() && !hasPlaceholder) {
-            throw new WristbandConfigException(key, "The [" + name + "] must contain the " + PLACEHOLDERS
+            throw new WristbandConfigException(key, "The [" + name + "] must contain the " + ConfigRules.TENANT_PLACEHOLDERS
                     + " placeholder when using the [parseTenantFromRootDomain] config.");
         }
         if (rootDomain.isEmpty() && hasPlaceholder) {
-            throw new WristbandConfigException(key, "The [" + name + "] cannot contain the " + PLACEHOLDERS
+            throw new WristbandConfigException(key, "The [" + name + "] cannot contain the " + ConfigRules.TENANT_PLACEHOLDERS
                     + " placeholder when the [parseTenantFromRootDomain] is absent.");
         }
     }
