@@ -20,7 +20,8 @@ public final class ConfigRules {
 
     /**
      * A tenant name is a DNS label (RFC 1035 §2.3.1, with a leading digit allowed as RFC 1123 §2.1 does): it becomes
-     * the first label of a tenant host, so anything else could make a redirect point elsewhere (docs/protocol.md §3.2).
+     * the first label of a tenant host, so anything else could make a redirect point elsewhere
+     * (docs/protocol.md §3.2).
      */
     private static final Pattern TENANT_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 

@@ -108,9 +108,9 @@ class WristbandConfigLoaderTest {
                         + " secret seals the login state, and it is shorter.");
     }
 
-    // The demo's published login-state secret (WristbandConfigLoader.DEMO_LOGIN_STATE_SECRET)
+    // The demo's published login-state secret (CrossKeyRules.DEMO_LOGIN_STATE_SECRET)
 
-    private static final String DEMO_SECRET = WristbandConfigLoader.DEMO_LOGIN_STATE_SECRET;
+    private static final String DEMO_SECRET = CrossKeyRules.DEMO_LOGIN_STATE_SECRET;
 
     @Test
     void theDemosLoginStateSecretIsRefusedOutsideTheEmulator() {
@@ -635,6 +635,19 @@ class WristbandConfigLoaderTest {
         return List.copyOf(warnings);
     }
 
+    // wristband.session.replicated, read as strictly as every other boolean
+
+    @Test
+    void sessionReplicatedIsRead() {
+        assertTrue(with("wristband.session.replicated", "true").sessionReplicated());
+    }
+
+    @Test
+    void sessionReplicatedOtherThanTrueOrFalseIsRejected() {
+        assertProblem(rejected("wristband.session.replicated", "yes"), "wristband.session.replicated",
+                "must be true or false.");
+    }
+
     // The application vanity domain and its origin
 
     @Test
@@ -739,6 +752,35 @@ class WristbandConfigLoaderTest {
         assertFalse(text.contains("login-state-secret-of-at-least-32-chars"), text);
         assertFalse(text.contains("session-secret-of-at-least-32-characters"), text);
         assertTrue(text.contains("client-id"), text);
+    }
+
+    @Test
+    void toStringShowsEveryKeyByName() {
+        String text = load().toString();
+
+        for (ConfigKey key : ConfigKey.values()) {
+            assertTrue(text.contains(key.key() + "="), key.key() + " is missing from " + text);
+        }
+    }
+
+    @Test
+    void toStringMarksTheSecretsAndTheKeysNotSet() {
+        String text = load().toString();
+
+        assertTrue(text.contains("wristband.client-secret=(secret)"), text);
+        assertTrue(text.contains("wristband.login-url=(not set)"), text);
+    }
+
+    @Test
+    void everyAccessorReturnsTheValueItsKeyParsesTo() throws ReflectiveOperationException {
+        WristbandConfig config = load();
+
+        for (java.lang.reflect.Method accessor : WristbandConfig.class.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isPublic(accessor.getModifiers()) && accessor.getParameterCount() == 0) {
+                // A key's value of another type than the accessor's fails its cast here.
+                accessor.invoke(config);
+            }
+        }
     }
 
     @Test
