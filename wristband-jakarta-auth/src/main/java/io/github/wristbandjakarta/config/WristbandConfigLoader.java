@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 /**
  * Reads the {@code wristband.*} keys by their definitions (docs/protocol.md §2.4 plus this project's keys): each key
  * parsed and checked on its own, in the definitions' order, then the rules that involve several keys
- * ({@link CrossKeyRules}). Blank values count as absent. A value that is valid but meant for tests only is logged as a
- * WARNING.
+ * ({@link CrossKeyRules}). Blank values count as absent. Logged as a WARNING at start: a {@code wristband.*} name no
+ * definition has, and a value that is valid but meant for tests only; never a value.
  */
 public final class WristbandConfigLoader {
 
@@ -21,22 +21,25 @@ public final class WristbandConfigLoader {
     }
 
     /**
-     * The library's keys.
+     * The library's keys; a configured {@code wristband.*} name that is none of them is warned about.
      *
-     * @param source the value of a key, e.g. {@code key -> config.getOptionalValue(key, String.class)}
+     * @param source          the value of a key, e.g. {@code key -> config.getOptionalValue(key, String.class)}
+     * @param configuredNames every property name of the configuration, e.g. {@code config.getPropertyNames()}
      * @throws WristbandConfigException naming the first key that is missing or invalid
      */
-    public static WristbandConfig load(Function<String, Optional<String>> source) {
-        return load(List.of(ConfigKey.values()), source);
+    public static WristbandConfig load(Function<String, Optional<String>> source, Iterable<String> configuredNames) {
+        return load(List.of(ConfigKey.values()), source, configuredNames);
     }
 
     /**
      * @param definitions the library's keys ({@link ConfigKey}, which the cross-key rules read) and possibly more
      */
-    static WristbandConfig load(List<? extends KeyDefinition> definitions, Function<String, Optional<String>> source) {
+    static WristbandConfig load(List<? extends KeyDefinition> definitions, Function<String, Optional<String>> source,
+                                Iterable<String> configuredNames) {
         if (!definitions.containsAll(List.of(ConfigKey.values()))) {
             throw new IllegalArgumentException("the definitions must include every ConfigKey");
         }
+        UnknownKeys.warnings(configuredNames, definitions).forEach(LOG::warning);
 
         Map<KeyDefinition, Object> values = new HashMap<>();
         for (KeyDefinition definition : definitions) {

@@ -24,7 +24,8 @@ public class WristbandConfigProducer {
     @Singleton
     public WristbandConfig wristbandConfig() {
         Config config = ConfigProvider.getConfig();
-        WristbandConfig loaded = WristbandConfigLoader.load(key -> config.getOptionalValue(key, String.class));
+        WristbandConfig loaded = WristbandConfigLoader.load(key -> config.getOptionalValue(key, String.class),
+                config.getPropertyNames());
         LOG.info(() -> "Wristband configuration loaded: " + loaded);
         return loaded;
     }

@@ -49,7 +49,7 @@ class AddingAKeyTest {
     }
 
     private WristbandConfig load() {
-        return WristbandConfigLoader.load(DEFINITIONS, key -> Optional.ofNullable(values.get(key)));
+        return WristbandConfigLoader.load(DEFINITIONS, key -> Optional.ofNullable(values.get(key)), values.keySet());
     }
 
     @Test
@@ -102,6 +102,13 @@ class AddingAKeyTest {
     }
 
     @Test
+    void anExtraKeyIsNoUnknownKey() {
+        values.put("wristband.greeting-timeout", "3");
+
+        assertEquals(List.of(), UnknownKeys.warnings(values.keySet(), DEFINITIONS));
+    }
+
+    @Test
     void aDerivedKeyWithoutItsRuleCannotBeLoaded() {
         ExtraKey derived = new ExtraKey("wristband.derived", ConfigKey.Group.HTTP,
                 text().derived("another key"), "Computed from another key.");
@@ -109,6 +116,6 @@ class AddingAKeyTest {
         definitions.add(derived);
 
         assertThrows(IllegalStateException.class, () -> WristbandConfigLoader.load(definitions,
-                key -> Optional.ofNullable(values.get(key))));
+                key -> Optional.ofNullable(values.get(key)), values.keySet()));
     }
 }

@@ -37,7 +37,7 @@ class WristbandConfigLoaderTest {
             "wristband.application-vanity-domain", "app-co.us.wristband.dev"));
 
     private WristbandConfig load() {
-        return WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)));
+        return WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)), values.keySet());
     }
 
     private WristbandConfig with(String key, String value) {
@@ -604,6 +604,21 @@ class WristbandConfigLoaderTest {
         values.put("wristband.jwks.refresh-cooldown", "10");
 
         assertEquals(List.of(), warningsWhile(this::load));
+    }
+
+    // Unknown keys
+
+    @Test
+    void aConfiguredNameThatIsNoKeyIsWarnedAboutOnceNamingTheNearestKey() {
+        values.put("wristband.client_secret", "a-value-that-is-never-logged-0123456789");
+
+        List<LogRecord> warnings = warningsWhile(this::load);
+
+        assertEquals(1, warnings.size(), warnings.toString());
+        String message = new SimpleFormatter().formatMessage(warnings.get(0));
+        assertTrue(message.contains("wristband.client_secret is not a configuration key of the library and is ignored;"
+                + " did you mean wristband.client-secret?"), message);
+        assertFalse(message.contains("a-value-that-is-never-logged"), message);
     }
 
     /** The WARNING records the loader logs while {@code action} runs. */
