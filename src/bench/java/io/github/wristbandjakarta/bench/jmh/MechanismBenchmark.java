@@ -73,7 +73,7 @@ public class MechanismBenchmark {
         values.put(ConfigKey.REDIRECT_URI.key(), "https://app.example/app/api/auth/callback");
         values.put(ConfigKey.AUTO_CONFIGURE_ENABLED.key(), "false");
         values.put(ConfigKey.ROLE_MAPPING.key(), "app:demo:admin=admin, app:demo:user=user");
-        return WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)));
+        return WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)), values.keySet());
     }
 
     /** A session as the callback stores it, with tokens of the emulator's sizes, valid for an hour. */

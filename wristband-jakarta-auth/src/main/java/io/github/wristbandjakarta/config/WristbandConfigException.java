@@ -4,7 +4,7 @@ package io.github.wristbandjakarta.config;
 public class WristbandConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public WristbandConfigException(ConfigKey key, String problem) {
+    public WristbandConfigException(KeyDefinition key, String problem) {
         super("Invalid Wristband configuration [" + key.key() + "]: " + problem);
     }
 }

@@ -10,18 +10,22 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.logging.Logger;
 
-/** Loads {@link WristbandConfig} once from MicroProfile Config and fails the deployment on a bad value. */
+/**
+ * Loads {@link WristbandConfig} once from MicroProfile Config and fails the deployment on a bad value; the one class
+ * of the library that reads MicroProfile Config.
+ */
 @ApplicationScoped
 public class WristbandConfigProducer {
 
     private static final Logger LOG = Logger.getLogger(WristbandConfigProducer.class.getName());
 
-    // @Singleton rather than a normal scope: the record is final and cannot be proxied.
+    // @Singleton rather than a normal scope: the class is final and cannot be proxied.
     @Produces
     @Singleton
     public WristbandConfig wristbandConfig() {
         Config config = ConfigProvider.getConfig();
-        WristbandConfig loaded = WristbandConfigLoader.load(key -> config.getOptionalValue(key, String.class));
+        WristbandConfig loaded = WristbandConfigLoader.load(key -> config.getOptionalValue(key, String.class),
+                config.getPropertyNames());
         LOG.info(() -> "Wristband configuration loaded: " + loaded);
         return loaded;
     }

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.login;
 
+import io.github.wristbandjakarta.config.ConfigRules;
 import io.github.wristbandjakarta.config.WristbandConfig;
 import io.github.wristbandjakarta.events.WristbandEvent.CallbackFailed.Reason;
 import io.github.wristbandjakarta.token.IdTokenClaims;
@@ -34,7 +35,6 @@ import java.util.regex.Pattern;
 public final class CallbackFlow {
 
     private static final Logger LOG = Logger.getLogger(CallbackFlow.class.getName());
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{tenant_(?:name|domain)}");
     /**
      * An OAuth error code (RFC 6749 §4.1.2.1): Wristband's are words joined by underscores. Letters of either case,
      * because {@code login_required} is compared without case (docs/protocol.md §4.1); anything else is refused
@@ -206,7 +206,7 @@ public final class CallbackFlow {
     private static String tenantLoginUrl(ResolvedConfiguration resolved, String tenantName,
                                          Optional<String> tenantCustomDomain) {
         String url = resolved.usesTenantSubdomains()
-                ? PLACEHOLDER.matcher(resolved.loginUrl()).replaceAll(tenantName)
+                ? ConfigRules.fillTenantPlaceholders(resolved.loginUrl(), tenantName)
                 : append(resolved.loginUrl(), "tenant_name", tenantName);
         return tenantCustomDomain.map(domain -> append(url, "tenant_custom_domain", domain)).orElse(url);
     }

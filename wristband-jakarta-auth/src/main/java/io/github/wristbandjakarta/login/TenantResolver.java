@@ -1,5 +1,7 @@
 package io.github.wristbandjakarta.login;
 
+import io.github.wristbandjakarta.config.ConfigRules;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class TenantResolver {
 
-    private static final Pattern TENANT_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern HOST = Pattern.compile(
             "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?::[0-9]{1,5})?");
 
@@ -31,11 +32,11 @@ public final class TenantResolver {
             return Optional.empty();
         }
         String tenant = host.substring(0, dot);
-        return TENANT_NAME.matcher(tenant).matches() ? Optional.of(tenant) : Optional.empty();
+        return ConfigRules.isTenantName(tenant) ? Optional.of(tenant) : Optional.empty();
     }
 
     public static String requireTenantName(String value, String parameter) {
-        if (!TENANT_NAME.matcher(value).matches()) {
+        if (!ConfigRules.isTenantName(value)) {
             throw new InvalidRequestException("Invalid [" + parameter + "] query parameter");
         }
         return value;

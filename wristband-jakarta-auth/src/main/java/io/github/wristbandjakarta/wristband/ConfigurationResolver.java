@@ -39,7 +39,6 @@ public final class ConfigurationResolver {
     static final int FETCH_ATTEMPTS = 3;
     static final Duration FETCH_DELAY = Duration.ofMillis(100);
     private static final String CODE = "sdk_config_error";
-    private static final String PLACEHOLDERS = "\"{tenant_name}\" or \"{tenant_domain}\"";
 
     private final WristbandConfig config;
     private final WristbandClient client;
@@ -220,11 +219,13 @@ public final class ConfigurationResolver {
     private static void checkPlaceholder(String name, String url, boolean usesRootDomain) {
         boolean hasPlaceholder = ConfigRules.containsTenantPlaceholder(url);
         if (usesRootDomain && !hasPlaceholder) {
-            throw new WristbandException(CODE, "The resolved [" + name + "] must contain the " + PLACEHOLDERS
+            throw new WristbandException(CODE, "The resolved [" + name + "] must contain the "
+                    + ConfigRules.TENANT_PLACEHOLDERS
                     + " placeholder when using the [parseTenantFromRootDomain] config.");
         }
         if (!usesRootDomain && hasPlaceholder) {
-            throw new WristbandException(CODE, "The resolved [" + name + "] cannot contain the " + PLACEHOLDERS
+            throw new WristbandException(CODE, "The resolved [" + name + "] cannot contain the "
+                    + ConfigRules.TENANT_PLACEHOLDERS
                     + " placeholder when the [parseTenantFromRootDomain] is absent.");
         }
     }

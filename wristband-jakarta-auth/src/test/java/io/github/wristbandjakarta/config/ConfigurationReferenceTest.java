@@ -59,6 +59,19 @@ class ConfigurationReferenceTest {
     }
 
     @Test
+    void noClassButTheProducerReadsMicroProfileConfig() throws IOException {
+        Path main = repository().resolve("wristband-jakarta-auth/src/main/java");
+        List<String> readers;
+        try (Stream<Path> files = Files.walk(main)) {
+            readers = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> read(f).contains("org.eclipse.microprofile.config"))
+                    .map(f -> main.relativize(f).toString()).toList();
+        }
+        // Every key goes through the loader: parsed as strictly as the others and checked against the known names.
+        assertEquals(List.of("io/github/wristbandjakarta/config/WristbandConfigProducer.java"), readers);
+    }
+
+    @Test
     void everyKeyIsDefinedOnce() {
         assertEquals(ConfigKey.values().length,
                 Stream.of(ConfigKey.values()).map(ConfigKey::key).distinct().count());

@@ -37,7 +37,7 @@ class WristbandConfigLoaderTest {
             "wristband.application-vanity-domain", "app-co.us.wristband.dev"));
 
     private WristbandConfig load() {
-        return WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)));
+        return WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)), values.keySet());
     }
 
     private WristbandConfig with(String key, String value) {
@@ -108,9 +108,9 @@ class WristbandConfigLoaderTest {
                         + " secret seals the login state, and it is shorter.");
     }
 
-    // The demo's published login-state secret (WristbandConfigLoader.DEMO_LOGIN_STATE_SECRET)
+    // The demo's published login-state secret (CrossKeyRules.DEMO_LOGIN_STATE_SECRET)
 
-    private static final String DEMO_SECRET = WristbandConfigLoader.DEMO_LOGIN_STATE_SECRET;
+    private static final String DEMO_SECRET = CrossKeyRules.DEMO_LOGIN_STATE_SECRET;
 
     @Test
     void theDemosLoginStateSecretIsRefusedOutsideTheEmulator() {
@@ -606,6 +606,21 @@ class WristbandConfigLoaderTest {
         assertEquals(List.of(), warningsWhile(this::load));
     }
 
+    // Unknown keys
+
+    @Test
+    void aConfiguredNameThatIsNoKeyIsWarnedAboutOnceNamingTheNearestKey() {
+        values.put("wristband.client_secret", "a-value-that-is-never-logged-0123456789");
+
+        List<LogRecord> warnings = warningsWhile(this::load);
+
+        assertEquals(1, warnings.size(), warnings.toString());
+        String message = new SimpleFormatter().formatMessage(warnings.get(0));
+        assertTrue(message.contains("wristband.client_secret is not a configuration key of the library and is ignored;"
+                + " did you mean wristband.client-secret?"), message);
+        assertFalse(message.contains("a-value-that-is-never-logged"), message);
+    }
+
     /** The WARNING records the loader logs while {@code action} runs. */
     private static List<LogRecord> warningsWhile(Runnable action) {
         List<LogRecord> warnings = new CopyOnWriteArrayList<>();
@@ -633,6 +648,19 @@ class WristbandConfigLoaderTest {
             logger.removeHandler(handler);
         }
         return List.copyOf(warnings);
+    }
+
+    // wristband.session.replicated, read as strictly as every other boolean
+
+    @Test
+    void sessionReplicatedIsRead() {
+        assertTrue(with("wristband.session.replicated", "true").sessionReplicated());
+    }
+
+    @Test
+    void sessionReplicatedOtherThanTrueOrFalseIsRejected() {
+        assertProblem(rejected("wristband.session.replicated", "yes"), "wristband.session.replicated",
+                "must be true or false.");
     }
 
     // The application vanity domain and its origin
@@ -739,6 +767,35 @@ class WristbandConfigLoaderTest {
         assertFalse(text.contains("login-state-secret-of-at-least-32-chars"), text);
         assertFalse(text.contains("session-secret-of-at-least-32-characters"), text);
         assertTrue(text.contains("client-id"), text);
+    }
+
+    @Test
+    void toStringShowsEveryKeyByName() {
+        String text = load().toString();
+
+        for (ConfigKey key : ConfigKey.values()) {
+            assertTrue(text.contains(key.key() + "="), key.key() + " is missing from " + text);
+        }
+    }
+
+    @Test
+    void toStringMarksTheSecretsAndTheKeysNotSet() {
+        String text = load().toString();
+
+        assertTrue(text.contains("wristband.client-secret=(secret)"), text);
+        assertTrue(text.contains("wristband.login-url=(not set)"), text);
+    }
+
+    @Test
+    void everyAccessorReturnsTheValueItsKeyParsesTo() throws ReflectiveOperationException {
+        WristbandConfig config = load();
+
+        for (java.lang.reflect.Method accessor : WristbandConfig.class.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isPublic(accessor.getModifiers()) && accessor.getParameterCount() == 0) {
+                // A key's value of another type than the accessor's fails its cast here.
+                accessor.invoke(config);
+            }
+        }
     }
 
     @Test

@@ -18,11 +18,13 @@ class LogoutConfirmationTest {
     private static final URI OWN = URI.create("https://app.example.com");
     private static final String SPA = "https://spa.example.com";
 
-    private final LogoutConfirmation confirmation = new LogoutConfirmation(WristbandConfigLoader.load(key -> Optional
-            .ofNullable(Map.of(ConfigKey.CLIENT_ID.key(), "clientId",
-                    ConfigKey.CLIENT_SECRET.key(), "a-client-secret-of-at-least-32-characters",
-                    ConfigKey.APPLICATION_VANITY_DOMAIN.key(), "app.us.wristband.dev",
-                    ConfigKey.CORS_ALLOWED_ORIGINS.key(), SPA).get(key))));
+    private static final Map<String, String> VALUES = Map.of(ConfigKey.CLIENT_ID.key(), "clientId",
+            ConfigKey.CLIENT_SECRET.key(), "a-client-secret-of-at-least-32-characters",
+            ConfigKey.APPLICATION_VANITY_DOMAIN.key(), "app.us.wristband.dev",
+            ConfigKey.CORS_ALLOWED_ORIGINS.key(), SPA);
+
+    private final LogoutConfirmation confirmation = new LogoutConfirmation(
+            WristbandConfigLoader.load(key -> Optional.ofNullable(VALUES.get(key)), VALUES.keySet()));
 
     private boolean needed(String method, String... headerPairs) {
         Map<String, String> headers = new HashMap<>();

@@ -61,7 +61,7 @@ class BearerDestinationsTest {
         if (allowedOrigins != null) {
             values.put(ConfigKey.BEARER_FILTER_ALLOWED_ORIGINS.key(), allowedOrigins);
         }
-        return new BearerDestinations(WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key))));
+        return new BearerDestinations(WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)), values.keySet()));
     }
 
     @Test

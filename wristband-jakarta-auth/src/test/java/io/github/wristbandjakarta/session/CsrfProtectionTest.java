@@ -26,7 +26,7 @@ class CsrfProtectionTest {
             ConfigKey.APPLICATION_VANITY_DOMAIN.key(), "app.wristband.dev"));
 
     private CsrfProtection csrf() {
-        WristbandConfig config = WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)));
+        WristbandConfig config = WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)), values.keySet());
         return new CsrfProtection(config, new SecureRandom());
     }
 

@@ -203,7 +203,7 @@ public final class FakeWristband implements AutoCloseable {
     }
 
     public static WristbandConfig config(Map<String, String> values) {
-        return WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)));
+        return WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)), values.keySet());
     }
 
     public static WristbandClient client(WristbandConfig config) {

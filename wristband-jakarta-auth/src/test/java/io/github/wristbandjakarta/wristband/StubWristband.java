@@ -135,7 +135,7 @@ final class StubWristband implements AutoCloseable {
     }
 
     static WristbandConfig config(Map<String, String> values) {
-        return WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)));
+        return WristbandConfigLoader.load(key -> Optional.ofNullable(values.get(key)), values.keySet());
     }
 
     static HttpClient httpClient() {
