@@ -1,6 +1,6 @@
 package io.github.wristbandjakarta.demo;
 
-import io.github.wristbandjakarta.security.WristbandPrincipal;
+import io.github.wristbandjakarta.api.WristbandPrincipal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.demo;
 
+import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -11,8 +12,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.net.URISyntaxException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import static io.github.wristbandjakarta.wristband.JsonSupport.JSON;
 
 /**
  * The reference application's own last line for its JAX-RS resources (a host application decides this for itself;
@@ -65,6 +64,6 @@ public class DemoExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static Response error(int status, String error) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
-                .entity(JSON.createObjectBuilder().add("error", error).build().toString()).build();
+                .entity(Json.createObjectBuilder().add("error", error).build().toString()).build();
     }
 }

@@ -1,17 +1,16 @@
 package io.github.wristbandjakarta.demo;
 
-import io.github.wristbandjakarta.security.WristbandPrincipal;
+import io.github.wristbandjakarta.api.WristbandPrincipal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import static io.github.wristbandjakarta.wristband.JsonSupport.JSON;
 
 /** The demo's protected JAX-RS resource, and its public twin. */
 @Path("/demo")
@@ -28,9 +27,9 @@ public class DemoResource {
     public String me() {
         WristbandPrincipal principal = securityContext.getPrincipalsByType(WristbandPrincipal.class).stream()
                 .findFirst().orElseThrow();
-        JsonArrayBuilder roles = JSON.createArrayBuilder();
+        JsonArrayBuilder roles = Json.createArrayBuilder();
         principal.getRoles().forEach(roles::add);
-        return JSON.createObjectBuilder()
+        return Json.createObjectBuilder()
                 .add("userId", principal.getUserId())
                 .add("tenantId", principal.getTenantId())
                 .add("tenantName", principal.getTenantName())

@@ -1,6 +1,6 @@
 package io.github.wristbandjakarta.it;
 
-import io.github.wristbandjakarta.security.WristbandPrincipal;
+import io.github.wristbandjakarta.api.WristbandPrincipal;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;

@@ -3,9 +3,9 @@ package io.github.wristbandjakarta.it;
 import io.github.wristbandjakarta.testkit.Browser;
 import io.github.wristbandjakarta.emulator.EmulatorUser;
 import io.github.wristbandjakarta.emulator.Endpoint;
-import io.github.wristbandjakarta.session.SessionSeal;
-import io.github.wristbandjakarta.session.WristbandSession;
-import io.github.wristbandjakarta.token.TokenSet;
+import io.github.wristbandjakarta.internal.session.SessionSeal;
+import io.github.wristbandjakarta.internal.session.WristbandSession;
+import io.github.wristbandjakarta.internal.token.TokenSet;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -136,8 +136,8 @@ abstract class ClusterTests {
         // could not load (WELD-000119), may appear in either log.
         for (ClusterNode node : List.of(a, b)) {
             String log = node.log();
-            assertFalse(log.contains("io.github.wristbandjakarta.health"), node.name() + " logged the health classes");
-            assertFalse(log.contains("io.github.wristbandjakarta.telemetry"),
+            assertFalse(log.contains("io.github.wristbandjakarta.internal.health"), node.name() + " logged the health classes");
+            assertFalse(log.contains("io.github.wristbandjakarta.internal.telemetry"),
                     node.name() + " logged the telemetry classes");
             assertFalse(log.contains("io/opentelemetry"), node.name() + " looked for OpenTelemetry's classes");
             assertFalse(log.contains("NoClassDefFoundError"), node.name() + " logged a NoClassDefFoundError");

@@ -1,6 +1,6 @@
 package io.github.wristbandjakarta.it;
 
-import io.github.wristbandjakarta.security.WristbandBearerFilter;
+import io.github.wristbandjakarta.api.WristbandBearerFilter;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;

@@ -1,6 +1,6 @@
 package io.github.wristbandjakarta.it;
 
-import io.github.wristbandjakarta.events.WristbandEvent;
+import io.github.wristbandjakarta.api.WristbandEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

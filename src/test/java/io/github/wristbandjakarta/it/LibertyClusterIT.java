@@ -68,13 +68,13 @@ class LibertyClusterIT extends ClusterTests {
                 "Liberty could not read the attribute because the JDK's filter refused it:\n" + cluster.b.logTail());
 
         Browser.Exchange check = new Browser().get(cluster.b.url("/test/serial-filter?what=check"
-                + "&class=io.github.wristbandjakarta.session.SealedSession"
+                + "&class=io.github.wristbandjakarta.internal.session.SealedSession"
                 + "&class=java.util.PriorityQueue"
                 + "&class=java.util.HashMap"
                 + "&class=io.github.wristbandjakarta.it.SerialFilterProbe"));
         assertEquals(200, check.status(), check.body());
         List<String> answers = check.body().lines().toList();
-        assertEquals(List.of("io.github.wristbandjakarta.session.SealedSession=ALLOWED",
+        assertEquals(List.of("io.github.wristbandjakarta.internal.session.SealedSession=ALLOWED",
                 "java.util.PriorityQueue=REJECTED", "java.util.HashMap=REJECTED",
                 "io.github.wristbandjakarta.it.SerialFilterProbe=REJECTED"), answers);
     }

@@ -1,10 +1,10 @@
 package io.github.wristbandjakarta.it;
 
-import io.github.wristbandjakarta.session.SealedSession;
-import io.github.wristbandjakarta.session.SessionSeal;
-import io.github.wristbandjakarta.session.SessionStore;
-import io.github.wristbandjakarta.session.WristbandSession;
-import io.github.wristbandjakarta.token.TokenSet;
+import io.github.wristbandjakarta.internal.session.SealedSession;
+import io.github.wristbandjakarta.internal.session.SessionSeal;
+import io.github.wristbandjakarta.internal.session.SessionStore;
+import io.github.wristbandjakarta.internal.session.WristbandSession;
+import io.github.wristbandjakarta.internal.token.TokenSet;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

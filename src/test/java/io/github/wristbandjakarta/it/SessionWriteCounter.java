@@ -1,6 +1,6 @@
 package io.github.wristbandjakarta.it;
 
-import io.github.wristbandjakarta.session.SessionStore;
+import io.github.wristbandjakarta.internal.session.SessionStore;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -1,7 +1,7 @@
 package io.github.wristbandjakarta.it;
 
-import io.github.wristbandjakarta.login.LoginOptions;
-import io.github.wristbandjakarta.rest.WristbandAuthOptions;
+import io.github.wristbandjakarta.api.LoginOptions;
+import io.github.wristbandjakarta.api.WristbandAuthOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -4,7 +4,7 @@ import io.github.wristbandjakarta.testkit.Browser;
 import io.github.wristbandjakarta.emulator.Endpoint;
 import io.github.wristbandjakarta.emulator.Fault;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
-import io.github.wristbandjakarta.wristband.WristbandClient;
+import io.github.wristbandjakarta.internal.wristband.WristbandClient;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;

@@ -14,65 +14,70 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The library's packages read in the order data flows through them (docs/layout.md):
  *
  * <pre>
- * config, events → wristband → token → login → session → security → rest
- *                  wristband → telemetry   token → health
+ * api → config, events → wristband → token → login → session → security → rest
+ *                        wristband → telemetry   token → health
  * </pre>
  *
- * A package uses only packages before it on the line, never one after it: {@code config} (settings) and
- * {@code events} (what a host observes) use no other package of the library; {@code login} comes after {@code token}
- * because the callback validates the ID token with the validator the refresh uses (docs/protocol.md §4.3, §7.2). {@code telemetry} and
- * {@code health} are outlets that nothing in the library uses: the library's beans.xml leaves them out where the server
- * lacks OpenTelemetry or MicroProfile Health, which is safe only while no other class names them. Checked on the
- * production classes only.
+ * {@code api} is what an application names (docs/extension-points.md); it uses no other package of the library, and
+ * everything else is {@code internal}. A package uses only packages before it on the line, never one after it:
+ * {@code config} (settings) and {@code events} (firing what a host observes) use only the API; {@code login} comes
+ * after {@code token} because the callback validates the ID token with the validator the refresh uses
+ * (docs/protocol.md §4.3, §7.2). {@code telemetry} and {@code health} are outlets that nothing in the library uses: the
+ * library's beans.xml leaves them out where the server lacks OpenTelemetry or MicroProfile Health, which is safe only
+ * while no other class names them. Checked on the production classes only; the reference application's
+ * ApiOnlyArchitectureTest checks that the demo, the test kit and the host-application tests use the API alone.
  */
 @AnalyzeClasses(packages = "io.github.wristbandjakarta", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     private static final String ROOT = "io.github.wristbandjakarta.";
+    private static final String INTERNAL = ROOT + "internal.";
 
     @ArchTest
     static final ArchRule eachPackageUsesOnlyPackagesBeforeItOnTheLine = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
-            .layer("config").definedBy(ROOT + "config..")
-            .layer("events").definedBy(ROOT + "events..")
-            .layer("wristband").definedBy(ROOT + "wristband..")
-            .layer("login").definedBy(ROOT + "login..")
-            .layer("token").definedBy(ROOT + "token..")
-            .layer("session").definedBy(ROOT + "session..")
-            .layer("security").definedBy(ROOT + "security..")
-            .layer("rest").definedBy(ROOT + "rest..")
-            .layer("telemetry").definedBy(ROOT + "telemetry..")
-            .layer("health").definedBy(ROOT + "health..")
+            .layer("api").definedBy(ROOT + "api..")
+            .layer("config").definedBy(INTERNAL + "config..")
+            .layer("events").definedBy(INTERNAL + "events..")
+            .layer("wristband").definedBy(INTERNAL + "wristband..")
+            .layer("token").definedBy(INTERNAL + "token..")
+            .layer("login").definedBy(INTERNAL + "login..")
+            .layer("session").definedBy(INTERNAL + "session..")
+            .layer("security").definedBy(INTERNAL + "security..")
+            .layer("rest").definedBy(INTERNAL + "rest..")
+            .layer("telemetry").definedBy(INTERNAL + "telemetry..")
+            .layer("health").definedBy(INTERNAL + "health..")
 
-            .whereLayer("config").mayNotAccessAnyLayer()
-            .whereLayer("events").mayNotAccessAnyLayer()
-            .whereLayer("wristband").mayOnlyAccessLayers("config", "events")
-            .whereLayer("token").mayOnlyAccessLayers("config", "events", "wristband")
-            .whereLayer("login").mayOnlyAccessLayers("config", "events", "wristband", "token")
-            .whereLayer("session").mayOnlyAccessLayers("config", "events", "wristband", "login", "token")
-            .whereLayer("security").mayOnlyAccessLayers("config", "events", "wristband", "login", "token",
+            .whereLayer("api").mayNotAccessAnyLayer()
+            .whereLayer("config").mayOnlyAccessLayers("api")
+            .whereLayer("events").mayOnlyAccessLayers("api")
+            .whereLayer("wristband").mayOnlyAccessLayers("api", "config", "events")
+            .whereLayer("token").mayOnlyAccessLayers("api", "config", "events", "wristband")
+            .whereLayer("login").mayOnlyAccessLayers("api", "config", "events", "wristband", "token")
+            .whereLayer("session").mayOnlyAccessLayers("api", "config", "events", "wristband", "token", "login")
+            .whereLayer("security").mayOnlyAccessLayers("api", "config", "events", "wristband", "token", "login",
                     "session")
-            .whereLayer("rest").mayOnlyAccessLayers("config", "events", "wristband", "login", "token", "session",
-                    "security")
-            .whereLayer("telemetry").mayOnlyAccessLayers("config", "events", "wristband")
-            .whereLayer("health").mayOnlyAccessLayers("config", "events", "wristband", "token")
+            .whereLayer("rest").mayOnlyAccessLayers("api", "config", "events", "wristband", "token", "login",
+                    "session", "security")
+            .whereLayer("telemetry").mayOnlyAccessLayers("api", "config", "events", "wristband")
+            .whereLayer("health").mayOnlyAccessLayers("api", "config", "events", "wristband", "token")
             .whereLayer("telemetry").mayNotBeAccessedByAnyLayer()
             .whereLayer("health").mayNotBeAccessedByAnyLayer()
-            .as("packages use only packages before them on the line config, events → wristband → token → login → "
-                    + "session → security → rest (telemetry after wristband, health after token, neither used)")
+            .as("packages use only packages before them on the line api → config, events → wristband → token → login"
+                    + " → session → security → rest (telemetry after wristband, health after token, neither used)")
             .because("data flows one way through the library's packages (docs/layout.md)");
 
     /** A new package would escape the rule above, which looks only at the packages it names. */
     @ArchTest
     static final ArchRule everyClassOfTheLibraryIsInAPackageOnTheLine = classes()
-            .should().resideInAnyPackage(ROOT + "config..", ROOT + "events..", ROOT + "wristband..",
-                    ROOT + "login..", ROOT + "token..", ROOT + "session..", ROOT + "security..", ROOT + "rest..",
-                    ROOT + "telemetry..", ROOT + "health..")
-            .because("each package of the library has its place in ArchitectureTest's layering");
+            .should().resideInAnyPackage(ROOT + "api..", INTERNAL + "config..", INTERNAL + "events..",
+                    INTERNAL + "wristband..", INTERNAL + "token..", INTERNAL + "login..", INTERNAL + "session..",
+                    INTERNAL + "security..", INTERNAL + "rest..", INTERNAL + "telemetry..", INTERNAL + "health..")
+            .because("every package has its place on the line of docs/layout.md");
 
     @ArchTest
     static final ArchRule packagesDoNotDependOnEachOtherInACycle = slices()
-            .matching(ROOT + "(*)..")
+            .matching(INTERNAL + "(*)..")
             .should().beFreeOfCycles();
 
     /**

@@ -1,11 +1,11 @@
 package io.github.wristbandjakarta.bench.jmh;
 
-import io.github.wristbandjakarta.config.WristbandConfig;
-import io.github.wristbandjakarta.token.FakeWristband;
-import io.github.wristbandjakarta.token.IdTokenClaims;
-import io.github.wristbandjakarta.token.IdTokenValidator;
-import io.github.wristbandjakarta.token.JwksCache;
-import io.github.wristbandjakarta.wristband.WristbandClient;
+import io.github.wristbandjakarta.internal.config.WristbandConfig;
+import io.github.wristbandjakarta.internal.token.FakeWristband;
+import io.github.wristbandjakarta.internal.token.IdTokenClaims;
+import io.github.wristbandjakarta.internal.token.IdTokenValidator;
+import io.github.wristbandjakarta.internal.token.JwksCache;
+import io.github.wristbandjakarta.internal.wristband.WristbandClient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -1,7 +1,7 @@
 package io.github.wristbandjakarta.bench.jmh;
 
-import io.github.wristbandjakarta.login.LoginState;
-import io.github.wristbandjakarta.login.LoginStateCodec;
+import io.github.wristbandjakarta.internal.login.LoginState;
+import io.github.wristbandjakarta.internal.login.LoginStateCodec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

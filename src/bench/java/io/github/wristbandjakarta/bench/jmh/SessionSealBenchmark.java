@@ -1,8 +1,8 @@
 package io.github.wristbandjakarta.bench.jmh;
 
-import io.github.wristbandjakarta.session.SealedSession;
-import io.github.wristbandjakarta.session.SessionSeal;
-import io.github.wristbandjakarta.session.WristbandSession;
+import io.github.wristbandjakarta.internal.session.SealedSession;
+import io.github.wristbandjakarta.internal.session.SessionSeal;
+import io.github.wristbandjakarta.internal.session.WristbandSession;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -1,6 +1,6 @@
 package io.github.wristbandjakarta.it.host;
 
-import io.github.wristbandjakarta.security.WristbandPrincipal;
+import io.github.wristbandjakarta.api.WristbandPrincipal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.github.wristbandjakarta.it.host;
 
-import io.github.wristbandjakarta.rest.SessionMetadata;
-import io.github.wristbandjakarta.security.WristbandPrincipal;
+import io.github.wristbandjakarta.api.SessionMetadata;
+import io.github.wristbandjakarta.api.WristbandPrincipal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,6 +1,6 @@
 package io.github.wristbandjakarta.it.host;
 
-import io.github.wristbandjakarta.security.UnauthenticatedRequests;
+import io.github.wristbandjakarta.api.UnauthenticatedRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 

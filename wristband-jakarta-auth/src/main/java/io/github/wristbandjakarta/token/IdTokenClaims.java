@@ -1,5 +1,0 @@
-package io.github.wristbandjakarta.token;
-
-/** What a validated ID token told us that the session needs. */
-public record IdTokenClaims(String subject, String issuer, long issuedAt) {
-}

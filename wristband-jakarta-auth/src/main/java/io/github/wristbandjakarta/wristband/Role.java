@@ -1,5 +1,0 @@
-package io.github.wristbandjakarta.wristband;
-
-/** A Wristband role from userinfo's {@code roles} claim. */
-public record Role(String id, String name, String displayName) {
-}
