@@ -9,9 +9,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Qualifies the beans of JDK and platform types that the library produces for itself (its {@link java.time.Clock}),
- * so that they never meet the host application's own producers of the same types; and the filter it puts around its
- * endpoints where the server provides OpenTelemetry (telemetry/QueryRedactionFilter).
+ * Qualifies the beans the library produces for itself of JDK and platform types (its {@link java.time.Clock}, and
+ * the filter around its endpoints where the server provides OpenTelemetry: docs/telemetry.md), so that they never meet
+ * the host application's own producers or injection points of the same types (docs/protocol.md §9.9). It is the
+ * library's, not for applications: a {@code Clock} of the application's with this qualifier would be ambiguous with
+ * the library's and fail the deployment, and a servlet {@code Filter} with it would be put around the library's
+ * endpoints.
  */
 @Qualifier
 @Documented

@@ -10,10 +10,19 @@ import java.util.Optional;
  * refreshed at the start of the request if it had expired, and refreshes again should it expire while the request
  * runs. For a bearer caller (the JWT strategy): the token it presented. {@link WristbandBearerFilter} adds it to
  * outgoing Jakarta REST client calls.
+ *
+ * <p>The library provides the one bean of this type; use it on the request's thread, where its request scope is
+ * active.
  */
 public interface WristbandAccessToken {
 
-    /** @return the caller's access token; empty without a caller, and when a refresh fails */
+    /**
+     * The caller's access token, whatever the call's destination: the application decides where it goes. It is a
+     * credential (RFC 6750 §5.2): never log it, and send it only to APIs meant to receive the user's token.
+     *
+     * @return the caller's access token; empty without a caller, and when the sign-in ended or its refresh failed
+     *         during the request
+     */
     Optional<String> get();
 
     /**
