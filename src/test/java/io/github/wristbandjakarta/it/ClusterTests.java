@@ -396,8 +396,8 @@ abstract class ClusterTests {
 
     /**
      * The Session Endpoint's answer on {@code node}, following redirects as a browser does: a node that does not hold
-     * a session another node has just signed in answers a {@code 307} retry until it has arrived (README
-     * "Clustering", "What reaches the other node when").
+     * a session another node has just signed in answers a {@code 307} retry until it has arrived
+     * (docs/clustering.md "What reaches the other node when").
      */
     private static Browser.Exchange sessionOn(ClusterNode node, Browser browser, String csrf) {
         return SignIn.last(sessionHops(node, browser, csrf));

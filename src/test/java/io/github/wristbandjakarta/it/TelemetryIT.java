@@ -235,8 +235,8 @@ class TelemetryIT {
     /**
      * A login start's {@code login_hint} (an email address) and the {@code code} and {@code state} of a callback that
      * ends before any call to Wristband (no login state: a redirect back to the login). Open Liberty's span of each
-     * request records its query as {@code url.query} (WildFly makes no span of these servlet requests): README
-     * "Telemetry".
+     * request records its query as {@code url.query} (WildFly makes no span of these servlet requests):
+     * docs/telemetry.md.
      */
     @Test
     void noLoginHintOrCallbackCodeOrStateReachesWhatIsExported() {

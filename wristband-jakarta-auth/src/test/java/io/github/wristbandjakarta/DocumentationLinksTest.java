@@ -122,7 +122,9 @@ class DocumentationLinksTest {
         Path root = repository();
         List<String> broken = new ArrayList<>();
         for (Path source : sources()) {
-            String text = read(source);
+            // A reference may wrap across the lines of a comment: read it with the line breaks and comment leaders
+            // (*, //, #) between its words joined.
+            String text = read(source).replaceAll("\\s*\\R\\s*(?:\\*(?!/)|//|#)?\\s*", " ");
             String where = root.relativize(source).toString();
             Matcher readme = README_REFERENCE.matcher(text);
             while (readme.find()) {

@@ -208,8 +208,8 @@ public final class SignIns {
     }
 
     /**
-     * A sign-in this node does not hold yet, for a request whose marker says another node has just stored it (README
-     * "Clustering", "What reaches the other node when"): asked for again until it arrives, {@link #WAIT_PER_REQUEST}
+     * A sign-in this node does not hold yet, for a request whose marker says another node has just stored it
+     * (docs/clustering.md "What reaches the other node when"): asked for again until it arrives, {@link #WAIT_PER_REQUEST}
      * has passed or the marker's time has come; if it has not arrived, the request is {@link #announced} for a retry.
      * Nothing is waited for without a valid marker of this very session id.
      */

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Keeps the values the auth endpoints' queries carry out of the span of their request (docs/protocol.md §9.11, README
- * "Telemetry"). A server that traces servlet requests records the query as {@code url.query} (Open Liberty's
+ * Keeps the values the auth endpoints' queries carry out of the span of their request (docs/protocol.md §9.11,
+ * docs/telemetry.md). A server that traces servlet requests records the query as {@code url.query} (Open Liberty's
  * mpTelemetry does, for every request): at the Login Endpoint an email address ({@code login_hint}) and a return URL,
  * at the Callback Endpoint the authorization code, the login's {@code state} and Wristband's
  * {@code error_description}. When the endpoint has answered, whatever the answer (400, redirect, sign-in, exception),

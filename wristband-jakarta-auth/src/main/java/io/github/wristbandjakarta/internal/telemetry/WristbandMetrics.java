@@ -21,8 +21,8 @@ import jakarta.inject.Inject;
 import java.util.Locale;
 
 /**
- * Counts what the library tells the application ({@link WristbandEvent}) as OpenTelemetry counters (README
- * "Telemetry"). Every attribute value comes from a small fixed set, whatever a request sends: a callback's error code
+ * Counts what the library tells the application ({@link WristbandEvent}) as OpenTelemetry counters
+ * (docs/telemetry.md). Every attribute value comes from a small fixed set, whatever a request sends: a callback's error code
  * outside the known ones counts as {@code other}. No user, tenant or token in any attribute.
  */
 @ApplicationScoped
