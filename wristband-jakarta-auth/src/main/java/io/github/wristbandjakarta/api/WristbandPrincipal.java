@@ -17,7 +17,11 @@ public class WristbandPrincipal extends CallerPrincipal {
     private final String tenantName;
     private final String identityProviderName;
     private final String email;
+    // Serializable values behind interface types: List.copyOf and Map.copyOf below. javac's "serial" lint (JDK 18 and
+    // later) sees only the declared types.
+    @SuppressWarnings("serial")
     private final List<String> roles;
+    @SuppressWarnings("serial")
     private final Map<String, Object> claims;
 
     /** A caller signed in through the session. */
