@@ -19,6 +19,8 @@ import java.io.IOException;
 @ServletSecurity(@HttpConstraint(rolesAllowed = "**"))
 public class BearerCallerServlet extends HttpServlet {
 
+    private static final long serialVersionUID = 1L;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         WristbandPrincipal caller = (WristbandPrincipal) request.getUserPrincipal();

@@ -24,6 +24,8 @@ import java.io.IOException;
 @ServletSecurity(@HttpConstraint(rolesAllowed = "**"))
 public class DownstreamCallServlet extends HttpServlet {
 
+    private static final long serialVersionUID = 1L;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String origin = ConfigProvider.getConfig().getValue("wristband.application-vanity-domain", String.class);

@@ -52,6 +52,11 @@ public final class EventRecorder {
 
     @WebServlet("/it/events")
     public static class Events extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        // The container injects it and never serializes a servlet; javac's "serial" lint (JDK 18 and later) would
+        // ask for a serializable type.
+        @SuppressWarnings("serial")
         @Inject
         Recorder recorder;
 

@@ -33,6 +33,8 @@ import java.io.PrintWriter;
 @WebServlet("/test/serial-filter")
 public class SerialFilterServlet extends HttpServlet {
 
+    private static final long serialVersionUID = 1L;
+
     static final String ATTRIBUTE = "serial-filter-probe";
 
     @Override

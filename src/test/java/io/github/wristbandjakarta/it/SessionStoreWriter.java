@@ -36,6 +36,8 @@ import java.util.List;
 @WebServlet("/it/session-store")
 public class SessionStoreWriter extends HttpServlet {
 
+    private static final long serialVersionUID = 1L;
+
     static final String FORGED_USER = "mallory-forged-user";
 
     @Override

@@ -226,7 +226,6 @@ public final class WristbandEmulator implements AutoCloseable {
         return client;
     }
 
-    /** alice and bob (tenant devs4you), carol (tenant acme). */
     /** alice (admin and user) and bob (user) in tenant devs4you, carol (user) in tenant acme. */
     public static List<EmulatorUser> defaultUsers() {
         return DEFAULT_USERS;

@@ -26,9 +26,13 @@ public class WristbandPrincipal extends CallerPrincipal {
     private final String identityProviderName;
     /** The user's email, or null. */
     private final String email;
+    // Serializable values behind interface types: List.copyOf and Map.copyOf below. javac's "serial" lint (JDK 18 and
+    // later) sees only the declared types.
     /** Wristband role names, unmapped. */
+    @SuppressWarnings("serial")
     private final List<String> roles;
     /** The bearer access token's claims; empty for a session's caller. */
+    @SuppressWarnings("serial")
     private final Map<String, Object> claims;
 
     /**

@@ -147,7 +147,6 @@ class WristbandAuthenticationMechanismTest {
         assertTrue(response.completed, "completed before the container can add a challenge or an error page");
     }
 
-    /** The Session and Token endpoints, when not behind a constraint, answer 401 themselves to a request without caller. */
     /** Validates {@code request} and asserts that it has no caller, neither the container's nor a handed-over one. */
     private void assertLeftWithoutCaller(Request request) {
         assertLeftWithoutCaller(validate(request));
@@ -247,6 +246,7 @@ class WristbandAuthenticationMechanismTest {
         assertUnauthorizedJson(validate(page("/profile.xhtml")));
     }
 
+    // The Session and Token endpoints, when not behind a constraint, answer 401 themselves to a request without caller.
     @Test
     void sessionEndpointWithoutSessionIsLeftToAnswer401Itself() {
         assertLeftWithoutCaller(validate(api("/auth/session")));
