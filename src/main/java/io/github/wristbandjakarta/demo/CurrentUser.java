@@ -20,6 +20,20 @@ public class CurrentUser {
         return securityContext.getPrincipalsByType(WristbandPrincipal.class).stream().findFirst();
     }
 
+    /**
+     * Whether a Wristband user is the caller of this request. Also on public pages such as the home page: with a
+     * signed-in session the library makes its user the caller of every request, constrained or not.
+     */
+    public boolean isSignedIn() {
+        return principal().isPresent();
+    }
+
+    /** Who the user is, for a page: the email when Wristband gave one, else the user id. */
+    public String getName() {
+        return principal().map(p -> p.getEmail() == null || p.getEmail().isBlank() ? p.getUserId() : p.getEmail())
+                .orElse("");
+    }
+
     public String getUserId() {
         return principal().map(WristbandPrincipal::getUserId).orElse("");
     }

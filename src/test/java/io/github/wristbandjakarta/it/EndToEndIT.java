@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import static io.github.wristbandjakarta.it.SignIn.last;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The four endpoints end to end on a real server: login → emulator → callback → session → protected JSF, JSP
- * and JAX-RS → logout, over real HTTP with real cookies and real RS256 tokens.
+ * and JAX-RS → logout, over real HTTP with real cookies and real RS256 tokens; and the demo's own pages as a
+ * newcomer meets them: the home page signed in and out, the logout's landing, the 404 and 500 pages.
  */
 @ExtendWith(ArquillianExtension.class)
 class EndToEndIT {
@@ -32,10 +35,24 @@ class EndToEndIT {
     private final WristbandEmulator wristband = TestApp.emulator();
     private final Browser browser = new Browser();
 
+    /**
+     * Where the demo's configuration (src/demo/resources) sends the browser after Wristband's logout: its own home page,
+     * with the marker that makes the page say "You are signed out" (DemoConfigurationTest keeps the two the same).
+     */
+    static final String SIGNED_OUT_LANDING = "/?signed-out";
+
     @Deployment(testable = false)
     static WebArchive app() {
-        return TestApp.deployment();
+        // The demo's own logout landing, as its configuration sets it, here on the test server's address.
+        Map<String, String> config = TestApp.baseConfig();
+        config.put("wristband.logout.redirect-url", TestApp.url(SIGNED_OUT_LANDING));
+        return TestApp.deployment(config)
+                .addAsWebResource(new StringAsset("<%@ page session=\"false\" %><% if (true) {"
+                        + " throw new IllegalStateException(\"a failing page, for the test\"); } %>"), FAILING_PAGE);
     }
+
+    /** A page of the tests only, beside the demo's: it throws, as a page with a bug does. */
+    private static final String FAILING_PAGE = "test-only/failing.jsp";
 
     @BeforeEach
     void resetEmulator() {
@@ -284,6 +301,100 @@ class EndToEndIT {
         assertEquals(200, home.status());
         assertEquals(200, api.status());
         assertTrue(browser.cookies().isEmpty(), "cookies: " + browser.cookies());
+    }
+
+    @Test
+    void theHomePageOfASignedInUserShowsTheUserAndNoSignInLinks() {
+        Browser.Exchange home = last(SignIn.as(browser, "alice")); // the callback's default return URL: home
+
+        assertEquals(TestApp.url("/"), home.uri().toString());
+        assertEquals(200, home.status(), home.body());
+        String page = home.body();
+        assertTrue(page.contains("<section id=\"signed-in\">"), page);
+        assertTrue(page.contains("<strong id=\"user\">alice@devs4you.example</strong>"), page);
+        assertTrue(page.contains("<strong id=\"tenant\">devs4you</strong>"), page);
+        assertTrue(page.contains("href=\"" + TestApp.CONTEXT + "/pages/profile.xhtml\""), page);
+        assertTrue(page.contains("href=\"" + TestApp.CONTEXT + "/admin/index.jsp\""), page);
+        assertTrue(page.contains("<button id=\"call-me\""), page);
+        assertTrue(page.contains("<a id=\"logout\" href=\"" + TestApp.CONTEXT + "/api/auth/logout\">Log out</a>"), page);
+        assertFalse(page.contains("id=\"sign-in-links\""), page);
+        assertFalse(page.contains("/api/auth/login"), "no way to sign in again while signed in: " + page);
+        Browser.Exchange marked = browser.get(TestApp.url(SIGNED_OUT_LANDING));
+        assertTrue(marked.body().contains("<section id=\"signed-in\">"), marked.body());
+        assertFalse(marked.body().contains("id=\"signed-out\""), "signed in, whatever the address says: " + marked.body());
+    }
+
+    @Test
+    void theHomePageSignedOutShowsTheSignInLinks() {
+        Browser.Exchange home = browser.get(TestApp.url("/"));
+
+        assertEquals(200, home.status(), home.body());
+        String page = home.body();
+        assertTrue(page.contains("<section id=\"sign-in-links\">"), page);
+        assertTrue(page.contains("<a id=\"login\" href=\"" + TestApp.CONTEXT + "/api/auth/login\">"), page);
+        assertTrue(page.contains("<a id=\"login-devs4you\" href=\"" + TestApp.CONTEXT
+                + "/api/auth/login?tenant_name=devs4you\">"), page);
+        assertFalse(page.contains("id=\"signed-in\""), page);
+        assertFalse(page.contains("/api/auth/logout"), "nothing to log out of: " + page);
+        assertFalse(page.contains("id=\"signed-out\""), "no logout happened: " + page);
+        assertTrue(browser.cookies().isEmpty(), "the home page creates no session: " + browser.cookies());
+    }
+
+    @Test
+    void loggingOutLandsOnTheHomePageSayingYouAreSignedOut() {
+        SignIn.as(browser, "bob");
+
+        List<Browser.Exchange> hops = browser.follow(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
+
+        Browser.Exchange landed = last(hops);
+        assertEquals("/api/v1/logout", hops.get(1).uri().getPath(), "through Wristband's logout: " + hops);
+        assertEquals(TestApp.url(SIGNED_OUT_LANDING), landed.uri().toString());
+        assertEquals(200, landed.status(), landed.body());
+        assertTrue(landed.body().contains("<p id=\"signed-out\" class=\"notice\">You are signed out.</p>"),
+                landed.body());
+        assertTrue(landed.body().contains("<section id=\"sign-in-links\">"), landed.body());
+    }
+
+    /**
+     * A mistyped address gets the demo's page with a way home, not the server's default one, which on Open Liberty
+     * names Java exceptions ("Error 404: jakarta.servlet.ServletException: java.io.FileNotFoundException: SRVE0190E").
+     * The library's own answers stay as they are.
+     */
+    @Test
+    void aMissingPageIsAStyled404WithoutJavaNames() {
+        for (String path : List.of("/no-such-page.html", "/no-such-page.jsp", "/no/such/folder/",
+                "/no-such-page.xhtml")) {
+            Browser.Exchange missing = browser.get(TestApp.url(path));
+
+            assertEquals(404, missing.status(), path + ": " + missing.body());
+            String page = missing.body();
+            assertTrue(page.contains("<h1 id=\"not-found\">No such page</h1>"), path + ": " + page);
+            assertTrue(page.contains("<link rel=\"stylesheet\" href=\"" + TestApp.CONTEXT + "/demo.css\">"), page);
+            assertTrue(page.contains("<a id=\"home\" href=\"" + TestApp.CONTEXT + "/\">"), page);
+            for (String internal : List.of("Exception", "SRVE", "java.", "\tat ")) {
+                assertFalse(page.contains(internal), path + " names " + internal + ": " + page);
+            }
+        }
+        // (A missing Faces view leaves MyFaces' flash cookie on Liberty: no session.)
+        assertTrue(browser.cookie("localhost", "JSESSIONID").isEmpty(), "the error page creates no session: "
+                + browser.cookies());
+        Browser.Exchange missingEndpoint = browser.get(TestApp.url("/api/auth/nothing-here"));
+        assertEquals(404, missingEndpoint.status(), missingEndpoint.body());
+        assertEquals("{\"error\":\"Not Found\"}", missingEndpoint.body(), "the library's answer, not the page");
+    }
+
+    /** A page that throws gets the demo's 500 page, not the exception's class, message or stack trace. */
+    @Test
+    void aFailingPageIsAStyled500WithoutJavaNames() {
+        Browser.Exchange failed = browser.get(TestApp.url("/" + FAILING_PAGE));
+
+        assertEquals(500, failed.status(), failed.body());
+        String page = failed.body();
+        assertTrue(page.contains("<h1 id=\"server-error\">Something went wrong</h1>"), page);
+        assertTrue(page.contains("<a id=\"home\" href=\"" + TestApp.CONTEXT + "/\">"), page);
+        for (String internal : List.of("Exception", "a failing page", "SRVE", "java.", "\tat ")) {
+            assertFalse(page.contains(internal), "names " + internal + ": " + page);
+        }
     }
 
     @Test

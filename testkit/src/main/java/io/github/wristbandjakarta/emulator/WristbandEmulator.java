@@ -77,6 +77,8 @@ public final class WristbandEmulator implements AutoCloseable {
     private static final String AUTHORIZE_PATH = "/api/v1/oauth2/authorize";
     private static final String APPROVE_PATH = "/api/v1/oauth2/authorize/approve";
     private static final String CLIENTS_PREFIX = "/api/v1/clients/";
+    /** Where the library's Login Endpoint answers within the application (its default wristband.auth-path). */
+    private static final String DEFAULT_LOGIN_ENDPOINT_PATH = "/api/auth/login";
     private static final String SDK_CONFIG_SUFFIX = "/sdk-configuration";
     private static final List<String> PLACEHOLDERS = List.of("{tenant_name}", "{tenant_domain}");
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -576,17 +578,17 @@ public final class WristbandEmulator implements AutoCloseable {
             }
         }
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Sign in to ").append(esc(tenant))
-                .append(" (Wristband emulator)</title></head>\n<body>\n<h1>Sign in to ").append(esc(tenant))
-                .append("</h1>\n<p>Wristband emulator hosted login page for client ").append(esc(clientId))
-                .append(".</p>\n<ul>\n");
+        html.append("<p>Tenant <code>").append(esc(tenant)).append("</code>'s hosted login page for client <code>")
+                .append(esc(clientId)).append("</code>: pick a user (no password here).</p>\n<ul>\n");
         for (EmulatorUser u : listed) {
             html.append("<li><a id=\"login-").append(esc(u.login())).append("\" href=\"").append(APPROVE_PATH)
                     .append("?request=").append(enc(requestId)).append("&user=").append(enc(u.login()))
-                    .append("\">Sign in as ").append(esc(u.email())).append("</a></li>\n");
+                    .append("\">Sign in as ").append(esc(u.email())).append("</a> <span class=\"note\">")
+                    .append(esc(String.join(", ", u.roleNames()))).append("</span></li>\n");
         }
-        html.append("</ul>\n</body></html>\n");
-        return Response.html(200, html.toString());
+        html.append("</ul>\n");
+        return Response.html(200, EmulatorPages.page("Sign in to " + tenant, applicationHome(tenant),
+                html.toString()));
     }
 
     private Response approve(Request req) {
@@ -1031,8 +1033,7 @@ public final class WristbandEmulator implements AutoCloseable {
         }
         String state = req.param("state");
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Choose your tenant (Wristband emulator)"
-                + "</title></head>\n<body>\n<h1>Choose your tenant</h1>\n<ul>\n");
+        html.append("<p>The application-level login page: which tenant do you sign in to?</p>\n<ul>\n");
         Set<String> tenants = new LinkedHashSet<>();
         users.forEach(u -> tenants.add(u.tenantName()));
         for (String tenant : tenants) {
@@ -1043,8 +1044,36 @@ public final class WristbandEmulator implements AutoCloseable {
             html.append("<li><a id=\"tenant-").append(esc(tenant)).append("\" href=\"").append(attr(href))
                     .append("\">").append(esc(tenant)).append("</a></li>\n");
         }
-        html.append("</ul>\n</body></html>\n");
-        return Response.html(200, html.toString());
+        html.append("</ul>\n");
+        return Response.html(200, EmulatorPages.page("Choose your tenant", applicationHome(null), html.toString()));
+    }
+
+    /**
+     * The application's home page, for the pages' way back to it: the client's login URL without the path of the
+     * library's Login Endpoint at its default {@code wristband.auth-path} ({@code /api/auth/login}), so
+     * {@code http://localhost:9080/wristband-jakarta-auth/} for the demo. A tenant placeholder in the login URL is
+     * filled with {@code tenant}. Null when the login URL ends otherwise, or names a placeholder and no tenant is
+     * known: the emulator knows no home page then, and links none.
+     */
+    String applicationHome(String tenant) {
+        String url = client.loginUrl();
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            url = url.substring(0, query);
+        }
+        if (!url.endsWith(DEFAULT_LOGIN_ENDPOINT_PATH)) {
+            return null;
+        }
+        url = url.substring(0, url.length() - DEFAULT_LOGIN_ENDPOINT_PATH.length()) + "/";
+        if (hasPlaceholder(url)) {
+            if (tenant == null) {
+                return null;
+            }
+            for (String placeholder : PLACEHOLDERS) {
+                url = url.replace(placeholder, tenant);
+            }
+        }
+        return url;
     }
 
     /** The client's login URL for a tenant: placeholder replaced, or {@code tenant_name} appended. */
@@ -1112,9 +1141,8 @@ public final class WristbandEmulator implements AutoCloseable {
     }
 
     private Response badRequestPage(String message) {
-        return Response.html(400, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Bad request "
-                + "(Wristband emulator)</title></head>\n<body>\n<h1>Bad request</h1>\n<p id=\"error\">" + esc(message)
-                + "</p>\n</body></html>\n");
+        return Response.html(400, EmulatorPages.page("Bad request", applicationHome(null),
+                "<p id=\"error\">" + esc(message) + "</p>\n"));
     }
 
     private static boolean hasPlaceholder(String url) {
@@ -1177,17 +1205,12 @@ public final class WristbandEmulator implements AutoCloseable {
         return sb.toString();
     }
 
-    /** HTML text escaping. */
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return EmulatorPages.esc(s);
     }
 
-    /**
-     * Escaping for href values: quotes and angle brackets only, so that hrefs read from the page with a simple
-     * pattern are the literal URLs ({@code &} between query parameters stays raw, which browsers accept).
-     */
     private static String attr(String s) {
-        return s.replace("\"", "%22").replace("<", "%3C").replace(">", "%3E");
+        return EmulatorPages.attr(s);
     }
 
     private static void addNullable(JsonObjectBuilder b, String name, String value) {

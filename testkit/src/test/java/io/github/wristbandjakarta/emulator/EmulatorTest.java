@@ -361,6 +361,65 @@ class EmulatorTest {
         assertEquals(3, emulator.calls(Endpoint.LOGOUT));
     }
 
+    /**
+     * The demo's logout (wristband.logout.redirect-url with its signed-out marker): the browser goes to that URL as
+     * given, its query kept, with the logout's state added (docs/protocol.md §2.2).
+     */
+    @Test
+    void logoutSendsTheBrowserToTheRedirectUrlWithItsQueryKept() throws Exception {
+        String home = "http://localhost:8080/app/?signed-out";
+
+        HttpResponse<String> plain = get(tenantHost("devs4you"), "/api/v1/logout?client_id=" + CLIENT_ID
+                + "&redirect_url=" + enc(home));
+        HttpResponse<String> withState = get(tenantHost("devs4you"), "/api/v1/logout?client_id=" + CLIENT_ID
+                + "&redirect_url=" + enc(home) + "&state=s1");
+
+        assertEquals(302, plain.statusCode());
+        assertEquals(home, location(plain));
+        assertEquals(home + "&state=s1", location(withState));
+    }
+
+    @Test
+    void theHostedPagesWearTheApplicationsLookAndLinkBackToItsHome() throws Exception {
+        Login login = login(emulator, "devs4you", "alice", SCOPE);
+        HttpResponse<String> chooser = get(appHost(), "/login?client_id=" + CLIENT_ID);
+        HttpResponse<String> refused = get(tenantHost("nosuchtenant"),
+                authorizeQuery(REDIRECT_URI, "s", "c", "n", Map.of()));
+
+        for (HttpResponse<String> page : List.of(login.page(), chooser, refused)) {
+            assertTrue(page.body().contains("<style>"), page.body());
+            assertTrue(page.body().contains("<header><strong>Wristband emulator</strong>"), page.body());
+            // the client's login URL without /api/auth/login
+            assertEquals("http://localhost:8080/", href(page.body(), "application-home"));
+        }
+        assertTrue(login.page().body().contains("<h1>Sign in to devs4you</h1>"), login.page().body());
+        assertTrue(chooser.body().contains("<h1>Choose your tenant</h1>"), chooser.body());
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("<p id=\"error\">Unknown tenant: nosuchtenant</p>"), refused.body());
+    }
+
+    @Test
+    void theApplicationsHomeUnderAContextRootIsWhereItsLoginEndpointLives() throws Exception {
+        String demoLogin = "http://localhost:9080/wristband-jakarta-auth/api/auth/login";
+        try (WristbandEmulator demo = WristbandEmulator.start(0, new EmulatorClient(CLIENT_ID, CLIENT_SECRET,
+                List.of(REDIRECT_URI), demoLogin, null, false, null))) {
+            HttpResponse<String> chooser = get(demo, "localhost:" + demo.port(), "/login?client_id=" + CLIENT_ID);
+
+            assertEquals("http://localhost:9080/wristband-jakarta-auth/", href(chooser.body(), "application-home"));
+        }
+    }
+
+    @Test
+    void aLoginUrlOfAnotherShapeLinksNoHome() throws Exception {
+        try (WristbandEmulator other = WristbandEmulator.start(0, new EmulatorClient(CLIENT_ID, CLIENT_SECRET,
+                List.of(REDIRECT_URI), "http://localhost:8080/signin", null, false, null))) {
+            HttpResponse<String> chooser = get(other, "localhost:" + other.port(), "/login?client_id=" + CLIENT_ID);
+
+            assertEquals(200, chooser.statusCode(), chooser.body());
+            assertFalse(chooser.body().contains("application-home"), chooser.body());
+        }
+    }
+
     @Test
     void applicationLoginPageListsTenantsWithReturnUrl() throws Exception {
         HttpResponse<String> r = get(appHost(), "/login?client_id=" + CLIENT_ID + "&state=" + enc("/orders?id=7"));
@@ -405,6 +464,10 @@ class EmulatorTest {
             assertEquals(host, custom.tenantHost("acme"));
             HttpResponse<String> page = get(custom, host, authorizeQuery("c2", placeholderUri, "st", "ch", "no", Map.of()));
             assertEquals(200, page.statusCode(), page.body());
+            assertEquals("http://acme.app.localhost:8080/", href(page.body(), "application-home"),
+                    "the tenant's home: the placeholder filled in");
+            String chooser = get(custom, "localhost:" + custom.port(), "/login?client_id=c2").body();
+            assertFalse(chooser.contains("application-home"), "no tenant known yet, so no home: " + chooser);
             HttpResponse<String> approved = get(custom, host, href(page.body(), "login-carol"));
             assertEquals("http://acme.app.localhost:8080/api/auth/callback?code=", 
                     location(approved).substring(0, location(approved).indexOf("code=") + 5));
