@@ -148,7 +148,7 @@ public final class CallbackFlow {
         }
         TokenSet tokenSet = TokenSet.from(tokens, config.tokenExpirationBuffer(), clock, null);
         return new CallbackResult.Completed(tokenSet, userInfo, tenantName, loginState.tenantCustomDomain(),
-                loginState.returnUrl(), loginState.customState(), withAbandoned(request, matching, setCookies));
+                loginState.returnUrl(), loginState.customState(), setCookies);
     }
 
     /**
@@ -173,24 +173,6 @@ public final class CallbackFlow {
                 .filter(c -> c.state().equals(state))
                 .sorted(Comparator.comparingLong(LoginStateCookies.LoginCookie::createdAtMillis).reversed())
                 .toList();
-    }
-
-    /**
-     * After a sign-in, the deletions also of the login states started before this one: a login the browser began
-     * earlier and did not finish (a page that sent it to the login after a logout, a tab left on Wristband's page) is
-     * not needed once the user is signed in, and would otherwise ride along for its hour. A login started later, in
-     * another tab, may still complete and keeps its cookie (docs/protocol.md §4.1 step 6).
-     */
-    private List<String> withAbandoned(AuthRequest request, List<LoginStateCookies.LoginCookie> matching,
-                                       List<String> setCookies) {
-        long completing = matching.get(0).createdAtMillis();
-        List<String> all = new java.util.ArrayList<>(setCookies);
-        cookies.find(request.cookieHeaders()).stream()
-                .filter(c -> c.createdAtMillis() < completing)
-                .map(c -> cookies.delete(c.name()))
-                .filter(deletion -> !all.contains(deletion))
-                .forEach(all::add);
-        return List.copyOf(all);
     }
 
     private List<String> deletions(List<LoginStateCookies.LoginCookie> matching) {
