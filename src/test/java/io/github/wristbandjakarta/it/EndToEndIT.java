@@ -356,6 +356,21 @@ class EndToEndIT {
     }
 
     /**
+     * Logging out lands on the home page and starts no login, so signing in again from there leaves no login state
+     * behind: every {@code login#} cookie the browser holds afterwards would be one it no longer needs.
+     */
+    @Test
+    void signingInAgainAfterLoggingOutLeavesNoLoginStateCookie() {
+        SignIn.as(browser, "bob");
+        browser.follow(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
+
+        SignIn.as(browser, "alice");
+
+        assertEquals(List.of(), browser.cookies().stream().map(Browser.Cookie::name)
+                .filter(name -> name.startsWith("login#")).toList());
+    }
+
+    /**
      * A mistyped address gets the demo's page with a way home, not the server's default one, which on Open Liberty
      * names Java exceptions ("Error 404: jakarta.servlet.ServletException: java.io.FileNotFoundException: SRVE0190E").
      * The library's own answers stay as they are.
