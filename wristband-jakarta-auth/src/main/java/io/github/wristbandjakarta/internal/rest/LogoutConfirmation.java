@@ -2,11 +2,10 @@ package io.github.wristbandjakarta.internal.rest;
 
 import io.github.wristbandjakarta.internal.config.Origins;
 import io.github.wristbandjakarta.internal.config.WristbandConfig;
+import io.github.wristbandjakarta.internal.security.RequestOrigins;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -32,36 +31,32 @@ import java.util.function.Function;
  */
 final class LogoutConfirmation {
 
-    private final List<URI> trusted;
+    private final RequestOrigins origins;
 
     LogoutConfirmation(WristbandConfig config) {
-        List<URI> origins = new ArrayList<>(config.corsAllowedOrigins());
-        origins.addAll(config.csrfAllowedOrigins());
-        this.trusted = List.copyOf(origins);
+        this.origins = RequestOrigins.of(config);
     }
 
     boolean needed(HttpServletRequest request) {
-        return needed(request.getMethod(), AuthServlet.origin(request), request::getHeader);
+        return needed(request.getMethod(), RequestOrigins.own(request), request::getHeader);
     }
 
-    /** @param headers a request header's value by name, or null */
+    /**
+     * @param own     this server's origin, as {@link RequestOrigins#own} gives it
+     * @param headers a request header's value by name, or null
+     */
     boolean needed(String method, URI own, Function<String, String> headers) {
         String site = headers.apply("Sec-Fetch-Site");
         if ("same-origin".equals(site) || "none".equals(site)) {
             return false;
         }
-        URI self = Origins.parse(own.toString()).orElse(own);
         if (method.equals("POST")) {
-            return !Origins.parse(headers.apply("Origin")).map(o -> trusts(o, self)).orElse(false);
+            return !Origins.parse(headers.apply("Origin")).map(o -> origins.trusts(o, own)).orElse(false);
         }
         if (site != null && !site.equals("same-site")) {
             return true;
         }
         Optional<URI> from = Origins.parse(headers.apply("Origin")).or(() -> Origins.parse(headers.apply("Referer")));
-        return !from.map(o -> trusts(o, self)).orElse(false);
-    }
-
-    private boolean trusts(URI origin, URI self) {
-        return origin.equals(self) || trusted.contains(origin);
+        return !from.map(o -> origins.trusts(o, own)).orElse(false);
     }
 }

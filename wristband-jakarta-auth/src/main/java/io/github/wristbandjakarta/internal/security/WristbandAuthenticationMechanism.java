@@ -88,8 +88,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         this.roles = new RoleMapping(config.roleMapping());
         this.endpoints = AuthEndpoints.of(config);
         // An origin allowed credentialed cross-origin calls (CORS) may also send state-changing ones.
-        this.origins = new RequestOrigins(java.util.stream.Stream.concat(config.csrfAllowedOrigins().stream(),
-                config.corsAllowedOrigins().stream()).toList());
+        this.origins = RequestOrigins.of(config);
     }
 
     /** For the CDI client proxy only. */
