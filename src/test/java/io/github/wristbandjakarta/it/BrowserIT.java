@@ -1,5 +1,11 @@
 package io.github.wristbandjakarta.it;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Cookie;
 import io.github.wristbandjakarta.emulator.EmulatorClient;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -9,24 +15,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,20 +32,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The demo as a newcomer meets it, in a real headless Chromium: the home page signed out and signed in, a mistyped
  * address, the logout's landing, and the browser's cookie store afterwards. The browser runs the demo's pages as
- * they are (its scripts, its stylesheet, its redirects across the application and the emulator's tenant host), which
- * the HTTP-level tests of {@link EndToEndIT} do not.
+ * they are (their scripts, their stylesheet, the redirects across the application and the emulator's tenant host),
+ * which the HTTP-level tests of {@link EndToEndIT} do not.
  *
- * <p>Run by {@code ./mvnw -Pbrowser} only (docs/testing.md "Browser test"): it needs Chromium and ChromeDriver on
- * the {@code PATH}, which the build does not install.
+ * <p>Chromium comes from the npm registry ({@link NpmChromium}), Playwright's Java client drives it; the build
+ * installs nothing on the machine (docs/testing.md "Browser test").
  */
-@ExtendWith({BrowserIT.ChromiumOnPath.class, ArquillianExtension.class})
+@EnabledOnOs(value = OS.LINUX, architectures = "amd64") // the only platform the npm package has a browser for
+@ExtendWith({BrowserIT.Chromium.class, ArquillianExtension.class})
 class BrowserIT {
 
     /**
      * Longest wait for a page to show what the test expects: a redirect chain through the application and the
      * emulator on a loaded machine takes a second or two; a wait that runs out fails the test.
      */
-    private static final Duration PAGE_WAIT = Duration.ofSeconds(20);
+    private static final double PAGE_WAIT_MILLIS = 20_000;
 
     /**
      * The demo's emulator setting (src/demo/resources): tenant hosts are {@code {tenant}.localhost:{port}}, which
@@ -58,7 +56,9 @@ class BrowserIT {
             TestApp.CLIENT_ID, TestApp.CLIENT_SECRET, List.of(TestApp.url("/api/auth/callback")),
             TestApp.url("/api/auth/login"), null, true, null));
 
-    private ChromeDriver chromium;
+    /** Each test in a context of its own: no cookie or storage of another test. */
+    private BrowserContext context;
+    private Page page;
 
     @Deployment(testable = false)
     static WebArchive app() {
@@ -75,168 +75,147 @@ class BrowserIT {
     }
 
     @BeforeEach
-    void startChromium() {
-        chromium = ChromiumOnPath.start();
+    void openPage() {
+        context = Chromium.browser().newContext();
+        context.setDefaultTimeout(PAGE_WAIT_MILLIS);
+        context.setDefaultNavigationTimeout(PAGE_WAIT_MILLIS);
+        page = context.newPage();
     }
 
     @AfterEach
-    void quitChromium() {
-        chromium.quit();
+    void closePage() {
+        context.close();
     }
 
     @Test
     void theSignedOutHomePageOffersTheSignInLinks() {
-        chromium.get(TestApp.url("/"));
+        page.navigate(TestApp.url("/"));
 
-        assertTrue(chromium.findElement(By.id("sign-in-links")).isDisplayed());
-        assertTrue(chromium.findElements(By.id("signed-in")).isEmpty(), chromium.getPageSource());
-        assertTrue(chromium.findElements(By.id("signed-out")).isEmpty(), "no sign-out note without a logout");
+        assertTrue(page.isVisible("#sign-in-links"));
+        assertEquals(0, page.locator("#signed-in").count(), page.content());
+        assertEquals(0, page.locator("#signed-out").count(), "no sign-out note without a logout");
     }
 
     @Test
     void theSignedInHomePageShowsTheUserAndNoSignInLinks() {
         signInAsAlice();
 
-        chromium.get(TestApp.url("/"));
-        assertEquals("alice@devs4you.example", chromium.findElement(By.id("user")).getText());
-        assertEquals("devs4you", chromium.findElement(By.id("tenant")).getText());
-        assertTrue(chromium.findElements(By.id("sign-in-links")).isEmpty(), chromium.getPageSource());
-        List<String> loginLinks = chromium.findElements(By.cssSelector("a[href*='/api/auth/login']")).stream()
-                .map(a -> a.getAttribute("href")).toList();
-        assertEquals(List.of(), loginLinks, "no link starts a login while signed in");
-        assertTrue(chromium.findElement(By.id("logout")).isDisplayed());
+        page.navigate(TestApp.url("/"));
+        assertEquals("alice@devs4you.example", page.textContent("#user"));
+        assertEquals("devs4you", page.textContent("#tenant"));
+        assertEquals(0, page.locator("#sign-in-links").count(), page.content());
+        assertEquals(0, page.locator("a[href*='/api/auth/login']").count(), "no link starts a login while signed in");
+        assertTrue(page.isVisible("#logout"));
     }
 
     /** The page's script sends the CSRF cookie's value as the header, as Wristband's React SDK does. */
     @Test
     void theHomePagesApiButtonGetsAnAnswerForTheSignedInUser() {
         signInAsAlice();
-        chromium.get(TestApp.url("/"));
+        page.navigate(TestApp.url("/"));
 
-        chromium.findElement(By.id("call-me")).click();
+        page.click("#call-me");
 
-        WebElement answer = chromium.findElement(By.id("answer"));
-        new WebDriverWait(chromium, PAGE_WAIT).until(d -> !answer.getText().isEmpty());
-        assertTrue(answer.getText().startsWith("200 "), answer.getText());
+        page.waitForFunction("() => document.getElementById('answer').textContent !== ''");
+        String answer = page.textContent("#answer");
         String aliceId = WRISTBAND.users().stream().filter(u -> u.login().equals("alice")).findFirst().orElseThrow()
                 .userId();
-        assertTrue(answer.getText().contains("\"userId\":\"" + aliceId + "\""), answer.getText());
+        assertTrue(answer.startsWith("200 "), answer);
+        assertTrue(answer.contains("\"userId\":\"" + aliceId + "\""), answer);
     }
 
     @Test
     void aMistypedAddressShowsTheStyled404PageWithoutJavaNames() {
-        chromium.get(TestApp.url("/no-such-page"));
+        page.navigate(TestApp.url("/no-such-page"));
 
-        assertEquals("No such page", chromium.findElement(By.id("not-found")).getText());
-        Number rules = (Number) chromium.executeScript(
-                "return Array.from(document.styleSheets).reduce((n, s) => n + s.cssRules.length, 0);");
+        assertEquals("No such page", page.textContent("#not-found"));
+        Number rules = (Number) page.evaluate(
+                "() => Array.from(document.styleSheets).reduce((n, s) => n + s.cssRules.length, 0)");
         assertTrue(rules.intValue() > 0, "the demo's stylesheet applies to the page");
-        String text = chromium.findElement(By.tagName("body")).getText();
+        String text = page.innerText("body");
         for (String internal : List.of("Exception", "SRVE", "java.", "jakarta.")) {
             assertFalse(text.contains(internal), "names " + internal + ": " + text);
         }
-        chromium.findElement(By.id("home")).click();
-        waitForUrl(TestApp.url("/"));
+        page.click("#home");
+        page.waitForURL(TestApp.url("/"));
     }
 
     @Test
     void logoutLandsOnTheHomePageSayingSignedOut() {
         signInAsAlice();
-        chromium.get(TestApp.url("/"));
+        page.navigate(TestApp.url("/"));
 
-        chromium.findElement(By.id("logout")).click();
+        page.click("#logout");
 
-        waitForUrl(TestApp.url(EndToEndIT.SIGNED_OUT_LANDING));
-        assertEquals("You are signed out.", chromium.findElement(By.id("signed-out")).getText());
-        assertTrue(chromium.findElement(By.id("sign-in-links")).isDisplayed());
-        assertTrue(chromium.findElements(By.id("signed-in")).isEmpty(), chromium.getPageSource());
+        page.waitForURL(TestApp.url(EndToEndIT.SIGNED_OUT_LANDING));
+        assertEquals("You are signed out.", page.textContent("#signed-out"));
+        assertTrue(page.isVisible("#sign-in-links"));
+        assertEquals(0, page.locator("#signed-in").count(), page.content());
     }
 
     @Test
     void noLoginStateCookieIsLeftAfterLogoutAndSigningInAgain() {
         signInAsAlice();
-        chromium.get(TestApp.url("/"));
-        chromium.findElement(By.id("logout")).click();
-        waitForUrl(TestApp.url(EndToEndIT.SIGNED_OUT_LANDING));
+        page.navigate(TestApp.url("/"));
+        page.click("#logout");
+        page.waitForURL(TestApp.url(EndToEndIT.SIGNED_OUT_LANDING));
 
         signInAsAlice();
 
-        assertEquals(List.of(), cookieNames().stream().filter(name -> name.startsWith("login#")).toList(),
-                "every cookie of the browser: " + cookieNames());
-        assertTrue(cookieNames().contains("CSRF-TOKEN"), "signed in: " + cookieNames());
+        // Every cookie of the context, of every host and path; the login-state cookies live on the callback's path.
+        List<Cookie> cookies = context.cookies();
+        List<String> names = cookies.stream().map(c -> c.name).toList();
+        assertEquals(List.of(), names.stream().filter(name -> name.startsWith("login#")).toList(),
+                "every cookie of the browser: " + describe(cookies));
+        assertTrue(names.contains("CSRF-TOKEN"), "signed in: " + names);
     }
 
-    /** From the home page's tenant link through the emulator's sign-in page back to the application. */
+    /** From the home page's tenant link through the emulator's sign-in page back to the signed-in home page. */
     private void signInAsAlice() {
-        chromium.get(TestApp.url("/"));
-        chromium.findElement(By.id("login-devs4you")).click();
-        new WebDriverWait(chromium, PAGE_WAIT).until(d -> !d.findElements(By.id("login-alice")).isEmpty());
-        chromium.findElement(By.id("login-alice")).click();
-        new WebDriverWait(chromium, PAGE_WAIT).until(d -> d.getCurrentUrl().startsWith(TestApp.origin())
-                && !d.findElements(By.id("signed-in")).isEmpty());
+        page.navigate(TestApp.url("/"));
+        page.click("#login-devs4you");
+        page.click("#login-alice");
+        page.waitForSelector("#signed-in");
+        assertTrue(page.url().startsWith(TestApp.origin()), page.url());
     }
 
-    private void waitForUrl(String url) {
-        new WebDriverWait(chromium, PAGE_WAIT).until(d -> url.equals(d.getCurrentUrl()));
-    }
-
-    /**
-     * Every cookie in the browser's store, of every host and path (the Chrome DevTools Protocol's
-     * {@code Network.getAllCookies}; WebDriver's own call sees only the current page's).
-     */
-    @SuppressWarnings("unchecked")
-    private List<String> cookieNames() {
-        Map<String, Object> all = chromium.executeCdpCommand("Network.getAllCookies", Map.of());
-        return ((List<Map<String, Object>>) all.get("cookies")).stream().map(c -> (String) c.get("name")).toList();
+    /** Cookies with their host and path, for a failure message. */
+    private static List<String> describe(List<Cookie> cookies) {
+        return cookies.stream().map(c -> c.name + " (" + c.domain + c.path + ")").toList();
     }
 
     /**
-     * Fails the class before a server starts when the machine has no Chromium or ChromeDriver, saying how to get
-     * them; starts a headless Chromium with a fresh profile through them.
+     * One headless Chromium for the class, started before Arquillian deploys (so that a browser that cannot start
+     * fails the class at once) and closed with the JVM.
      */
-    static final class ChromiumOnPath implements BeforeAllCallback {
+    static final class Chromium implements BeforeAllCallback {
 
-        private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome");
+        private static Browser browser;
+
+        static synchronized Browser browser() {
+            if (browser == null) {
+                NpmChromium.Install chromium = NpmChromium.install(
+                        Path.of(System.getProperty("browser.dir", "target/chromium")));
+                // Playwright's client runs its driver with this environment; the browser is ours, not Playwright's
+                // download (which this build's machines could not reach).
+                Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(chromium.executable())
+                        .setEnv(chromium.environment())
+                        // As root on a build machine, and quiet on a closed network: no background connections.
+                        // (Not --single-process, which the package suggests for serverless hosts: a second browser
+                        // context then closes the browser.)
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                "--disable-component-update", "--disable-dev-shm-usage")));
+                Runtime.getRuntime().addShutdownHook(new Thread(playwright::close));
+            }
+            return browser;
+        }
 
         @Override
         public void beforeAll(ExtensionContext context) {
-            if (browser().isEmpty() || driver().isEmpty()) {
-                throw new IllegalStateException("The browser test needs Chromium and a matching ChromeDriver on the "
-                        + "PATH (looked for " + String.join(", ", BROWSERS) + " and chromedriver). On Debian or "
-                        + "Ubuntu: sudo apt-get install chromium chromium-driver. The build does not install them.");
-            }
-        }
-
-        static ChromeDriver start() {
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(browser().orElseThrow().toFile());
-            // Headless, as root on a build machine, and quiet on a closed network: no background connections,
-            // component updates or sync, which a machine without internet access refuses many times over.
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-dev-shm-usage");
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(driver().orElseThrow().toFile())
-                    .usingAnyFreePort()
-                    .withLogOutput(java.io.OutputStream.nullOutputStream())
-                    .build();
-            return new ChromeDriver(service, options);
-        }
-
-        private static Optional<Path> browser() {
-            return BROWSERS.stream().map(ChromiumOnPath::onPath).flatMap(Optional::stream).findFirst();
-        }
-
-        private static Optional<Path> driver() {
-            return onPath("chromedriver");
-        }
-
-        private static Optional<Path> onPath(String program) {
-            return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                    .filter(dir -> !dir.isEmpty())
-                    .map(dir -> Path.of(dir, program))
-                    .filter(Files::isExecutable)
-                    .findFirst();
+            browser();
         }
     }
 }
