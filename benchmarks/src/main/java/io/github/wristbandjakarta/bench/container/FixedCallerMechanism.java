@@ -7,16 +7,21 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.Set;
+
 /**
- * Case a3: the baseline WAR plus an authentication mechanism that does nothing. The container calls a WAR's
- * mechanism on every request, public ones too; this measures what that costs before any code of ours runs.
+ * Case container-login-floor: the baseline WAR plus a mechanism that makes every request the same caller, without a session or any
+ * check: the container's own cost of an authenticated request ({@code notifyContainerAboutLogin}), the floor under
+ * every signed-in case.
  */
 @ApplicationScoped
-public class DoNothingMechanism implements HttpAuthenticationMechanism {
+public class FixedCallerMechanism implements HttpAuthenticationMechanism {
+
+    static final String CALLER = "bench-caller";
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        return context.doNothing();
+        return context.notifyContainerAboutLogin(CALLER, Set.of("user"));
     }
 }

@@ -11,16 +11,17 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Set;
 
 /**
- * Case b0s: b0's mechanism, but the caller comes from the container's session, as with any session-based
+ * Case container-session-login-floor: container-login-floor's mechanism, but the caller comes from the container's session, as with any session-based
  * mechanism: one {@code String} attribute (immutable to every server), put there at the visitor's first request, read
- * at each one after. Its WAR is {@code <distributable/>} like ours, so b0s ÷ b0 is what the container's session costs
- * an authenticated request before any code of ours, and b1 ÷ b0s is our share beyond it.
+ * at each one after. Its WAR is {@code <distributable/>} like ours, so container-session-login-floor ÷
+ * container-login-floor is what the container's session costs an authenticated request before any code of ours,
+ * and signed-in-endpoint ÷ container-session-login-floor is our share beyond it.
  */
 @ApplicationScoped
 public class SessionCallerMechanism implements HttpAuthenticationMechanism {
 
     static final String ATTRIBUTE = "bench.caller";
-    /** The same caller as b0's, so that b0 and b0s answer alike. */
+    /** The same caller as FixedCallerMechanism's, so that both floors answer alike. */
     static final String CALLER = "bench-caller";
 
     @Override

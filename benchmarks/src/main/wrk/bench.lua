@@ -1,4 +1,4 @@
--- wrk script of the benchmarks (src/bench): every case uses it, so that the load generator does the same work
+-- wrk script of the benchmarks (benchmarks/, class Wrk): every case uses it, so that the load generator does the same work
 -- per request in every case.
 --   wrk -s bench.lua URL -- USERS_FILE|- CSRF_HEADER_NAME
 -- USERS_FILE has one visitor a line: "<Cookie header>\t<CSRF token or ->". Requests rotate over the users, so

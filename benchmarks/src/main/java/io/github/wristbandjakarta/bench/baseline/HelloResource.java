@@ -6,8 +6,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * The trivial JSON endpoint of the benchmarks. The same class is served by the baseline WAR (case a, without our
- * library) and added to the bench build of our WAR (case a2), so that the two differ only by the WAR around it.
+ * The trivial JSON endpoint of the benchmarks. The same class is served by the baseline WAR (case baseline-endpoint,
+ * without our library) and added to the bench build of our WAR (case public-endpoint), so that the two differ only by the WAR around it.
  */
 @Path("/bench/hello")
 public class HelloResource {

@@ -33,7 +33,7 @@ interface BenchServer {
     /** Stops the server if this runner started it; safe to call twice and from a shutdown hook. */
     void stop();
 
-    static BenchServer of(BenchRunner.Settings settings) {
+    static BenchServer of(Settings settings) {
         return switch (settings.container()) {
             case "liberty" -> new LibertyServer(settings.wlp(), settings.server(), settings.httpPort(), settings.out());
             case "wildfly" -> new WildFlyServer(settings.wildflyHome(), settings.httpPort(), settings.out());

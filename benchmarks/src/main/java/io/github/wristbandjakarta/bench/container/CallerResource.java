@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 
 /**
- * Cases b0's and b1's endpoint: the caller the container knows, as JSON, like the Session Endpoint's user; 401 without
+ * The endpoint of cases container-login-floor and signed-in-endpoint: the caller the container knows, as JSON, like the Session Endpoint's user; 401 without
  * one, so that the benchmark's check before the load fails if the caller is missing.
  */
 @Path("/bench/caller")

@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * <p>The WARs deploy as they are, the diagnostic ones (a mechanism and no descriptor at all) included: Undertow puts
  * every deployment without a {@code jboss-web.xml} in its {@code default-security-domain} ({@code other}), WildFly's
  * Jakarta Security integration installs a WAR's {@code HttpAuthenticationMechanism} bean as its authentication, and
- * {@code integrated-jaspi=false} (configure.cli) takes the caller it reports as it is. Case b0's check proves it
- * (the caller's name in the answer), and a Flight Recording of a3 shows {@code DoNothingMechanism} called.
+ * {@code integrated-jaspi=false} (configure.cli) takes the caller it reports as it is. The check of case container-login-floor
+ * proves it (the caller's name in the answer), and a Flight Recording of container-mechanism-floor shows {@code DoNothingMechanism} called.
  */
 final class WildFlyServer implements BenchServer {
 

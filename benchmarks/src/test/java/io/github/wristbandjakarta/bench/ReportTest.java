@@ -1,0 +1,93 @@
+package io.github.wristbandjakarta.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The report shows every case beside its baseline with the ratio, and refuses results with a case missing. */
+class ReportTest {
+
+    private static final int ROUNDS = 2;
+
+    private static Settings settings(boolean wildFly) {
+        return new Settings(3, ROUNDS, 10, 4, 1, "false", false, 9380, 9399, null, wildFly ? "wildfly" : "liberty",
+                true, Path.of("wlp"), "wristband-bench", Path.of("wildfly"), Path.of("app.war"), Path.of("out"),
+                Path.of("."), Path.of(".."), List.of());
+    }
+
+    /** The baseline at 1000 req/s and 100 µs of CPU, every other case at half of it, twice the CPU. */
+    private static Map<String, List<Sample>> samples(List<BenchCase> cases) {
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        for (BenchCase c : cases) {
+            boolean baseline = c.baseline() == null;
+            Sample s = baseline ? new Sample(1000, 500, 900, 100, 200, 0, 100)
+                    : new Sample(500, 700, 1200, 130, 260, 0, 200);
+            samples.put(c.name(), List.of(s, s));
+        }
+        return samples;
+    }
+
+    private static HttpResults results(Map<String, List<Sample>> samples, boolean wildFly) {
+        return new HttpResults(settings(wildFly), Cases.all(), samples, 1342, 106, "JSESSIONID + CSRF-TOKEN",
+                List.of(), List.of());
+    }
+
+    @Test
+    void everyCaseIsListedBesideItsBaselineWithTheRatio() {
+        String md = Report.markdown(results(samples(Cases.all()), false));
+        for (BenchCase c : Cases.all()) {
+            String row = md.lines().filter(l -> l.startsWith("| `" + c.name() + "` |")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no row for " + c.name() + " in\n" + md));
+            if (c.baseline() != null) {
+                String expected = c.baseline().equals(Cases.BASELINE) ? "0.50×" : "1.00×";
+                assertTrue(row.contains("| `" + c.baseline() + "` | " + expected + " |"), row);
+            }
+        }
+        assertTrue(md.contains("| `" + Cases.SIGNED_IN_ENDPOINT + "` ÷ `" + Cases.LOGIN_FLOOR + "` |"), md);
+        assertTrue(md.contains("| `" + Cases.SESSION_ENDPOINT + "` throughput ≥ 0.80× `" + Cases.BASELINE
+                + "` | 0.50× | **not met** |"), md);
+    }
+
+    @Test
+    void onWildFlyTheSessionEndpointsTargetIsTheMechanismFloor() {
+        String md = Report.markdown(results(samples(Cases.all()), true));
+        assertTrue(md.contains("| `" + Cases.SESSION_ENDPOINT + "` throughput ≥ 0.85× `" + Cases.MECHANISM_FLOOR
+                + "` | 1.00× | met |"), md);
+    }
+
+    @Test
+    void aCaseMissingFromTheResultsFailsTheReport() {
+        Map<String, List<Sample>> samples = samples(Cases.all());
+        samples.remove(Cases.PUBLIC_JSF_PAGE);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Report.markdown(results(samples, false)));
+        assertTrue(e.getMessage().contains(Cases.PUBLIC_JSF_PAGE), e.getMessage());
+    }
+
+    @Test
+    void aCaseShortOfARoundFailsTheReportToo() {
+        Map<String, List<Sample>> samples = samples(Cases.all());
+        samples.put(Cases.LOGIN_ROUND_TRIP, samples.get(Cases.LOGIN_ROUND_TRIP).subList(0, 1));
+        assertEquals(List.of(Cases.LOGIN_ROUND_TRIP + " (1 of " + ROUNDS + " rounds)"),
+                results(samples, false).missing());
+        assertThrows(IllegalStateException.class, () -> Report.markdown(results(samples, false)));
+    }
+
+    @Test
+    void theResultsBlockIsReplacedBetweenItsMarkersOnly() {
+        String page = "intro\n" + ResultsPage.BEGIN + "\nold\n" + ResultsPage.END + "\n" + ResultsPage.WILDFLY_BEGIN
+                + "\nother\n" + ResultsPage.WILDFLY_END + "\n";
+        assertEquals("intro\n" + ResultsPage.BEGIN + "\nnew\n" + ResultsPage.END + "\n" + ResultsPage.WILDFLY_BEGIN
+                        + "\nother\n" + ResultsPage.WILDFLY_END + "\n",
+                ResultsPage.replaceBlock(page, ResultsPage.BEGIN, ResultsPage.END, "new\n"));
+        assertThrows(IllegalStateException.class, () -> ResultsPage.replaceBlock("no markers", ResultsPage.BEGIN,
+                ResultsPage.END, "new\n"));
+    }
+}
