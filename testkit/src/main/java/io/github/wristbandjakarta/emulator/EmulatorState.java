@@ -50,7 +50,9 @@ final class EmulatorState {
 
     // scripted mode
     private final Map<Endpoint, Deque<ScriptedAnswer>> scripts = new EnumMap<>(Endpoint.class);
-    final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
+    /** The most recent requests, oldest first: a long demo or benchmark run must not grow it without end. */
+    private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
+    static final int RECORDED_LIMIT = 10_000;
 
     // protocol state
     final Map<String, PendingAuthorization> pending = new ConcurrentHashMap<>();
@@ -159,6 +161,27 @@ final class EmulatorState {
         Deque<ScriptedAnswer> queue = scripts.get(endpoint);
         synchronized (queue) {
             return queue.poll();
+        }
+    }
+
+    void record(RecordedRequest request) {
+        synchronized (recorded) {
+            if (recorded.size() == RECORDED_LIMIT) {
+                recorded.removeFirst();
+            }
+            recorded.addLast(request);
+        }
+    }
+
+    List<RecordedRequest> recorded() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    void clearRecorded() {
+        synchronized (recorded) {
+            recorded.clear();
         }
     }
 

@@ -91,7 +91,7 @@ final class Router {
         Request req = new Request(method, path, Http.parseForm(rawQuery), hostHeader, tenant, applicationHost,
                 exchange.getRequestHeaders(), body);
         Endpoint endpoint = endpointOf(req);
-        state.recorded.add(new RecordedRequest(endpoint, method, path, rawQuery, exchange.getRequestHeaders(),
+        state.record(new RecordedRequest(endpoint, method, path, rawQuery, exchange.getRequestHeaders(),
                 new String(body, StandardCharsets.UTF_8)));
 
         if (path.equals(APPROVE_PATH)) {

@@ -175,7 +175,7 @@ public final class WristbandEmulator implements AutoCloseable {
         state.logoutCalls.clear();
         state.revokedTokens.clear();
         state.clearScripts();
-        state.recorded.clear();
+        state.clearRecorded();
         state.publishedKeys = null;
     }
 
@@ -305,14 +305,20 @@ public final class WristbandEmulator implements AutoCloseable {
         state.script(endpoint, List.of(answers));
     }
 
-    /** The requests that called {@code endpoint} since start or the last {@link #reset()}, oldest first. */
+    /**
+     * The requests that called {@code endpoint} since start or the last {@link #reset()}, oldest first; of the most
+     * recent 10,000 requests only.
+     */
     public List<RecordedRequest> requests(Endpoint endpoint) {
-        return state.recorded.stream().filter(r -> r.endpoint() == endpoint).toList();
+        return state.recorded().stream().filter(r -> r.endpoint() == endpoint).toList();
     }
 
-    /** Every request received since start or the last {@link #reset()}, oldest first, whatever it asked. */
+    /**
+     * Every request received since start or the last {@link #reset()}, oldest first, whatever it asked; the most
+     * recent 10,000 only.
+     */
     public List<RecordedRequest> requests() {
-        return List.copyOf(state.recorded);
+        return state.recorded();
     }
 
     /**
