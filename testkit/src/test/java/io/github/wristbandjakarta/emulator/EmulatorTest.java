@@ -524,7 +524,7 @@ class EmulatorTest {
         params.putIfAbsent("scope", scope);
         String host = emu.tenantHost(tenant);
         HttpResponse<String> page = get(emu, host,
-                authorizeQuery(CLIENT_ID, REDIRECT_URI, state, WristbandEmulator.s256(verifier), nonce, params));
+                authorizeQuery(CLIENT_ID, REDIRECT_URI, state, Http.s256(verifier), nonce, params));
         assertEquals(200, page.statusCode(), page.body());
         HttpResponse<String> approved = get(emu, host, href(page.body(), "login-" + user));
         assertEquals(302, approved.statusCode(), approved.body());

@@ -1,10 +1,15 @@
 package io.github.wristbandjakarta.internal.health;
 
+import io.github.wristbandjakarta.emulator.Fault;
+import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.emulator.ScriptedAnswer;
+import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import io.github.wristbandjakarta.testing.Emulators;
+import io.github.wristbandjakarta.testing.TestClock;
+import io.github.wristbandjakarta.testing.TestConfig;
+
 import io.github.wristbandjakarta.internal.config.ConfigKey;
 import io.github.wristbandjakarta.internal.config.WristbandConfig;
-import io.github.wristbandjakarta.internal.token.FakeWristband;
-import io.github.wristbandjakarta.internal.token.FakeWristband.Answer;
-import io.github.wristbandjakarta.internal.token.FakeWristband.MutableClock;
 import io.github.wristbandjakarta.internal.token.JwksCache;
 import io.github.wristbandjakarta.internal.wristband.ConfigurationResolver;
 import io.github.wristbandjakarta.internal.wristband.WristbandClient;
@@ -18,34 +23,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import static io.github.wristbandjakarta.internal.token.FakeWristband.JWKS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The readiness check against a stub Wristband: configuration, signing keys, their age, and what it asks of Wristband. */
+/** The readiness check against the emulated Wristband: configuration, signing keys, their age, and what it asks of Wristband. */
 class WristbandReadinessTest {
 
-    private static final Answer DOWN = Answer.json(503, "{}");
-    private static final String SDK_CONFIGURATION = "/api/v1/clients/" + FakeWristband.CLIENT_ID + "/sdk-configuration";
+    private static final ScriptedAnswer DOWN = ScriptedAnswer.json(503, "{}");
+    private static final Fault STAYS_DOWN = new Fault.Status(503, "{}");
+    private static final String SDK_CONFIGURATION = "/api/v1/clients/" + Emulators.CLIENT_ID + "/sdk-configuration";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private FakeWristband stub;
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private WristbandEmulator emulator;
     private Map<String, String> values;
 
     @BeforeEach
     void start() throws IOException {
-        stub = new FakeWristband();
-        values = stub.baseConfig();
+        emulator = Emulators.start();
+        values = TestConfig.baseConfig(emulator);
     }
 
     @AfterEach
     void stop() {
-        stub.close();
+        emulator.close();
     }
 
     private WristbandReadiness readiness() {
-        WristbandConfig config = FakeWristband.config(values);
-        WristbandClient client = FakeWristband.client(config);
+        WristbandConfig config = TestConfig.config(values);
+        WristbandClient client = TestConfig.client(config);
         return new WristbandReadiness(new ConfigurationResolver(config, client, clock),
                 new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock), clock);
     }
@@ -63,7 +68,7 @@ class WristbandReadinessTest {
     @Test
     void itsDataHoldsOnlyTheValueTypesMicroProfileHealthCarries() {
         // HealthCheckResponseBuilder.withData takes String, long and boolean; Liberty fails on anything else.
-        stub.answer(JWKS, DOWN);
+        emulator.script(Endpoint.JWKS, DOWN);
         WristbandReadiness readiness = readiness();
         java.util.List<Object> values = new java.util.ArrayList<>(readiness.call().getData().orElseThrow().values());
         clock.advance(Duration.ofMinutes(1));
@@ -77,7 +82,7 @@ class WristbandReadinessTest {
 
     @Test
     void downWhileNoSigningKeyCouldBeFetched() {
-        stub.answer(JWKS, DOWN);
+        emulator.script(Endpoint.JWKS, DOWN);
 
         HealthCheckResponse response = readiness().call();
 
@@ -90,7 +95,7 @@ class WristbandReadinessTest {
         values.put(ConfigKey.JWKS_REFRESH_COOLDOWN.key(), "0");
         WristbandReadiness readiness = readiness();
         readiness.call();
-        stub.always(JWKS, DOWN);
+        emulator.fault(Endpoint.JWKS, STAYS_DOWN);
         clock.advance(Duration.ofMinutes(5));
 
         HealthCheckResponse response = readiness.call();
@@ -103,7 +108,7 @@ class WristbandReadinessTest {
     void downWhileTheConfigurationCannotBeResolvedFromWristband() {
         values.remove(ConfigKey.LOGIN_URL.key());
         values.put(ConfigKey.AUTO_CONFIGURE_ENABLED.key(), "true");
-        stub.always(SDK_CONFIGURATION, DOWN);
+        emulator.fault(Endpoint.SDK_CONFIGURATION, STAYS_DOWN);
 
         HealthCheckResponse response = readiness().call();
 
@@ -116,7 +121,7 @@ class WristbandReadinessTest {
         values.remove(ConfigKey.LOGIN_URL.key());
         values.put(ConfigKey.AUTO_CONFIGURE_ENABLED.key(), "true");
         values.put(ConfigKey.JWKS_REFRESH_COOLDOWN.key(), "10");
-        stub.always(SDK_CONFIGURATION, DOWN);
+        emulator.fault(Endpoint.SDK_CONFIGURATION, STAYS_DOWN);
         WristbandReadiness readiness = readiness();
 
         for (int poll = 0; poll < 5; poll++) {
@@ -125,7 +130,7 @@ class WristbandReadinessTest {
         }
 
         // One fetch: its 3 attempts (docs/protocol.md §2.5).
-        assertEquals(3, stub.count(SDK_CONFIGURATION));
+        assertEquals(3, emulator.calls(Endpoint.SDK_CONFIGURATION));
     }
 
     @Test
@@ -133,7 +138,7 @@ class WristbandReadinessTest {
         values.remove(ConfigKey.LOGIN_URL.key());
         values.put(ConfigKey.AUTO_CONFIGURE_ENABLED.key(), "true");
         values.put(ConfigKey.JWKS_REFRESH_COOLDOWN.key(), "10");
-        stub.always(SDK_CONFIGURATION, DOWN);
+        emulator.fault(Endpoint.SDK_CONFIGURATION, STAYS_DOWN);
         WristbandReadiness readiness = readiness();
         readiness.call();
         clock.advance(Duration.ofSeconds(5));
@@ -147,7 +152,7 @@ class WristbandReadinessTest {
     @Test
     void pollingItDuringAnOutageAsksWristbandForKeysOncePerCooldown() {
         values.put(ConfigKey.JWKS_REFRESH_COOLDOWN.key(), "10");
-        stub.answer(JWKS, DOWN, DOWN);
+        emulator.script(Endpoint.JWKS, DOWN, DOWN);
         WristbandReadiness readiness = readiness();
 
         for (int poll = 0; poll < 5; poll++) {
@@ -155,13 +160,13 @@ class WristbandReadinessTest {
             clock.advance(Duration.ofSeconds(1));
         }
 
-        assertEquals(1, stub.count(JWKS));
+        assertEquals(1, emulator.calls(Endpoint.JWKS));
     }
 
     @Test
     void upAgainAtTheFirstPollAfterTheCooldownOnceWristbandIsBack() {
         values.put(ConfigKey.JWKS_REFRESH_COOLDOWN.key(), "10");
-        stub.answer(JWKS, DOWN);
+        emulator.script(Endpoint.JWKS, DOWN);
         WristbandReadiness readiness = readiness();
         assertEquals(HealthCheckResponse.Status.DOWN, readiness.call().getStatus());
 
@@ -172,6 +177,6 @@ class WristbandReadinessTest {
 
         assertEquals(HealthCheckResponse.Status.DOWN, withinCooldown.getStatus());
         assertEquals(HealthCheckResponse.Status.UP, afterIt.getStatus());
-        assertEquals(2, stub.count(JWKS));
+        assertEquals(2, emulator.calls(Endpoint.JWKS));
     }
 }

@@ -1,14 +1,20 @@
 package io.github.wristbandjakarta.internal.login;
 
+import io.github.wristbandjakarta.emulator.Tampering;
+import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.emulator.ScriptedAnswer;
+import io.github.wristbandjakarta.emulator.RecordedRequest;
+import io.github.wristbandjakarta.emulator.TokenMinter;
+import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import io.github.wristbandjakarta.testing.Emulators;
+import io.github.wristbandjakarta.testing.TestClock;
+import io.github.wristbandjakarta.testing.TestConfig;
+
 import io.github.wristbandjakarta.api.LoginOptions;
 
 import io.github.wristbandjakarta.api.WristbandEvent.CallbackFailed.Reason;
 import io.github.wristbandjakarta.internal.config.ConfigKey;
 import io.github.wristbandjakarta.internal.config.WristbandConfig;
-import io.github.wristbandjakarta.internal.config.WristbandConfigLoader;
-import io.github.wristbandjakarta.internal.token.FakeWristband;
-import io.github.wristbandjakarta.internal.token.FakeWristband.Answer;
-import io.github.wristbandjakarta.internal.token.FakeWristband.MutableClock;
 import io.github.wristbandjakarta.internal.token.IdTokenException;
 import io.github.wristbandjakarta.internal.token.IdTokenValidator;
 import io.github.wristbandjakarta.internal.token.JwksCache;
@@ -16,13 +22,9 @@ import io.github.wristbandjakarta.internal.wristband.ConfigurationResolver;
 import io.github.wristbandjakarta.internal.wristband.TenantHosts;
 import io.github.wristbandjakarta.internal.wristband.WristbandClient;
 import io.github.wristbandjakarta.internal.wristband.WristbandException;
-import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.RsaJsonWebKey;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +42,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import static io.github.wristbandjakarta.internal.login.LoginTestSupport.*;
-import static io.github.wristbandjakarta.internal.token.FakeWristband.TOKEN;
-import static io.github.wristbandjakarta.internal.token.FakeWristband.USERINFO;
-import static io.github.wristbandjakarta.internal.token.FakeWristband.USER_ID;
-import static io.github.wristbandjakarta.internal.token.FakeWristband.tokenJson;
+import static io.github.wristbandjakarta.testing.Emulators.USER_ID;
+import static io.github.wristbandjakarta.testing.Emulators.tokenJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -57,21 +57,21 @@ class CallbackFlowTest {
     private static final String TENANT_LOGIN_URL = "https://localhost:6001/api/auth/login?tenant_name=devs4you";
     private static final String SUBDOMAIN_HOST = "devs4you.business.invotastic.com";
 
-    private FakeWristband stub;
+    private WristbandEmulator wristband;
     private Map<String, String> values;
-    private final MutableClock clock = new MutableClock(NOW);
+    private final TestClock clock = new TestClock(NOW);
     private JwksCache jwks;
 
     @BeforeEach
     void start() throws IOException {
-        stub = new FakeWristband();
-        values = stub.baseConfig();
+        wristband = Emulators.start();
+        values = TestConfig.baseConfig(wristband);
         values.put(ConfigKey.TENANT_CUSTOM_DOMAINS.key(), LoginTestSupport.CUSTOM_DOMAINS);
     }
 
     @AfterEach
     void stop() {
-        stub.close();
+        wristband.close();
     }
 
     /** A login begun through the real LoginFlow: the browser's cookie and what the login sealed into it. */
@@ -101,12 +101,12 @@ class CallbackFlowTest {
     }
 
     private ConfigurationResolver resolver(WristbandConfig config) {
-        return new ConfigurationResolver(config, FakeWristband.client(config), clock);
+        return new ConfigurationResolver(config, TestConfig.client(config), clock);
     }
 
     private CallbackFlow flow() {
         WristbandConfig config = config(values);
-        WristbandClient client = FakeWristband.client(config);
+        WristbandClient client = TestConfig.client(config);
         if (jwks == null) {
             jwks = new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock);
         }
@@ -124,11 +124,11 @@ class CallbackFlowTest {
     }
 
     private void tokensWithIdToken(String idToken) {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("access-token", idToken, "refresh-token", 1800)));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(200, tokenJson("access-token", idToken, "refresh-token", 1800)));
     }
 
     private void tokensFor(Started login) {
-        tokensWithIdToken(stub.idToken(USER_ID, login.nonce(), clock.instant()));
+        tokensWithIdToken(Emulators.idToken(wristband, USER_ID, login.nonce(), clock.instant()));
     }
 
     private CallbackResult.RedirectRequired redirect(CallbackResult result) {
@@ -146,7 +146,7 @@ class CallbackFlowTest {
         Started login = login();
         tokensFor(login);
         callback(login);
-        FakeWristband.Recorded token = stub.requestsTo(TOKEN).get(0);
+        RecordedRequest token = wristband.requests(Endpoint.TOKEN_CODE).get(0);
         assertEquals("POST", token.method());
         assertEquals("grant_type=authorization_code&code=code123&redirect_uri="
                 + "https%3A%2F%2Flocalhost%3A6001%2Fapi%2Fauth%2Fcallback&code_verifier=" + login.codeVerifier(),
@@ -160,7 +160,7 @@ class CallbackFlowTest {
         Started login = login();
         tokensFor(login);
         callback(login);
-        assertEquals("Bearer access-token", stub.requestsTo(USERINFO).get(0).header("Authorization"));
+        assertEquals("Bearer access-token", wristband.requests(Endpoint.USERINFO).get(0).header("Authorization"));
     }
 
     @Test
@@ -176,7 +176,7 @@ class CallbackFlowTest {
         assertEquals("https://localhost:6001/home", done.returnUrl());
         assertEquals("{\"k\":\"v\"}", done.customState());
         assertEquals(USER_ID, done.userInfo().userId());
-        assertEquals(FakeWristband.TENANT_ID, done.userInfo().tenantId());
+        assertEquals(Emulators.TENANT_ID, done.userInfo().tenantId());
         assertEquals("user@example.com", done.userInfo().email());
     }
 
@@ -218,7 +218,7 @@ class CallbackFlowTest {
         CallbackResult.Completed done = assertInstanceOf(CallbackResult.Completed.class,
                 callback("state=" + login.state() + "&code=c", SUBDOMAIN_HOST, login.cookie()));
         assertEquals("devs4you", done.tenantName());
-        assertTrue(stub.requestsTo(TOKEN).get(0).body().contains(
+        assertTrue(wristband.requests(Endpoint.TOKEN_CODE).get(0).body().contains(
                 "redirect_uri=https%3A%2F%2F%7Btenant_name%7D.business.invotastic.com%2Fapi%2Fauth%2Fcallback"));
     }
 
@@ -230,7 +230,7 @@ class CallbackFlowTest {
                 "localhost:6001"));
         assertEquals(Reason.MISSING_LOGIN_STATE, r.reason());
         assertEquals(TENANT_LOGIN_URL, r.redirectUrl());
-        assertEquals(0, stub.requests.size());
+        assertEquals(0, wristband.requests().size());
     }
 
     @Test
@@ -279,7 +279,7 @@ class CallbackFlowTest {
                 + "&code=c&tenant_name=devs4you", "localhost:6001", swapped));
         assertEquals(Reason.INVALID_LOGIN_STATE, r.reason());
         assertEquals(TENANT_LOGIN_URL, r.redirectUrl());
-        assertEquals(0, stub.count(TOKEN));
+        assertEquals(0, wristband.calls(Endpoint.TOKEN_CODE));
     }
 
     @Test
@@ -291,7 +291,7 @@ class CallbackFlowTest {
         CallbackResult.RedirectRequired r = redirect(callback("state=" + login.state()
                 + "&code=c&tenant_name=devs4you", "localhost:6001", tampered));
         assertEquals(Reason.INVALID_LOGIN_STATE, r.reason());
-        assertEquals(0, stub.count(TOKEN));
+        assertEquals(0, wristband.calls(Endpoint.TOKEN_CODE));
     }
 
     @Test
@@ -300,7 +300,7 @@ class CallbackFlowTest {
         clock.advance(Duration.ofSeconds(3601));
         CallbackResult.RedirectRequired r = redirect(callback(login));
         assertEquals(Reason.INVALID_LOGIN_STATE, r.reason());
-        assertEquals(0, stub.count(TOKEN));
+        assertEquals(0, wristband.calls(Endpoint.TOKEN_CODE));
     }
 
     @Test
@@ -314,7 +314,7 @@ class CallbackFlowTest {
     @Test
     void invalidGrantFromTokenEndpointRedirects() {
         Started login = login();
-        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"code used\"}"));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"code used\"}"));
         CallbackResult.RedirectRequired r = redirect(callback(login));
         assertEquals(Reason.INVALID_GRANT, r.reason());
         assertEquals(TENANT_LOGIN_URL, r.redirectUrl());
@@ -325,7 +325,7 @@ class CallbackFlowTest {
     void invalidGrantInSubdomainModeRedirectsToSubstitutedLoginUrl() {
         useSubdomains(values, false);
         Started login = login("", SUBDOMAIN_HOST);
-        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(400, "{\"error\":\"invalid_grant\"}"));
         CallbackResult.RedirectRequired r = redirect(callback("state=" + login.state() + "&code=c",
                 SUBDOMAIN_HOST, login.cookie()));
         assertEquals(Reason.INVALID_GRANT, r.reason());
@@ -335,7 +335,7 @@ class CallbackFlowTest {
     @Test
     void otherTokenEndpointErrorIsUnexpectedError() {
         Started login = login();
-        stub.answer(TOKEN, Answer.json(401, "{\"error\":\"invalid_client\"}"));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(401, "{\"error\":\"invalid_client\"}"));
         WristbandException e = assertThrows(WristbandException.class, () -> callback(login));
         assertEquals("unexpected_error", e.code());
     }
@@ -477,7 +477,7 @@ class CallbackFlowTest {
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> callback("state="
                 + login.state() + "&code=code123&tenant_name=acme", "localhost:6001", login.cookie()));
         assertEquals(invalid("tenant_name"), e.getMessage());
-        assertEquals(0, stub.count(TOKEN), "no code exchanged");
+        assertEquals(0, wristband.calls(Endpoint.TOKEN_CODE), "no code exchanged");
     }
 
     @Test
@@ -488,7 +488,7 @@ class CallbackFlowTest {
                 + login.state() + "&code=code123&tenant_name=devs4you&tenant_custom_domain=query.com",
                 "localhost:6001", login.cookie()));
         assertEquals(invalid("tenant_custom_domain"), e.getMessage());
-        assertEquals(0, stub.count(TOKEN), "no code exchanged");
+        assertEquals(0, wristband.calls(Endpoint.TOKEN_CODE), "no code exchanged");
     }
 
     @Test
@@ -520,7 +520,7 @@ class CallbackFlowTest {
         CallbackResult.RedirectRequired again = redirect(flow.complete(replay));
 
         assertEquals(Reason.INVALID_LOGIN_STATE, again.reason());
-        assertEquals(1, stub.count(TOKEN), "the replay exchanged no code");
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_CODE), "the replay exchanged no code");
         assertEquals(List.of(login.cookieName() + "=; HttpOnly; Path=/; Max-Age=0; SameSite=Lax; Secure"),
                 again.setCookies());
     }
@@ -551,13 +551,13 @@ class CallbackFlowTest {
         CallbackResult replay = flow.complete(new AuthRequest("state=" + signedIn.state()
                 + "&code=code2&tenant_name=devs4you", "localhost:6001", List.of(signedIn.cookie()), APP_ORIGIN));
         assertEquals(Reason.INVALID_LOGIN_STATE, redirect(replay).reason());
-        assertEquals(1, stub.count(TOKEN), "the replay exchanged no code");
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_CODE), "the replay exchanged no code");
     }
 
     @Test
     void aRefusedCodeDoesNotUseUpItsLoginState() {
         Started login = login();
-        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(400, "{\"error\":\"invalid_grant\"}"));
         CallbackFlow flow = flow();
         assertEquals(Reason.INVALID_GRANT, redirect(flow.complete(new AuthRequest("state=" + login.state()
                 + "&code=stale&tenant_name=devs4you", "localhost:6001", List.of(login.cookie()), APP_ORIGIN)))
@@ -594,31 +594,33 @@ class CallbackFlowTest {
     }
 
     private String idToken(Started login, Consumer<JwtClaims> change) {
-        return stub.idToken(USER_ID, login.nonce(), clock.instant(), change);
+        return Emulators.idToken(wristband, USER_ID, login.nonce(), clock.instant(), Tampering.claims(change));
     }
 
     @Test
     void wrongIssuerIsRejected() {
         Started login = login();
-        assertIdTokenRejected(login, idToken(login, c -> c.setIssuer("https://evil.example")));
+        assertIdTokenRejected(login, Emulators.idToken(wristband, USER_ID, login.nonce(), clock.instant(),
+                Tampering.wrongIssuer()));
     }
 
     @Test
     void wrongAudienceIsRejected() {
         Started login = login();
-        assertIdTokenRejected(login, idToken(login, c -> c.setAudience("another-client")));
+        assertIdTokenRejected(login, Emulators.idToken(wristband, USER_ID, login.nonce(), clock.instant(),
+                Tampering.wrongAudience()));
     }
 
     @Test
     void wrongNonceIsRejected() {
         Started login = login();
-        assertIdTokenRejected(login, stub.idToken(USER_ID, "another-nonce", clock.instant()));
+        assertIdTokenRejected(login, Emulators.idToken(wristband, USER_ID, "another-nonce", clock.instant()));
     }
 
     @Test
     void missingNonceIsRejected() {
         Started login = login();
-        assertIdTokenRejected(login, stub.idToken(USER_ID, null, clock.instant()));
+        assertIdTokenRejected(login, Emulators.idToken(wristband, USER_ID, null, clock.instant()));
     }
 
     @Test
@@ -633,7 +635,7 @@ class CallbackFlowTest {
     @Test
     void missingSubjectIsRejected() {
         Started login = login();
-        assertIdTokenRejected(login, stub.idToken(null, login.nonce(), clock.instant()));
+        assertIdTokenRejected(login, Emulators.idToken(wristband, null, login.nonce(), clock.instant()));
     }
 
     @Test
@@ -645,21 +647,21 @@ class CallbackFlowTest {
     @Test
     void badSignatureIsRejected() {
         Started login = login();
-        RsaJsonWebKey other = FakeWristband.newKey("k1");
-        assertIdTokenRejected(login, FakeWristband.sign(stub.claims(USER_ID, login.nonce(), NOW), other, "k1"));
+        RsaJsonWebKey other = TokenMinter.newKey("k1");
+        assertIdTokenRejected(login, Emulators.idToken(wristband, USER_ID, login.nonce(), NOW, Tampering.signedBy(other)));
     }
 
     @Test
     void unknownKidRefetchesTheJwksOnceThenFails() {
         flow();
         jwks.keys(); // keys cached from an earlier login
-        assertEquals(1, stub.count(FakeWristband.JWKS));
+        assertEquals(1, wristband.calls(Endpoint.JWKS));
         clock.advance(Duration.ofMinutes(1)); // past the refresh cooldown
         Started login = login();
-        RsaJsonWebKey rotated = FakeWristband.newKey("k2");
-        assertIdTokenRejected(login, FakeWristband.sign(stub.claims(USER_ID, login.nonce(), clock.instant()),
-                rotated, "k2"));
-        assertEquals(2, stub.count(FakeWristband.JWKS));
+        RsaJsonWebKey rotated = TokenMinter.newKey("k2");
+        assertIdTokenRejected(login, Emulators.idToken(wristband, USER_ID, login.nonce(), clock.instant(),
+                Tampering.signedBy(rotated)));
+        assertEquals(2, wristband.calls(Endpoint.JWKS));
     }
 
     @Test
@@ -667,54 +669,47 @@ class CallbackFlowTest {
         flow();
         jwks.keys();
         clock.advance(Duration.ofMinutes(1));
-        RsaJsonWebKey rotated = FakeWristband.newKey("k2");
-        stub.published.add(rotated);
+        RsaJsonWebKey rotated = TokenMinter.newKey("k2");
+        wristband.publishKeys(List.of(Emulators.KEY, rotated));
         Started login = login();
-        tokensWithIdToken(FakeWristband.sign(stub.claims(USER_ID, login.nonce(), clock.instant()), rotated, "k2"));
+        tokensWithIdToken(Emulators.idToken(wristband, USER_ID, login.nonce(), clock.instant(),
+                Tampering.signedBy(rotated)));
         assertInstanceOf(CallbackResult.Completed.class, callback(login));
     }
 
     @Test
-    void algNoneIsRejected() throws Exception {
+    void algNoneIsRejected() {
         Started login = login();
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(stub.claims(USER_ID, login.nonce(), NOW).toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
-        jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
-        jws.setKeyIdHeaderValue("k1");
-        assertIdTokenRejected(login, jws.getCompactSerialization());
+        assertIdTokenRejected(login, Emulators.idToken(wristband, USER_ID, login.nonce(), NOW, Tampering.algNone(),
+                draft -> draft.keyId("k1")));
     }
 
     @Test
-    void hs256SignedWithTheClientSecretIsRejected() throws Exception {
+    void hs256SignedWithTheClientSecretIsRejected() {
         Started login = login();
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(stub.claims(USER_ID, login.nonce(), NOW).toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-        jws.setKey(new HmacKey(FakeWristband.CLIENT_SECRET.getBytes(StandardCharsets.UTF_8)));
-        jws.setDoKeyValidation(false);
-        assertIdTokenRejected(login, jws.getCompactSerialization());
+        assertIdTokenRejected(login, Emulators.idToken(wristband, USER_ID, login.nonce(), NOW,
+                Tampering.hs256WithClientSecret(), Tampering.noKid()));
     }
 
     @Test
     void userinfoSubjectDifferentFromIdTokenIsRejected() {
         Started login = login();
         tokensFor(login);
-        stub.answer(USERINFO, Answer.json(200, FakeWristband.userInfoJson("someone-else")));
+        wristband.script(Endpoint.USERINFO, ScriptedAnswer.json(200, Emulators.userInfoJson("someone-else")));
         assertThrows(IdTokenException.class, () -> callback(login));
     }
 
     @Test
     void tokenWithoutKidIsAcceptedWhenTheJwksHasOneKey() {
         Started login = login();
-        tokensWithIdToken(FakeWristband.sign(stub.claims(USER_ID, login.nonce(), NOW), stub.key, null));
+        tokensWithIdToken(Emulators.idToken(wristband, USER_ID, login.nonce(), NOW, Tampering.noKid()));
         assertInstanceOf(CallbackResult.Completed.class, callback(login));
     }
 
     @Test
     void tokenWithoutKidIsRejectedWhenTheJwksHasTwoKeys() {
-        stub.published.add(FakeWristband.newKey("k2"));
+        wristband.publishKeys(List.of(Emulators.KEY, TokenMinter.newKey("k2")));
         Started login = login();
-        assertIdTokenRejected(login, FakeWristband.sign(stub.claims(USER_ID, login.nonce(), NOW), stub.key, null));
+        assertIdTokenRejected(login, Emulators.idToken(wristband, USER_ID, login.nonce(), NOW, Tampering.noKid()));
     }
 }

@@ -1,10 +1,12 @@
 package io.github.wristbandjakarta.internal.login;
 
+import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.testing.TestConfig;
+
 import io.github.wristbandjakarta.api.LoginOptions;
 
 import io.github.wristbandjakarta.internal.config.ConfigKey;
 import io.github.wristbandjakarta.internal.config.WristbandConfig;
-import io.github.wristbandjakarta.internal.config.WristbandConfigLoader;
 import io.github.wristbandjakarta.internal.wristband.ConfigurationResolver;
 import io.github.wristbandjakarta.internal.wristband.TenantHosts;
 import io.github.wristbandjakarta.api.WristbandCallObserver;
@@ -53,7 +55,7 @@ class LoginFlowTest {
     }
 
     private static LoginStateCodec codec() {
-        return new LoginStateCodec(io.github.wristbandjakarta.internal.token.FakeWristband.LOGIN_STATE_SECRET);
+        return new LoginStateCodec(TestConfig.LOGIN_STATE_SECRET);
     }
 
     private LoginRedirect login(String query) {

@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.internal.login;
 
-import io.github.wristbandjakarta.internal.token.FakeWristband;
+import io.github.wristbandjakarta.testing.TestConfig;
+
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
 import org.jose4j.jwe.JsonWebEncryption;
@@ -30,7 +31,7 @@ class LoginStateCodecTest {
     private static final String PLAINTEXT = "{\"s\":\"state-value\",\"v\":\"verifier-value\",\"n\":\"nonce-value\","
             + "\"r\":\"https://app.example/cb\",\"t\":1767225600000}";
 
-    private final LoginStateCodec codec = new LoginStateCodec(FakeWristband.LOGIN_STATE_SECRET);
+    private final LoginStateCodec codec = new LoginStateCodec(TestConfig.LOGIN_STATE_SECRET);
 
     @Test
     void sealedStateRoundTrips() {
@@ -113,7 +114,7 @@ class LoginStateCodecTest {
      */
     @Test
     void otherContentEncryptionUnderOurKeyIsRejected() throws Exception {
-        AesKey ourKey = new AesKey(hkdf(FakeWristband.LOGIN_STATE_SECRET));
+        AesKey ourKey = new AesKey(hkdf(TestConfig.LOGIN_STATE_SECRET));
         JsonWebEncryption jwe = new JsonWebEncryption();
         jwe.setAlgorithmHeaderValue(KeyManagementAlgorithmIdentifiers.DIRECT);
         jwe.setEncryptionMethodHeaderParameter(ContentEncryptionAlgorithmIdentifiers.AES_128_CBC_HMAC_SHA_256);
@@ -137,7 +138,7 @@ class LoginStateCodecTest {
         JsonWebEncryption jwe = new JsonWebEncryption();
         jwe.setAlgorithmHeaderValue(KeyManagementAlgorithmIdentifiers.DIRECT);
         jwe.setEncryptionMethodHeaderParameter(ContentEncryptionAlgorithmIdentifiers.AES_256_GCM);
-        jwe.setKey(new AesKey(hkdf(FakeWristband.LOGIN_STATE_SECRET)));
+        jwe.setKey(new AesKey(hkdf(TestConfig.LOGIN_STATE_SECRET)));
         jwe.setPlaintext(PLAINTEXT);
         assertEquals("state-value", codec.open(jwe.getCompactSerialization()).orElseThrow().state());
     }
@@ -147,7 +148,7 @@ class LoginStateCodecTest {
         JsonWebEncryption jwe = new JsonWebEncryption();
         jwe.setAlgorithmHeaderValue(KeyManagementAlgorithmIdentifiers.A256KW);
         jwe.setEncryptionMethodHeaderParameter(ContentEncryptionAlgorithmIdentifiers.AES_256_GCM);
-        jwe.setKey(new AesKey(hkdf(FakeWristband.LOGIN_STATE_SECRET)));
+        jwe.setKey(new AesKey(hkdf(TestConfig.LOGIN_STATE_SECRET)));
         jwe.setPlaintext(PLAINTEXT);
         assertEquals(Optional.empty(), codec.open(jwe.getCompactSerialization()));
     }

@@ -1,9 +1,10 @@
 package io.github.wristbandjakarta.internal.login;
 
+import io.github.wristbandjakarta.testing.Emulators;
+import io.github.wristbandjakarta.testing.TestConfig;
+
 import io.github.wristbandjakarta.internal.config.ConfigKey;
 import io.github.wristbandjakarta.internal.config.WristbandConfig;
-import io.github.wristbandjakarta.internal.config.WristbandConfigLoader;
-import io.github.wristbandjakarta.internal.token.FakeWristband;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -32,9 +33,9 @@ final class LoginTestSupport {
     /** docs/protocol.md §10 worked example configuration, auto-configure disabled. */
     static Map<String, String> specConfig() {
         Map<String, String> values = new HashMap<>();
-        values.put(ConfigKey.CLIENT_ID.key(), FakeWristband.CLIENT_ID);
-        values.put(ConfigKey.CLIENT_SECRET.key(), FakeWristband.CLIENT_SECRET);
-        values.put(ConfigKey.LOGIN_STATE_SECRET.key(), FakeWristband.LOGIN_STATE_SECRET);
+        values.put(ConfigKey.CLIENT_ID.key(), Emulators.CLIENT_ID);
+        values.put(ConfigKey.CLIENT_SECRET.key(), Emulators.CLIENT_SECRET);
+        values.put(ConfigKey.LOGIN_STATE_SECRET.key(), TestConfig.LOGIN_STATE_SECRET);
         values.put(ConfigKey.APPLICATION_VANITY_DOMAIN.key(), VANITY);
         values.put(ConfigKey.LOGIN_URL.key(), LOGIN_URL);
         values.put(ConfigKey.REDIRECT_URI.key(), REDIRECT_URI);
@@ -57,7 +58,7 @@ final class LoginTestSupport {
     }
 
     static WristbandConfig config(Map<String, String> values) {
-        return FakeWristband.config(values);
+        return TestConfig.config(values);
     }
 
     static AuthRequest request(String rawQuery) {

@@ -1,10 +1,14 @@
 package io.github.wristbandjakarta.internal.login;
 
+import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.emulator.ScriptedAnswer;
+import io.github.wristbandjakarta.emulator.RecordedRequest;
+import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import io.github.wristbandjakarta.testing.Emulators;
+import io.github.wristbandjakarta.testing.TestConfig;
+
 import io.github.wristbandjakarta.internal.config.ConfigKey;
 import io.github.wristbandjakarta.internal.config.WristbandConfig;
-import io.github.wristbandjakarta.internal.config.WristbandConfigLoader;
-import io.github.wristbandjakarta.internal.token.FakeWristband;
-import io.github.wristbandjakarta.internal.token.FakeWristband.Answer;
 import io.github.wristbandjakarta.internal.wristband.ConfigurationResolver;
 import io.github.wristbandjakarta.internal.wristband.TenantHosts;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 
 import static io.github.wristbandjakarta.internal.login.LoginTestSupport.*;
-import static io.github.wristbandjakarta.internal.token.FakeWristband.REVOKE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,24 +35,24 @@ class LogoutFlowTest {
     private static final String TENANT_LOGOUT = "https://devs4you-" + VANITY + "/api/v1/logout?client_id=clientId";
     private static final String APP_LOGIN = "https://" + VANITY + "/login?client_id=clientId";
 
-    private FakeWristband stub;
+    private WristbandEmulator wristband;
     private Map<String, String> values;
 
     @BeforeEach
     void start() throws IOException {
-        stub = new FakeWristband();
+        wristband = Emulators.start();
         values = specConfig();
     }
 
     @AfterEach
     void stop() {
-        stub.close();
+        wristband.close();
     }
 
     private LogoutFlow flow() {
         WristbandConfig config = config(values);
-        return new LogoutFlow(config, new ConfigurationResolver(config, FakeWristband.client(config), Clock.systemUTC()),
-                new TenantHosts(config), FakeWristband.client(config),
+        return new LogoutFlow(config, new ConfigurationResolver(config, TestConfig.client(config), Clock.systemUTC()),
+                new TenantHosts(config), TestConfig.client(config),
                 new LoginStateCookies(config.dangerouslyDisableSecureCookies(), config.loginStateHostPrefix()));
     }
 
@@ -65,9 +68,9 @@ class LogoutFlowTest {
         return new LogoutOptions(null, tenantName, null, null, state);
     }
 
-    /** Revocation goes to the stub: its origin becomes the vanity domain. */
-    private void useStubVanity() {
-        values.put(ConfigKey.APPLICATION_VANITY_DOMAIN.key(), stub.origin());
+    /** Revocation goes to the emulator: its origin becomes the vanity domain. */
+    private void useEmulatorVanity() {
+        values.put(ConfigKey.APPLICATION_VANITY_DOMAIN.key(), wristband.applicationOrigin());
     }
 
     // ---- docs/protocol.md §8.4 item 1: priority
@@ -211,10 +214,10 @@ class LogoutFlowTest {
 
     @Test
     void refreshTokenIsRevokedWithBasicAuth() {
-        useStubVanity();
+        useEmulatorVanity();
         logout("tenant_name=devs4you", new LogoutOptions("refresh token/1", null, null, null, null));
-        FakeWristband.Recorded revoke = stub.requestsTo(REVOKE).get(0);
-        assertEquals(1, stub.requests.size());
+        RecordedRequest revoke = wristband.requests(Endpoint.REVOKE).get(0);
+        assertEquals(1, wristband.requests().size());
         assertEquals("POST", revoke.method());
         assertEquals("token=refresh+token%2F1", revoke.body());
         assertEquals("Basic " + Base64.getEncoder().encodeToString(
@@ -223,37 +226,37 @@ class LogoutFlowTest {
 
     @Test
     void noRefreshTokenMeansNoRevokeCall() {
-        useStubVanity();
+        useEmulatorVanity();
         logout("tenant_name=devs4you", new LogoutOptions("", null, null, null, null));
         logout("tenant_name=devs4you", LogoutOptions.NONE);
-        assertEquals(0, stub.requests.size());
+        assertEquals(0, wristband.requests().size());
     }
 
     @Test
     void revokeRejectedWith401StillRedirects() {
-        useStubVanity();
-        stub.answer(REVOKE, Answer.json(401, "{\"error\":\"invalid_client\"}"));
+        useEmulatorVanity();
+        wristband.script(Endpoint.REVOKE, ScriptedAnswer.json(401, "{\"error\":\"invalid_client\"}"));
         LoginRedirect redirect = logout("", new LogoutOptions("rt", "devs4you", null, null, null));
-        assertEquals(1, stub.count(REVOKE));
+        assertEquals(1, wristband.calls(Endpoint.REVOKE));
         assertTrue(redirect.location().endsWith("/api/v1/logout?client_id=clientId"), redirect.location());
         assertTrue(redirect.location().startsWith("http://devs4you-localhost:"), redirect.location());
     }
 
     @Test
     void revokeServerErrorStillRedirects() {
-        useStubVanity();
-        stub.answer(REVOKE, Answer.json(500, "{}"));
+        useEmulatorVanity();
+        wristband.script(Endpoint.REVOKE, ScriptedAnswer.json(500, "{}"));
         LoginRedirect redirect = logout("", new LogoutOptions("rt", null, null, null, null));
-        assertEquals(1, stub.count(REVOKE));
-        assertEquals(stub.origin() + "/login?client_id=clientId", redirect.location());
+        assertEquals(1, wristband.calls(Endpoint.REVOKE));
+        assertEquals(wristband.applicationOrigin() + "/login?client_id=clientId", redirect.location());
     }
 
     @Test
     void overlongStateIsRejectedBeforeRevoking() {
-        useStubVanity();
+        useEmulatorVanity();
         assertThrows(InvalidRequestException.class,
                 () -> logout("", new LogoutOptions("rt", "devs4you", null, null, "s".repeat(513))));
-        assertEquals(0, stub.requests.size());
+        assertEquals(0, wristband.requests().size());
     }
 
     // ---- docs/protocol.md §8.4 item 5: duplicates; cookies

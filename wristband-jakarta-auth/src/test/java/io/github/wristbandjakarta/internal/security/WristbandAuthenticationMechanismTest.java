@@ -1,11 +1,18 @@
 package io.github.wristbandjakarta.internal.security;
 
+import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.emulator.Fault;
+import io.github.wristbandjakarta.emulator.ScriptedAnswer;
+import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import io.github.wristbandjakarta.testing.Emulators;
+import io.github.wristbandjakarta.testing.TestClock;
+import io.github.wristbandjakarta.testing.TestConfig;
+
 import io.github.wristbandjakarta.api.WristbandPrincipal;
 import io.github.wristbandjakarta.api.UnauthenticatedRequests;
 
 import io.github.wristbandjakarta.internal.config.ConfigKey;
 import io.github.wristbandjakarta.internal.config.WristbandConfig;
-import io.github.wristbandjakarta.internal.config.WristbandConfigLoader;
 import io.github.wristbandjakarta.internal.security.ServletFakes.Context;
 import io.github.wristbandjakarta.internal.security.ServletFakes.Request;
 import io.github.wristbandjakarta.internal.security.ServletFakes.Response;
@@ -18,9 +25,6 @@ import io.github.wristbandjakarta.internal.session.SessionSeal;
 import io.github.wristbandjakarta.internal.session.SessionStore;
 import io.github.wristbandjakarta.internal.session.SignIns;
 import io.github.wristbandjakarta.internal.session.WristbandSession;
-import io.github.wristbandjakarta.internal.token.FakeWristband;
-import io.github.wristbandjakarta.internal.token.FakeWristband.Answer;
-import io.github.wristbandjakarta.internal.token.FakeWristband.MutableClock;
 import io.github.wristbandjakarta.internal.token.AccessTokenValidator;
 import io.github.wristbandjakarta.internal.token.IdTokenValidator;
 import io.github.wristbandjakarta.internal.token.JwksCache;
@@ -42,8 +46,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.github.wristbandjakarta.internal.token.FakeWristband.TOKEN;
-import static io.github.wristbandjakarta.internal.token.FakeWristband.USERINFO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -60,22 +62,22 @@ class WristbandAuthenticationMechanismTest {
     private static final String UNAUTHORIZED = "{\"error\":\"Unauthorized\"}";
     private static final String FORBIDDEN = "{\"error\":\"Forbidden\"}";
 
-    private FakeWristband stub;
+    private WristbandEmulator emulator;
     private Map<String, String> values;
-    private final MutableClock clock = new MutableClock(NOW);
+    private final TestClock clock = new TestClock(NOW);
     private Response response = new Response();
     private final Context context = new Context();
 
     @BeforeEach
     void start() throws IOException {
-        stub = new FakeWristband();
-        values = stub.baseConfig();
+        emulator = Emulators.start();
+        values = TestConfig.baseConfig(emulator);
         values.put(ConfigKey.ROLE_MAPPING.key(), "app:invotastic:admin=admin");
     }
 
     @AfterEach
     void stop() {
-        stub.close();
+        emulator.close();
     }
 
     /** What the mechanism told the application's observers. */
@@ -86,8 +88,8 @@ class WristbandAuthenticationMechanismTest {
     private UnauthenticatedRequests custom;
 
     private WristbandAuthenticationMechanism mechanism() {
-        WristbandConfig config = FakeWristband.config(values);
-        WristbandClient client = FakeWristband.client(config);
+        WristbandConfig config = TestConfig.config(values);
+        WristbandClient client = TestConfig.client(config);
         JwksCache jwks = new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock);
         TokenRefresher refresher = new TokenRefresher(config, client, new IdTokenValidator(config, jwks, clock), clock,
                 events);
@@ -102,7 +104,7 @@ class WristbandAuthenticationMechanismTest {
     }
 
     private static WristbandSession signedIn(TokenSet tokens, Instant authenticatedAt) {
-        return new WristbandSession(FakeWristband.USER_ID, FakeWristband.TENANT_ID, "devs4you", null, "wristband",
+        return new WristbandSession(Emulators.USER_ID, Emulators.TENANT_ID, "devs4you", null, "wristband",
                 "user@example.com", List.of("app:invotastic:admin", "app:invotastic:viewer"), tokens, CSRF,
                 authenticatedAt);
     }
@@ -170,7 +172,7 @@ class WristbandAuthenticationMechanismTest {
         assertEquals(200, response.status);
         assertEquals("", response.body());
         assertNull(context.redirectLocation);
-        assertEquals(0, stub.requests.size());
+        assertEquals(0, emulator.requests().size());
     }
 
     @Test
@@ -271,8 +273,8 @@ class WristbandAuthenticationMechanismTest {
         request.session = validSession();
         assertEquals(AuthenticationStatus.SUCCESS, validate(request));
         WristbandPrincipal principal = assertInstanceOf(WristbandPrincipal.class, context.principal);
-        assertEquals(FakeWristband.USER_ID, principal.getName());
-        assertEquals(FakeWristband.TENANT_ID, principal.getTenantId());
+        assertEquals(Emulators.USER_ID, principal.getName());
+        assertEquals(Emulators.TENANT_ID, principal.getTenantId());
         assertEquals("devs4you", principal.getTenantName());
         assertEquals(Set.of("admin", "app:invotastic:viewer"), context.groups);
     }
@@ -283,7 +285,7 @@ class WristbandAuthenticationMechanismTest {
         request.session = validSession();
         validate(request);
         assertEquals(0, request.session.writes);
-        assertEquals(0, stub.requests.size());
+        assertEquals(0, emulator.requests().size());
     }
 
     @Test
@@ -301,7 +303,7 @@ class WristbandAuthenticationMechanismTest {
         request.headers.put("X-CSRF-TOKEN", CSRF);
         assertEquals(AuthenticationStatus.NOT_DONE, validate(request));
         assertNull(context.principal, "the container is not told of a caller");
-        assertEquals(FakeWristband.USER_ID, SignedInRequest.of(request.proxy).orElseThrow().userId());
+        assertEquals(Emulators.USER_ID, SignedInRequest.of(request.proxy).orElseThrow().userId());
     }
 
     @Test
@@ -321,7 +323,7 @@ class WristbandAuthenticationMechanismTest {
         request.session = validSession();
         request.headers.put("X-CSRF-TOKEN", CSRF);
         assertEquals(AuthenticationStatus.SUCCESS, validate(request));
-        assertEquals(FakeWristband.USER_ID, context.principal.getName());
+        assertEquals(Emulators.USER_ID, context.principal.getName());
     }
 
     @Test
@@ -349,12 +351,12 @@ class WristbandAuthenticationMechanismTest {
 
     /** An access token of this application's client as Wristband issues it (docs/protocol.md §6.6). */
     private String bearer() {
-        org.jose4j.jwt.JwtClaims claims = stub.claims(FakeWristband.USER_ID, null, NOW);
+        org.jose4j.jwt.JwtClaims claims = Emulators.idTokenClaims(emulator, Emulators.USER_ID, null, NOW);
         claims.unsetClaim("aud");
-        claims.setClaim("client_id", FakeWristband.CLIENT_ID);
+        claims.setClaim("client_id", Emulators.CLIENT_ID);
         claims.setClaim("sub_kind", "user");
         claims.setClaim("scope", "openid offline_access email");
-        return "Bearer " + FakeWristband.sign(claims, stub.key, stub.key.getKeyId(), "at+JWT");
+        return "Bearer " + emulator.minter().accessToken(claims);
     }
 
     @Test
@@ -384,7 +386,7 @@ class WristbandAuthenticationMechanismTest {
         Request request = api("/demo/me");
         request.headers.put("Authorization", bearer());
         assertEquals(AuthenticationStatus.SUCCESS, validate(request));
-        assertEquals(FakeWristband.USER_ID, context.principal.getName());
+        assertEquals(Emulators.USER_ID, context.principal.getName());
         assertEquals(Set.of(), context.groups);
     }
 
@@ -485,18 +487,18 @@ class WristbandAuthenticationMechanismTest {
 
     @Test
     void expiredTokensAreRefreshedAndTheSessionReplaced() {
-        stub.answer(TOKEN, Answer.json(200, FakeWristband.tokenJson("new-access", null, "new-refresh", 1800)));
+        emulator.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, Emulators.tokenJson("new-access", null, "new-refresh", 1800)));
         Request request = page("/profile.xhtml");
         request.session = expiredSession();
         assertEquals(AuthenticationStatus.SUCCESS, validate(request));
         WristbandSession stored = opened(request.session);
         assertEquals(new TokenSet("new-access", "new-refresh", NOW.plusSeconds(1740)), stored.tokens());
-        assertEquals(1, stub.count(TOKEN));
+        assertEquals(1, emulator.calls(Endpoint.TOKEN_REFRESH));
     }
 
     @Test
     void aRequestThatSharedAnotherRequestsRefreshGoesOnWithTheNewTokensThoughItsSessionHoldsTheOld() {
-        stub.answer(TOKEN, Answer.json(200, FakeWristband.tokenJson("new-access", null, "new-refresh", 1800)));
+        emulator.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, Emulators.tokenJson("new-access", null, "new-refresh", 1800)));
         WristbandAuthenticationMechanism mechanism = mechanism();
         Request first = page("/profile.xhtml");
         first.session = expiredSession();
@@ -509,7 +511,7 @@ class WristbandAuthenticationMechanismTest {
                 context.proxy));
 
         TokenSet fresh = new TokenSet("new-access", "new-refresh", NOW.plusSeconds(1740));
-        assertEquals(1, stub.count(TOKEN), "the second request shared the first one's refresh");
+        assertEquals(1, emulator.calls(Endpoint.TOKEN_REFRESH), "the second request shared the first one's refresh");
         assertEquals("access", opened(second.session).tokens()
                 .accessToken(), "its HttpSession still holds the old tokens");
         assertEquals(fresh, new SessionStore(SEAL).current(second.proxy).orElseThrow().tokens());
@@ -519,7 +521,7 @@ class WristbandAuthenticationMechanismTest {
     @Test
     void aRoleRemovedAtWristbandStopsApplyingAtTheNextRefresh() {
         // The session was signed in with admin and viewer; Wristband's userinfo now names admin only.
-        stub.answer(TOKEN, Answer.json(200, FakeWristband.tokenJson("new-access", null, "new-refresh", 1800)));
+        emulator.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, Emulators.tokenJson("new-access", null, "new-refresh", 1800)));
         Request request = page("/profile.xhtml");
         request.session = expiredSession();
 
@@ -528,13 +530,13 @@ class WristbandAuthenticationMechanismTest {
         assertEquals(Set.of("admin"), context.groups);
         WristbandSession stored = opened(request.session);
         assertEquals(List.of("app:invotastic:admin"), stored.roles());
-        assertEquals(1, stub.count(USERINFO), "one userinfo call per refresh");
+        assertEquals(1, emulator.calls(Endpoint.USERINFO), "one userinfo call per refresh");
     }
 
     @Test
     void aUserinfoThatCannotBeReadAfterARefreshKeepsTheRolesAndTheNewTokens() {
-        stub.answer(TOKEN, Answer.json(200, FakeWristband.tokenJson("new-access", null, "new-refresh", 1800)));
-        stub.always(USERINFO, Answer.json(503, "{}"));
+        emulator.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, Emulators.tokenJson("new-access", null, "new-refresh", 1800)));
+        emulator.fault(Endpoint.USERINFO, new Fault.Status(503, "{}"));
         Request request = page("/profile.xhtml");
         request.session = expiredSession();
 
@@ -547,8 +549,8 @@ class WristbandAuthenticationMechanismTest {
 
     @Test
     void aUserinfoNamingAnotherUserAfterARefreshEndsTheSession() {
-        stub.answer(TOKEN, Answer.json(200, FakeWristband.tokenJson("new-access", null, "new-refresh", 1800)));
-        stub.always(USERINFO, Answer.json(200, FakeWristband.userInfoJson("someone-else")));
+        emulator.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, Emulators.tokenJson("new-access", null, "new-refresh", 1800)));
+        emulator.fault(Endpoint.USERINFO, new Fault.Status(200, Emulators.userInfoJson("someone-else")));
         Request request = page("/profile.xhtml");
         request.session = expiredSession();
 
@@ -558,7 +560,7 @@ class WristbandAuthenticationMechanismTest {
 
     @Test
     void refreshRefusedWithInvalidGrantEndsTheSessionAndLeavesNoCaller() {
-        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
+        emulator.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(400, "{\"error\":\"invalid_grant\"}"));
         Request request = api("/auth/session");
         request.session = expiredSession();
         request.headers.put("X-CSRF-TOKEN", CSRF);
@@ -569,7 +571,7 @@ class WristbandAuthenticationMechanismTest {
     @Test
     void inAClusterARefusedRefreshKeepsTheSessionWhileTheAccessTokenIsStillValidAtWristband() {
         values.put(ConfigKey.SESSION_REPLICATED.key(), "true");
-        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
+        emulator.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(400, "{\"error\":\"invalid_grant\"}"));
         Request request = api("/orders");
         Session session = expiredSession(); // expired with the 60 s buffer, valid at Wristband for 60 s more
         Object before = session.attributes.get(SessionStore.ATTRIBUTE);
@@ -578,13 +580,13 @@ class WristbandAuthenticationMechanismTest {
         assertEquals(AuthenticationStatus.SUCCESS, validate(request));
         assertFalse(session.invalidated, "another node may have rotated the refresh token: its tokens arrive next");
         assertSame(before, session.attributes.get(SessionStore.ATTRIBUTE), "nothing written");
-        assertEquals(1, stub.count(TOKEN));
+        assertEquals(1, emulator.calls(Endpoint.TOKEN_REFRESH));
     }
 
     @Test
     void inAClusterARefusedRefreshEndsTheSessionOnceTheAccessTokenHasReallyExpired() {
         values.put(ConfigKey.SESSION_REPLICATED.key(), "true");
-        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
+        emulator.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(400, "{\"error\":\"invalid_grant\"}"));
         Request request = api("/auth/session");
         request.session = sessionWith(signedIn(new TokenSet("access", "refresh", NOW.minusSeconds(60)),
                 NOW.minusSeconds(1800)));
@@ -595,14 +597,14 @@ class WristbandAuthenticationMechanismTest {
 
     @Test
     void wristbandUnavailableKeepsTheSessionButLeavesNoCaller() {
-        stub.always(TOKEN, Answer.json(500, "{}"));
+        emulator.fault(Endpoint.TOKEN_REFRESH, new Fault.Status(500, "{}"));
         Request request = api("/auth/session");
         Session session = expiredSession();
         Object before = session.attributes.get(SessionStore.ATTRIBUTE);
         request.session = session;
         request.headers.put("X-CSRF-TOKEN", CSRF);
         assertLeftWithoutCaller(request);
-        assertEquals(3, stub.count(TOKEN));
+        assertEquals(3, emulator.calls(Endpoint.TOKEN_REFRESH));
         assertFalse(session.invalidated);
         assertSame(before, session.attributes.get(SessionStore.ATTRIBUTE));
     }
@@ -613,7 +615,7 @@ class WristbandAuthenticationMechanismTest {
         request.session = sessionWith(signedIn(new TokenSet("access", null, NOW), NOW));
         assertLeftWithoutCaller(request);
         assertSignedOut(request.session);
-        assertEquals(0, stub.requests.size());
+        assertEquals(0, emulator.requests().size());
     }
 
     // ---- absolute lifetime
@@ -664,13 +666,13 @@ class WristbandAuthenticationMechanismTest {
 
     @Test
     void aRefreshTellsTheObserversOnce() {
-        stub.answer(TOKEN, Answer.json(200, FakeWristband.tokenJson("new-access", null, "new-refresh", 1800)));
+        emulator.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, Emulators.tokenJson("new-access", null, "new-refresh", 1800)));
         Request request = page("/profile.xhtml");
         request.session = expiredSession();
 
         validate(request);
 
-        assertEquals(List.of(new WristbandEvent.TokensRefreshed(FakeWristband.USER_ID, FakeWristband.TENANT_ID)),
+        assertEquals(List.of(new WristbandEvent.TokensRefreshed(Emulators.USER_ID, Emulators.TENANT_ID)),
                 fired);
     }
 
@@ -682,21 +684,21 @@ class WristbandAuthenticationMechanismTest {
 
         validate(request);
 
-        assertEquals(List.of(new WristbandEvent.SessionEnded(FakeWristband.USER_ID, FakeWristband.TENANT_ID,
+        assertEquals(List.of(new WristbandEvent.SessionEnded(Emulators.USER_ID, Emulators.TENANT_ID,
                 WristbandEvent.SessionEnded.Reason.ABSOLUTE_LIFETIME)), fired);
     }
 
     @Test
     void aRefusedRefreshTellsTheObserversTheRefreshFailedThenTheSessionEnded() {
-        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
+        emulator.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(400, "{\"error\":\"invalid_grant\"}"));
         Request request = page("/profile.xhtml");
         request.session = expiredSession();
 
         validate(request);
 
         assertEquals(List.of(
-                new WristbandEvent.RefreshFailed(FakeWristband.USER_ID, WristbandEvent.RefreshFailed.Reason.REFUSED),
-                new WristbandEvent.SessionEnded(FakeWristband.USER_ID, FakeWristband.TENANT_ID,
+                new WristbandEvent.RefreshFailed(Emulators.USER_ID, WristbandEvent.RefreshFailed.Reason.REFUSED),
+                new WristbandEvent.SessionEnded(Emulators.USER_ID, Emulators.TENANT_ID,
                         WristbandEvent.SessionEnded.Reason.REFRESH_REFUSED)), fired);
     }
 

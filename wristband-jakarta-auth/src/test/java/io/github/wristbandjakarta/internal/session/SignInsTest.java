@@ -1,5 +1,8 @@
 package io.github.wristbandjakarta.internal.session;
 
+import io.github.wristbandjakarta.testing.Emulators;
+import io.github.wristbandjakarta.testing.TestConfig;
+
 import io.github.wristbandjakarta.internal.config.ConfigKey;
 import io.github.wristbandjakarta.internal.config.WristbandConfig;
 import io.github.wristbandjakarta.api.WristbandEvent;
@@ -8,7 +11,6 @@ import io.github.wristbandjakarta.internal.events.WristbandEvents;
 import io.github.wristbandjakarta.internal.login.CallbackResult;
 import io.github.wristbandjakarta.internal.session.HttpFakes.Request;
 import io.github.wristbandjakarta.internal.session.HttpFakes.Session;
-import io.github.wristbandjakarta.internal.token.FakeWristband;
 import io.github.wristbandjakarta.internal.token.IdTokenValidator;
 import io.github.wristbandjakarta.internal.token.JwksCache;
 import io.github.wristbandjakarta.internal.token.TokenRefresher;
@@ -53,9 +55,9 @@ class SignInsTest {
             "WRISTBAND-SIGN-IN=; HttpOnly; Path=/; Max-Age=0; SameSite=Lax; Secure";
 
     private final Map<String, String> values = new HashMap<>(Map.of(
-            ConfigKey.CLIENT_ID.key(), FakeWristband.CLIENT_ID,
-            ConfigKey.CLIENT_SECRET.key(), FakeWristband.CLIENT_SECRET,
-            ConfigKey.LOGIN_STATE_SECRET.key(), FakeWristband.LOGIN_STATE_SECRET,
+            ConfigKey.CLIENT_ID.key(), Emulators.CLIENT_ID,
+            ConfigKey.CLIENT_SECRET.key(), Emulators.CLIENT_SECRET,
+            ConfigKey.LOGIN_STATE_SECRET.key(), TestConfig.LOGIN_STATE_SECRET,
             ConfigKey.APPLICATION_VANITY_DOMAIN.key(), "auth.example",
             ConfigKey.LOGIN_URL.key(), "https://app.example/app/api/auth/login",
             ConfigKey.REDIRECT_URI.key(), "https://app.example/app/api/auth/callback",
@@ -70,8 +72,8 @@ class SignInsTest {
     private final List<WristbandEvent> fired = new ArrayList<>();
 
     private SignIns signIns() {
-        WristbandConfig config = FakeWristband.config(values);
-        WristbandClient client = FakeWristband.client(config);
+        WristbandConfig config = TestConfig.config(values);
+        WristbandClient client = TestConfig.client(config);
         JwksCache jwks = new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock);
         WristbandEvents events = new WristbandEvents(fired::add);
         TokenRefresher refresher = new TokenRefresher(config, client, new IdTokenValidator(config, jwks, clock), clock,

@@ -1,18 +1,19 @@
 package io.github.wristbandjakarta.internal.token;
 
+import io.github.wristbandjakarta.emulator.Tampering;
+import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import io.github.wristbandjakarta.testing.Emulators;
+import io.github.wristbandjakarta.testing.TestConfig;
+
 import io.github.wristbandjakarta.internal.config.ConfigKey;
 import io.github.wristbandjakarta.internal.config.WristbandConfig;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,22 +29,22 @@ class AccessTokenValidatorTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
-    private FakeWristband wristband;
+    private WristbandEmulator wristband;
     private AccessTokenValidator validator;
 
     @BeforeEach
     void start() throws Exception {
-        wristband = new FakeWristband();
+        wristband = Emulators.start();
         validator = validator(Map.of());
     }
 
     /** A validator of the base configuration with {@code extra} keys. */
     private AccessTokenValidator validator(Map<String, String> extra) {
-        Map<String, String> values = new HashMap<>(wristband.baseConfig());
+        Map<String, String> values = new HashMap<>(TestConfig.baseConfig(wristband));
         values.putAll(extra);
-        WristbandConfig config = FakeWristband.config(values);
+        WristbandConfig config = TestConfig.config(values);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        JwksCache jwks = new JwksCache(FakeWristband.client(config), config.jwksRefreshCooldown(),
+        JwksCache jwks = new JwksCache(TestConfig.client(config), config.jwksRefreshCooldown(),
                 config.requestTimeout(), clock);
         return new AccessTokenValidator(config, jwks, clock);
     }
@@ -56,10 +57,10 @@ class AccessTokenValidatorTest {
     /** An access token as Wristband issues it (docs/protocol.md §6.6), after {@code change}. */
     private JwtClaims claims(Consumer<JwtClaims> change) {
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(wristband.origin());
-        claims.setSubject(FakeWristband.USER_ID);
-        claims.setClaim("tnt_id", FakeWristband.TENANT_ID);
-        claims.setClaim("client_id", FakeWristband.CLIENT_ID);
+        claims.setIssuer(wristband.applicationOrigin());
+        claims.setSubject(Emulators.USER_ID);
+        claims.setClaim("tnt_id", Emulators.TENANT_ID);
+        claims.setClaim("client_id", Emulators.CLIENT_ID);
         claims.setClaim("scope", "openid offline_access email");
         claims.setClaim("sub_kind", "user");
         claims.setIssuedAt(NumericDate.fromSeconds(NOW.getEpochSecond() - 60));
@@ -69,7 +70,7 @@ class AccessTokenValidatorTest {
     }
 
     private String token(Consumer<JwtClaims> change) {
-        return FakeWristband.sign(claims(change), wristband.key, wristband.key.getKeyId(), "at+JWT");
+        return wristband.minter().accessToken(claims(change));
     }
 
     private void assertRefused(String reason, String token) {
@@ -83,35 +84,34 @@ class AccessTokenValidatorTest {
     @Test
     void anAccessTokenOfThisApplicationsClientGivesItsUserTenantAndClaims() {
         AccessTokenClaims claims = validator.validate(token(c -> { }));
-        assertEquals(FakeWristband.USER_ID, claims.userId());
-        assertEquals(FakeWristband.TENANT_ID, claims.tenantId());
-        assertEquals(FakeWristband.CLIENT_ID, claims.claims().get("client_id"));
+        assertEquals(Emulators.USER_ID, claims.userId());
+        assertEquals(Emulators.TENANT_ID, claims.tenantId());
+        assertEquals(Emulators.CLIENT_ID, claims.claims().get("client_id"));
         assertEquals(NOW.plusSeconds(1740), claims.expiresAt());
     }
 
     @Test
     void theMediaTypeFormOfTheAccessTokenTypeIsAccepted() {
-        String token = FakeWristband.sign(claims(c -> { }), wristband.key, wristband.key.getKeyId(),
-                "application/AT+JWT");
-        assertEquals(FakeWristband.USER_ID, validator.validate(token).userId());
+        String token = wristband.minter().accessToken(claims(c -> { }), Tampering.type("application/AT+JWT"));
+        assertEquals(Emulators.USER_ID, validator.validate(token).userId());
     }
 
     @Test
     void anIdTokenOfThisApplicationsLoginIsRefused() {
-        String idToken = wristband.idToken(FakeWristband.USER_ID, "a-nonce", NOW);
+        String idToken = Emulators.idToken(wristband, Emulators.USER_ID, "a-nonce", NOW);
         assertThrows(AccessTokenException.class, () -> validator.validate(idToken));
     }
 
     @Test
     void aTokenTypedAsAPlainJwtIsRefused() {
         assertRefused("token typ is not at+jwt: not an access token",
-                FakeWristband.sign(claims(c -> { }), wristband.key, wristband.key.getKeyId(), "JWT"));
+                wristband.minter().accessToken(claims(c -> { }), Tampering.type("JWT")));
     }
 
     @Test
     void aTokenWithoutTypIsRefused() {
         assertRefused("token typ is not at+jwt: not an access token",
-                FakeWristband.sign(claims(c -> { }), wristband.key, wristband.key.getKeyId()));
+                wristband.minter().accessToken(claims(c -> { }), Tampering.type(null)));
     }
 
     @Test
@@ -133,8 +133,8 @@ class AccessTokenValidatorTest {
     @Test
     void anAccessTokenOfAListedClientIsAccepted() {
         AccessTokenValidator listing = validator(Map.of(ConfigKey.JWT_ALLOWED_CLIENT_IDS.key(),
-                "a-mobile-client, " + FakeWristband.CLIENT_ID));
-        assertEquals(FakeWristband.USER_ID,
+                "a-mobile-client, " + Emulators.CLIENT_ID));
+        assertEquals(Emulators.USER_ID,
                 listing.validate(token(c -> c.setClaim("client_id", "a-mobile-client"))).userId());
     }
 
@@ -160,7 +160,7 @@ class AccessTokenValidatorTest {
     @Test
     void aMachineClientsTokenIsAcceptedWhereItsKindIsListed() {
         AccessTokenValidator machines = validator(Map.of(ConfigKey.JWT_ALLOWED_SUBJECT_KINDS.key(), "user,client"));
-        assertEquals(FakeWristband.USER_ID, machines.validate(token(c -> c.setClaim("sub_kind", "client"))).userId());
+        assertEquals(Emulators.USER_ID, machines.validate(token(c -> c.setClaim("sub_kind", "client"))).userId());
     }
 
     @Test
@@ -172,20 +172,20 @@ class AccessTokenValidatorTest {
     @Test
     void aTokenCarryingEveryRequiredScopeIsAccepted() {
         AccessTokenValidator scoped = validator(Map.of(ConfigKey.JWT_REQUIRED_SCOPES.key(), "email, invoices:read"));
-        assertEquals(FakeWristband.USER_ID,
+        assertEquals(Emulators.USER_ID,
                 scoped.validate(token(c -> c.setClaim("scope", "openid invoices:read email"))).userId());
     }
 
     @Test
     void aTokenWithoutKidIsRefusedEvenWhenTheJwksHoldsOneKey() {
         assertRefused("access token has no kid",
-                FakeWristband.sign(claims(c -> { }), wristband.key, null, "at+JWT"));
+                wristband.minter().accessToken(claims(c -> { }), Tampering.noKid()));
     }
 
     @Test
     void aTokenOfAKeyWristbandDoesNotPublishIsRefused() {
         assertRefused("access token is signed with a key Wristband does not publish",
-                FakeWristband.sign(claims(c -> { }), FakeWristband.newKey("other"), "other", "at+JWT"));
+                wristband.minter().accessToken(claims(c -> { }), Tampering.unknownKey()));
     }
 
     @Test
@@ -196,25 +196,16 @@ class AccessTokenValidatorTest {
     }
 
     @Test
-    void anHs256TokenIsRefusedBeforeAnyKeyLookup() throws Exception {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims(c -> { }).toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-        jws.setKeyIdHeaderValue(wristband.key.getKeyId());
-        jws.setHeader("typ", "at+JWT");
-        jws.setKey(new HmacKey(FakeWristband.CLIENT_SECRET.repeat(4).getBytes(StandardCharsets.UTF_8)));
-        assertRefused("access token algorithm is not RS256", jws.getCompactSerialization());
-        assertEquals(0, wristband.count(FakeWristband.JWKS));
+    void anHs256TokenIsRefusedBeforeAnyKeyLookup() {
+        assertRefused("access token algorithm is not RS256",
+                wristband.minter().accessToken(claims(c -> { }), Tampering.hs256WithClientSecret()));
+        assertEquals(0, wristband.calls(Endpoint.JWKS));
     }
 
     @Test
-    void anUnsignedTokenIsRefused() throws Exception {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims(c -> { }).toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
-        jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
-        jws.setHeader("typ", "at+JWT");
-        assertRefused("access token algorithm is not RS256", jws.getCompactSerialization());
+    void anUnsignedTokenIsRefused() {
+        assertRefused("access token algorithm is not RS256",
+                wristband.minter().accessToken(claims(c -> { }), Tampering.algNone()));
     }
 
     @Test
@@ -231,7 +222,7 @@ class AccessTokenValidatorTest {
 
     @Test
     void aTokenWithoutExpIsRefused() {
-        assertRefused("access token has no exp", token(c -> c.unsetClaim("exp")));
+        assertRefused("access token has no exp", wristband.minter().accessToken(claims(c -> { }), Tampering.missingExp()));
     }
 
     @Test
@@ -242,7 +233,7 @@ class AccessTokenValidatorTest {
 
     @Test
     void aTokenWithoutSubIsRefused() {
-        assertRefused("access token has no sub", token(c -> c.unsetClaim("sub")));
+        assertRefused("access token has no sub", wristband.minter().accessToken(claims(c -> { }), Tampering.missingSubject()));
     }
 
     @Test
@@ -253,6 +244,6 @@ class AccessTokenValidatorTest {
     @Test
     void aTokenLongerThan8KiBIsRefusedUnparsed() {
         assertRefused("access token is empty or too long", "e".repeat(AccessTokenValidator.MAX_LENGTH + 1));
-        assertEquals(0, wristband.count(FakeWristband.JWKS));
+        assertEquals(0, wristband.calls(Endpoint.JWKS));
     }
 }

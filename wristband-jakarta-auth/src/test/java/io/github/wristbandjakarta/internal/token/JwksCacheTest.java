@@ -1,7 +1,13 @@
 package io.github.wristbandjakarta.internal.token;
 
-import io.github.wristbandjakarta.internal.token.FakeWristband.Answer;
-import io.github.wristbandjakarta.internal.token.FakeWristband.MutableClock;
+import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.emulator.ScriptedAnswer;
+import io.github.wristbandjakarta.emulator.TokenMinter;
+import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import io.github.wristbandjakarta.testing.Emulators;
+import io.github.wristbandjakarta.testing.TestClock;
+import io.github.wristbandjakarta.testing.TestConfig;
+
 import org.jose4j.jwk.JsonWebKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +27,6 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-import static io.github.wristbandjakarta.internal.token.FakeWristband.JWKS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,20 +34,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Wristband's signing keys: fetched lazily, refetched at most once per cooldown, kept through outages. */
 class JwksCacheTest {
 
-    private FakeWristband stub;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private WristbandEmulator wristband;
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     private JwksCache cache;
 
     @BeforeEach
     void start() throws IOException {
-        stub = new FakeWristband();
-        cache = new JwksCache(FakeWristband.client(FakeWristband.config(stub.baseConfig())),
+        wristband = Emulators.start();
+        cache = new JwksCache(TestConfig.client(TestConfig.config(TestConfig.baseConfig(wristband))),
                 Duration.ofSeconds(10), Duration.ofSeconds(5), clock);
     }
 
     @AfterEach
     void stop() {
-        stub.close();
+        wristband.close();
     }
 
     private static List<String> kids(List<JsonWebKey> keys) {
@@ -51,10 +56,10 @@ class JwksCacheTest {
 
     @Test
     void keysAreFetchedOnFirstUseOnly() {
-        assertEquals(0, stub.count(JWKS));
+        assertEquals(0, wristband.calls(Endpoint.JWKS));
         assertEquals(List.of("k1"), kids(cache.keys()));
         cache.keys();
-        assertEquals(1, stub.count(JWKS));
+        assertEquals(1, wristband.calls(Endpoint.JWKS));
     }
 
     @Test
@@ -62,16 +67,16 @@ class JwksCacheTest {
         assertTrue(cache.refresh());
         clock.advance(Duration.ofSeconds(9));
         assertFalse(cache.refresh());
-        assertEquals(1, stub.count(JWKS));
+        assertEquals(1, wristband.calls(Endpoint.JWKS));
     }
 
     @Test
     void refreshAfterCooldownFetchesAgain() {
         cache.keys();
         clock.advance(Duration.ofSeconds(10));
-        stub.published.add(FakeWristband.newKey("k2"));
+        wristband.publishKeys(List.of(Emulators.KEY, TokenMinter.newKey("k2")));
         assertTrue(cache.refresh());
-        assertEquals(2, stub.count(JWKS));
+        assertEquals(2, wristband.calls(Endpoint.JWKS));
         assertEquals(List.of("k1", "k2"), kids(cache.keys()));
     }
 
@@ -79,9 +84,9 @@ class JwksCacheTest {
     void lastGoodKeysAreKeptWhenTheFetchFails() {
         cache.keys();
         clock.advance(Duration.ofMinutes(1));
-        stub.answer(JWKS, Answer.json(500, "{}"));
+        wristband.script(Endpoint.JWKS, ScriptedAnswer.json(500, "{}"));
         assertFalse(cache.refresh());
-        assertEquals(2, stub.count(JWKS));
+        assertEquals(2, wristband.calls(Endpoint.JWKS));
         assertEquals(List.of("k1"), kids(cache.keys()));
     }
 
@@ -89,7 +94,7 @@ class JwksCacheTest {
     void aFailedFetchIsLoggedWithItsReason() {
         cache.keys();
         clock.advance(Duration.ofMinutes(1));
-        stub.answer(JWKS, Answer.json(500, "{}"));
+        wristband.script(Endpoint.JWKS, ScriptedAnswer.json(500, "{}"));
         List<String> logged = new ArrayList<>();
         Handler handler = new Handler() {
             @Override
@@ -121,32 +126,32 @@ class JwksCacheTest {
     void lastGoodKeysAreKeptWhenTheAnswerIsGarbage() {
         cache.keys();
         clock.advance(Duration.ofMinutes(1));
-        stub.answer(JWKS, Answer.json(200, "{\"keys\":\"nope\"}"));
+        wristband.script(Endpoint.JWKS, ScriptedAnswer.json(200, "{\"keys\":\"nope\"}"));
         assertFalse(cache.refresh());
         assertEquals(List.of("k1"), kids(cache.keys()));
     }
 
     @Test
     void failedFirstFetchGivesNoKeys() {
-        stub.answer(JWKS, Answer.json(503, "{}"));
+        wristband.script(Endpoint.JWKS, ScriptedAnswer.json(503, "{}"));
         assertEquals(List.of(), cache.keys());
     }
 
     @Test
     void aFailedFirstFetchIsNotRepeatedWithinTheCooldown() {
-        stub.answer(JWKS, Answer.json(503, "{}"));
+        wristband.script(Endpoint.JWKS, ScriptedAnswer.json(503, "{}"));
         cache.keys();
         clock.advance(Duration.ofSeconds(9));
         assertEquals(List.of(), cache.keys());
-        assertEquals(1, stub.count(JWKS), "the failure is remembered for the cooldown");
+        assertEquals(1, wristband.calls(Endpoint.JWKS), "the failure is remembered for the cooldown");
         clock.advance(Duration.ofSeconds(1));
         assertEquals(List.of("k1"), kids(cache.keys()));
-        assertEquals(2, stub.count(JWKS));
+        assertEquals(2, wristband.calls(Endpoint.JWKS));
     }
 
     @Test
     void requestsArrivingTogetherShareOneFetch() throws Exception {
-        stub.answer(JWKS, Answer.json(200, stub.jwksJson()).delayed(300));
+        wristband.script(Endpoint.JWKS, ScriptedAnswer.json(200, Emulators.jwksJson(Emulators.KEY)).delayed(Duration.ofMillis(300)));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<List<JsonWebKey>>> results = new ArrayList<>();
@@ -156,7 +161,7 @@ class JwksCacheTest {
             for (Future<List<JsonWebKey>> result : results) {
                 assertEquals(List.of("k1"), kids(result.get(10, TimeUnit.SECONDS)));
             }
-            assertEquals(1, stub.count(JWKS));
+            assertEquals(1, wristband.calls(Endpoint.JWKS));
         } finally {
             pool.shutdownNow();
         }
@@ -164,20 +169,20 @@ class JwksCacheTest {
 
     @Test
     void aRequestWaitsForAnotherRequestsFetchNoLongerThanTheRequestTimeout() throws Exception {
-        JwksCache impatient = new JwksCache(FakeWristband.client(FakeWristband.config(stub.baseConfig())),
+        JwksCache impatient = new JwksCache(TestConfig.client(TestConfig.config(TestConfig.baseConfig(wristband))),
                 Duration.ofSeconds(10), Duration.ofMillis(200), clock);
-        stub.answer(JWKS, Answer.json(200, stub.jwksJson()).delayed(3_000));
+        wristband.script(Endpoint.JWKS, ScriptedAnswer.json(200, Emulators.jwksJson(Emulators.KEY)).delayed(Duration.ofMillis(3_000)));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<List<JsonWebKey>> fetching = pool.submit(impatient::keys);
-            while (stub.count(JWKS) == 0) {
+            while (wristband.calls(Endpoint.JWKS) == 0) {
                 Thread.onSpinWait();
             }
             long started = System.nanoTime();
             assertEquals(List.of(), impatient.keys(), "no keys yet, and no second fetch");
             assertTrue(System.nanoTime() - started < 2_000_000_000L, "gave up well before the fetch's 3 s");
             assertEquals(List.of("k1"), kids(fetching.get(10, TimeUnit.SECONDS)));
-            assertEquals(1, stub.count(JWKS));
+            assertEquals(1, wristband.calls(Endpoint.JWKS));
         } finally {
             pool.shutdownNow();
         }
@@ -192,6 +197,6 @@ class JwksCacheTest {
         assertTrue(cache.refreshForKeyId("k2"), "Wristband rotated a new key in right after");
         assertFalse(cache.refreshForKeyId("k2"), "once per key id");
         assertFalse(cache.refreshForKeyId("k3"), "and once per cooldown");
-        assertEquals(3, stub.count(JWKS));
+        assertEquals(3, wristband.calls(Endpoint.JWKS));
     }
 }

@@ -1,11 +1,20 @@
 package io.github.wristbandjakarta.internal.token;
 
+import io.github.wristbandjakarta.emulator.Tampering;
+import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.emulator.Fault;
+import io.github.wristbandjakarta.emulator.ScriptedAnswer;
+import io.github.wristbandjakarta.emulator.RecordedRequest;
+import io.github.wristbandjakarta.emulator.TokenMinter;
+import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import io.github.wristbandjakarta.testing.Emulators;
+import io.github.wristbandjakarta.testing.TestClock;
+import io.github.wristbandjakarta.testing.TestConfig;
+
 import io.github.wristbandjakarta.internal.config.ConfigKey;
 import io.github.wristbandjakarta.internal.config.WristbandConfig;
 import io.github.wristbandjakarta.api.WristbandEvent;
 import io.github.wristbandjakarta.internal.events.WristbandEvents;
-import io.github.wristbandjakarta.internal.token.FakeWristband.Answer;
-import io.github.wristbandjakarta.internal.token.FakeWristband.MutableClock;
 import io.github.wristbandjakarta.internal.token.TokenRefresher.Refreshed;
 import io.github.wristbandjakarta.internal.wristband.InvalidGrantException;
 import io.github.wristbandjakarta.internal.wristband.WristbandClient;
@@ -26,10 +35,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static io.github.wristbandjakarta.internal.token.FakeWristband.TOKEN;
-import static io.github.wristbandjakarta.internal.token.FakeWristband.USERINFO;
-import static io.github.wristbandjakarta.internal.token.FakeWristband.USER_ID;
-import static io.github.wristbandjakarta.internal.token.FakeWristband.tokenJson;
+import static io.github.wristbandjakarta.testing.Emulators.USER_ID;
+import static io.github.wristbandjakarta.testing.Emulators.tokenJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -42,17 +49,17 @@ class TokenRefresherTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-    private FakeWristband stub;
-    private final MutableClock clock = new MutableClock(NOW);
+    private WristbandEmulator wristband;
+    private final TestClock clock = new TestClock(NOW);
     private TokenRefresher refresher;
     private final TokenSet expired = new TokenSet("old-access", "old-refresh", NOW);
     private final List<WristbandEvent> fired = new ArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
-        stub = new FakeWristband();
-        WristbandConfig config = FakeWristband.config(stub.baseConfig());
-        WristbandClient client = FakeWristband.client(config);
+        wristband = Emulators.start();
+        WristbandConfig config = TestConfig.config(TestConfig.baseConfig(wristband));
+        WristbandClient client = TestConfig.client(config);
         refresher = new TokenRefresher(config, client,
                 new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock), clock), clock,
                 new WristbandEvents(fired::add));
@@ -60,14 +67,14 @@ class TokenRefresherTest {
 
     @AfterEach
     void stop() {
-        stub.close();
+        wristband.close();
     }
 
     @Test
     void refreshPostsTheRefreshTokenWithBasicAuth() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         refresher.refreshShared(expired, USER_ID);
-        FakeWristband.Recorded request = stub.requestsTo(TOKEN).get(0);
+        RecordedRequest request = wristband.requests(Endpoint.TOKEN_REFRESH).get(0);
         assertEquals("grant_type=refresh_token&refresh_token=old-refresh", request.body());
         assertEquals("Basic " + Base64.getEncoder().encodeToString(
                 "clientId:clientSecret".getBytes(StandardCharsets.UTF_8)), request.header("Authorization"));
@@ -75,14 +82,14 @@ class TokenRefresherTest {
 
     @Test
     void refreshReturnsNewTokensWithBufferApplied() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         assertEquals(new TokenSet("new-access", "new-refresh", NOW.plusSeconds(1740)),
                 refresher.refreshShared(expired, USER_ID).tokens());
     }
 
     @Test
     void refreshKeepsThePreviousRefreshTokenWhenTheResponseOmitsOne() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, null, 1800)));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", null, null, 1800)));
         assertEquals("old-refresh", refresher.refreshShared(expired, USER_ID).tokens().refreshToken());
     }
 
@@ -91,8 +98,8 @@ class TokenRefresherTest {
      * call and refuses any replay of the refresh token.
      */
     private List<Refreshed> refreshedTogether(int threads) throws Exception {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)).delayed(200));
-        stub.always(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"replayed\"}"));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)).delayed(Duration.ofMillis(200)));
+        wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Status(400, "{\"error\":\"invalid_grant\",\"error_description\":\"replayed\"}"));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Refreshed>> futures = new ArrayList<>();
@@ -123,7 +130,7 @@ class TokenRefresherTest {
             assertSame(first, result.tokens());
         }
         assertEquals(new TokenSet("new-access", "new-refresh", NOW.plusSeconds(1740)), first);
-        assertEquals(1, stub.count(TOKEN));
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_REFRESH));
     }
 
     @Test
@@ -145,7 +152,7 @@ class TokenRefresherTest {
 
         @Override
         public Instant instant() {
-            if (Thread.currentThread() == caller && stub.count(TOKEN) > 0) {
+            if (Thread.currentThread() == caller && wristband.calls(Endpoint.TOKEN_REFRESH) > 0) {
                 trouble.run();
             }
             return clock.instant();
@@ -163,10 +170,10 @@ class TokenRefresherTest {
     }
 
     private TokenRefresher refresherWith(java.time.Clock troubled, String requestTimeoutSeconds) {
-        java.util.Map<String, String> values = stub.baseConfig();
+        java.util.Map<String, String> values = TestConfig.baseConfig(wristband);
         values.put(io.github.wristbandjakarta.internal.config.ConfigKey.HTTP_REQUEST_TIMEOUT.key(), requestTimeoutSeconds);
-        WristbandConfig config = FakeWristband.config(values);
-        WristbandClient client = FakeWristband.client(config);
+        WristbandConfig config = TestConfig.config(values);
+        WristbandClient client = TestConfig.client(config);
         return new TokenRefresher(config, client,
                 new IdTokenValidator(config, new JwksCache(client, config.jwksRefreshCooldown(), config.requestTimeout(), clock), clock),
                 troubled, WristbandEvents.NONE);
@@ -174,7 +181,7 @@ class TokenRefresherTest {
 
     @Test
     void anErrorInTheSharedCallReachesTheRequestsWaitingOnItInsteadOfBlockingThem() throws Exception {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)).delayed(300));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)).delayed(Duration.ofMillis(300)));
         TroubledClock troubled = new TroubledClock(() -> {
             throw new AssertionError("an Error inside the refresh");
         });
@@ -188,7 +195,7 @@ class TokenRefresherTest {
                 return refresher.refreshShared(expired, USER_ID);
             });
             calling.await();
-            while (stub.count(TOKEN) == 0 && !first.isDone()) {
+            while (wristband.calls(Endpoint.TOKEN_REFRESH) == 0 && !first.isDone()) {
                 Thread.onSpinWait();
             }
             Future<Refreshed> waiting = pool.submit(() -> refresher.refreshShared(expired, USER_ID));
@@ -205,7 +212,7 @@ class TokenRefresherTest {
     @Test
     void aRequestWaitsForAnotherRequestsRefreshNoLongerThanThatCanTake() throws Exception {
         // Request timeout 1 s, 3 attempts and their pauses: a waiter gives up after 4 s.
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         CountDownLatch release = new CountDownLatch(1);
         TroubledClock troubled = new TroubledClock(() -> {
             try {
@@ -221,7 +228,7 @@ class TokenRefresherTest {
                 troubled.caller = Thread.currentThread();
                 return refresher.refreshShared(expired, USER_ID);
             });
-            while (stub.count(TOKEN) == 0) {
+            while (wristband.calls(Endpoint.TOKEN_REFRESH) == 0) {
                 Thread.onSpinWait();
             }
             Future<Refreshed> waiting = pool.submit(() -> refresher.refreshShared(expired, USER_ID));
@@ -240,23 +247,23 @@ class TokenRefresherTest {
 
     @Test
     void lateCallWithinGracePeriodGetsTheRememberedResult() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
-        stub.always(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Status(400, "{\"error\":\"invalid_grant\"}"));
         TokenSet first = refresher.refreshShared(expired, USER_ID).tokens();
         clock.advance(Duration.ofSeconds(30));
         assertSame(first, refresher.refreshShared(expired, USER_ID).tokens());
-        assertEquals(1, stub.count(TOKEN));
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_REFRESH));
     }
 
     @Test
     void theCallThatReachedWristbandIsToldItDid() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         assertTrue(refresher.refreshShared(expired, USER_ID).calledWristband());
     }
 
     @Test
     void aLateCallAnsweredFromTheRememberedResultIsToldItDidNotCallWristband() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         refresher.refreshShared(expired, USER_ID);
         clock.advance(Duration.ofSeconds(30));
         assertFalse(refresher.refreshShared(expired, USER_ID).calledWristband(),
@@ -265,17 +272,17 @@ class TokenRefresherTest {
 
     @Test
     void aRefreshReadsUserinfoWithTheNewAccessToken() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         Refreshed refreshed = refresher.refreshShared(expired, USER_ID);
 
         assertEquals(USER_ID, refreshed.userInfo().userId());
-        assertEquals("Bearer new-access", stub.requestsTo(USERINFO).get(0).header("Authorization"));
+        assertEquals("Bearer new-access", wristband.requests(Endpoint.USERINFO).get(0).header("Authorization"));
     }
 
     @Test
     void aUserinfoThatCannotBeReadLeavesTheUserUnknownAndKeepsTheNewTokens() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
-        stub.always(USERINFO, Answer.json(503, "{}"));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        wristband.fault(Endpoint.USERINFO, new Fault.Status(503, "{}"));
         Refreshed refreshed = refresher.refreshShared(expired, USER_ID);
 
         assertNull(refreshed.userInfo());
@@ -284,27 +291,27 @@ class TokenRefresherTest {
 
     @Test
     void aUserinfoNamingAnotherUserIsRefused() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
-        stub.always(USERINFO, Answer.json(200, FakeWristband.userInfoJson("someone-else")));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        wristband.fault(Endpoint.USERINFO, new Fault.Status(200, Emulators.userInfoJson("someone-else")));
         assertThrows(IdTokenException.class, () -> refresher.refreshShared(expired, USER_ID));
     }
 
     @Test
     void aRememberedResultWhoseTokensExpiredMeanwhileIsNotReused() {
         // Wristband does not rotate: the refresh token stays "old-refresh", the flight key stays the same.
-        stub.answer(TOKEN, Answer.json(200, tokenJson("short-access", null, null, 62)),
-                Answer.json(200, tokenJson("next-access", null, null, 1800)));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("short-access", null, null, 62)),
+                ScriptedAnswer.json(200, tokenJson("next-access", null, null, 1800)));
         TokenSet first = refresher.refreshShared(expired, USER_ID).tokens();
         assertEquals("old-refresh", first.refreshToken());
         clock.advance(Duration.ofSeconds(3)); // 62 s less the 60 s buffer: expired again, within the grace period
 
         assertEquals("next-access", refresher.refreshShared(first, USER_ID).tokens().accessToken());
-        assertEquals(2, stub.count(TOKEN));
+        assertEquals(2, wristband.calls(Endpoint.TOKEN_REFRESH));
     }
 
     @Test
     void aRememberedResultIsForgottenAfterItsGracePeriodWithoutAnotherRefresh() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         refresher.refreshShared(expired, USER_ID);
         assertEquals(1, refresher.flightsRemembered());
 
@@ -316,38 +323,38 @@ class TokenRefresherTest {
 
     @Test
     void callAfterGracePeriodCallsWristbandAgain() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)),
-                Answer.json(200, tokenJson("newer-access", null, "newer-refresh", 1800)));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)),
+                ScriptedAnswer.json(200, tokenJson("newer-access", null, "newer-refresh", 1800)));
         refresher.refreshShared(expired, USER_ID);
         clock.advance(TokenRefresher.GRACE.plusSeconds(1));
         assertEquals("newer-access", refresher.refreshShared(expired, USER_ID).tokens().accessToken());
-        assertEquals(2, stub.count(TOKEN));
+        assertEquals(2, wristband.calls(Endpoint.TOKEN_REFRESH));
     }
 
     @Test
     void refusalIsRememberedForTheGracePeriod() {
-        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"expired\"}"),
-                Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"expired\"}"),
+                ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         InvalidGrantException e = assertThrows(InvalidGrantException.class,
                 () -> refresher.refreshShared(expired, USER_ID));
         assertEquals("invalid_grant", e.code());
         assertThrows(InvalidGrantException.class, () -> refresher.refreshShared(expired, USER_ID));
-        assertEquals(1, stub.count(TOKEN), "a dead refresh token is not replayed");
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_REFRESH), "a dead refresh token is not replayed");
     }
 
     @Test
     void unavailabilityIsNotRemembered() {
-        stub.answer(TOKEN, Answer.json(503, "{}"), Answer.json(503, "{}"), Answer.json(503, "{}"),
-                Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"),
+                ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         assertThrows(io.github.wristbandjakarta.internal.wristband.WristbandUnavailableException.class,
                 () -> refresher.refreshShared(expired, USER_ID));
         assertEquals("new-access", refresher.refreshShared(expired, USER_ID).tokens().accessToken());
-        assertEquals(4, stub.count(TOKEN));
+        assertEquals(4, wristband.calls(Endpoint.TOKEN_REFRESH));
     }
 
     @Test
     void aRefusedCallTellsTheObserversOnceAlthoughTwoRequestsGetItsAnswer() {
-        stub.answer(TOKEN, Answer.json(400, "{\"error\":\"invalid_grant\"}"));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(400, "{\"error\":\"invalid_grant\"}"));
         assertThrows(InvalidGrantException.class, () -> refresher.refreshShared(expired, USER_ID));
         assertThrows(InvalidGrantException.class, () -> refresher.refreshShared(expired, USER_ID));
 
@@ -357,7 +364,7 @@ class TokenRefresherTest {
 
     @Test
     void aRefreshedIdTokenThatFailsValidationCountsAsRefused() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", stub.idToken("another-user", null, NOW),
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", Emulators.idToken(wristband, "another-user", null, NOW),
                 "new-refresh", 1800)));
         assertThrows(IdTokenException.class, () -> refresher.refreshShared(expired, USER_ID));
 
@@ -367,7 +374,7 @@ class TokenRefresherTest {
 
     @Test
     void aCallThatNeverReachedWristbandTellsTheObserversItWasUnavailable() {
-        stub.answer(TOKEN, Answer.json(503, "{}"), Answer.json(503, "{}"), Answer.json(503, "{}"));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"));
         assertThrows(io.github.wristbandjakarta.internal.wristband.WristbandUnavailableException.class,
                 () -> refresher.refreshShared(expired, USER_ID));
 
@@ -377,7 +384,7 @@ class TokenRefresherTest {
 
     @Test
     void aSuccessfulRefreshFiresNoFailure() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         refresher.refreshShared(expired, USER_ID);
 
         assertEquals(List.of(), fired);
@@ -385,22 +392,22 @@ class TokenRefresherTest {
 
     @Test
     void refreshedIdTokenOfTheSameUserIsAccepted() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", stub.idToken(USER_ID, null, NOW),
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", Emulators.idToken(wristband, USER_ID, null, NOW),
                 "new-refresh", 1800)));
         assertEquals("new-access", refresher.refreshShared(expired, USER_ID).tokens().accessToken());
     }
 
     @Test
     void refreshedIdTokenOfAnotherUserIsRejected() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access", stub.idToken("another-user", null, NOW),
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access", Emulators.idToken(wristband, "another-user", null, NOW),
                 "new-refresh", 1800)));
         assertThrows(IdTokenException.class, () -> refresher.refreshShared(expired, USER_ID));
     }
 
     @Test
     void refreshedIdTokenWithBadSignatureIsRejected() {
-        stub.answer(TOKEN, Answer.json(200, tokenJson("new-access",
-                FakeWristband.sign(stub.claims(USER_ID, null, NOW), FakeWristband.newKey("k1"), "k1"),
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, tokenJson("new-access",
+                Emulators.idToken(wristband, USER_ID, null, NOW, Tampering.signedBy(TokenMinter.newKey("k1"))),
                 "new-refresh", 1800)));
         assertThrows(IdTokenException.class, () -> refresher.refreshShared(expired, USER_ID));
     }
@@ -411,6 +418,6 @@ class TokenRefresherTest {
                 () -> refresher.refreshShared(new TokenSet("at", null, NOW), USER_ID));
         assertThrows(IllegalArgumentException.class,
                 () -> refresher.refreshShared(new TokenSet("at", "", NOW), USER_ID));
-        assertEquals(0, stub.requests.size());
+        assertEquals(0, wristband.requests().size());
     }
 }

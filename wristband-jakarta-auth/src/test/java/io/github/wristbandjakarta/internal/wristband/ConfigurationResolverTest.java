@@ -1,10 +1,15 @@
 package io.github.wristbandjakarta.internal.wristband;
 
+import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.emulator.Fault;
+import io.github.wristbandjakarta.emulator.ScriptedAnswer;
+import io.github.wristbandjakarta.emulator.RecordedRequest;
+import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import io.github.wristbandjakarta.testing.Emulators;
+import io.github.wristbandjakarta.testing.TestClock;
+import io.github.wristbandjakarta.testing.TestConfig;
 import io.github.wristbandjakarta.api.WristbandCallObserver;
 
-import io.github.wristbandjakarta.internal.token.FakeWristband.MutableClock;
-import io.github.wristbandjakarta.internal.wristband.StubWristband.Answer;
-import io.github.wristbandjakarta.internal.wristband.StubWristband.RecordingSleeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,21 +48,21 @@ class ConfigurationResolverTest {
             + "\"redirectUri\":\"https://app.example/api/auth/callback\",\"loginUrlTenantDomainSuffix\":null,"
             + "\"customApplicationLoginPageUrl\":null,\"isApplicationCustomDomainActive\":null}";
 
-    private StubWristband stub;
+    private WristbandEmulator wristband;
     private Map<String, String> values;
     private RecordingSleeper sleeper;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @BeforeEach
     void start() throws IOException {
-        stub = new StubWristband();
-        values = stub.baseConfig();
+        wristband = Emulators.start("client-id", "client-secret");
+        values = TestConfig.clientConfig(wristband);
         sleeper = new RecordingSleeper();
     }
 
     @AfterEach
     void stop() {
-        stub.close();
+        wristband.close();
     }
 
     private ConfigurationResolver resolver() {
@@ -66,29 +71,41 @@ class ConfigurationResolverTest {
 
     /** @param pauses the pauses between the fetch's attempts */
     private ConfigurationResolver resolver(WristbandClient.Sleeper pauses) {
-        var config = StubWristband.config(values);
+        var config = TestConfig.config(values);
         return new ConfigurationResolver(config,
-                new WristbandClient(config, StubWristband.httpClient(), sleeper, WristbandCallObserver.NONE), pauses,
+                new WristbandClient(config, TestConfig.httpClient(), sleeper, WristbandCallObserver.NONE), pauses,
                 clock);
     }
 
-    private static Answer ok(String body) {
-        return Answer.json(200, body);
+    /** Every call of {@code endpoint} gets this answer, as long as nothing is scripted before it. */
+    private void always(Endpoint endpoint, ScriptedAnswer answer) {
+        wristband.fault(endpoint, new Fault.Status(answer.status(), answer.body()));
     }
 
-    private static Answer serverError() {
-        return Answer.json(500, "{}");
+    /** The one request the emulator received. */
+    private RecordedRequest only() {
+        List<RecordedRequest> requests = wristband.requests();
+        assertEquals(1, requests.size(), "requests: " + requests);
+        return requests.get(0);
+    }
+
+    private static ScriptedAnswer ok(String body) {
+        return ScriptedAnswer.json(200, body);
+    }
+
+    private static ScriptedAnswer serverError() {
+        return ScriptedAnswer.json(500, "{}");
     }
 
     // docs/protocol.md §8.1 item 6
 
     @Test
     void sdkValuesAreUsed() {
-        stub.answer(ok(SDK_FLAT));
+        wristband.script(Endpoint.SDK_CONFIGURATION, ok(SDK_FLAT));
         assertEquals(new ResolvedConfiguration("https://app.example/api/auth/login",
                 "https://app.example/api/auth/callback", Optional.empty(), true,
                 Optional.of("https://app.example/discover")), resolver().resolve());
-        assertEquals("GET /api/v1/clients/client-id/sdk-configuration", stub.only().requestLine());
+        assertEquals("GET /api/v1/clients/client-id/sdk-configuration", only().requestLine());
     }
 
     @Test
@@ -96,7 +113,7 @@ class ConfigurationResolverTest {
         values.put("wristband.login-url", "https://mine.example/login");
         values.put("wristband.redirect-uri", "https://mine.example/callback");
         values.put("wristband.application-custom-domain-active", "false");
-        stub.answer(ok(SDK_FLAT));
+        wristband.script(Endpoint.SDK_CONFIGURATION, ok(SDK_FLAT));
         ResolvedConfiguration resolved = resolver().resolve();
         assertEquals("https://mine.example/login", resolved.loginUrl());
         assertEquals("https://mine.example/callback", resolved.redirectUri());
@@ -106,7 +123,7 @@ class ConfigurationResolverTest {
 
     @Test
     void nullSdkValuesBecomeDefaults() {
-        stub.answer(ok(SDK_NULLS));
+        wristband.script(Endpoint.SDK_CONFIGURATION, ok(SDK_NULLS));
         ResolvedConfiguration resolved = resolver().resolve();
         assertEquals(Optional.empty(), resolved.customApplicationLoginPageUrl());
         assertEquals(Optional.empty(), resolved.parseTenantFromRootDomain());
@@ -116,7 +133,7 @@ class ConfigurationResolverTest {
 
     @Test
     void tenantDomainSuffixBecomesRootDomain() {
-        stub.answer(ok(SDK_SUBDOMAINS));
+        wristband.script(Endpoint.SDK_CONFIGURATION, ok(SDK_SUBDOMAINS));
         ResolvedConfiguration resolved = resolver().resolve();
         assertEquals(Optional.of("app.example"), resolved.parseTenantFromRootDomain());
         assertTrue(resolved.usesTenantSubdomains());
@@ -125,7 +142,7 @@ class ConfigurationResolverTest {
     @Test
     void manualRootDomainWins() {
         values.put("wristband.parse-tenant-from-root-domain", "mine.example");
-        stub.answer(ok(SDK_SUBDOMAINS));
+        wristband.script(Endpoint.SDK_CONFIGURATION, ok(SDK_SUBDOMAINS));
         assertEquals(Optional.of("mine.example"), resolver().resolve().parseTenantFromRootDomain());
     }
 
@@ -133,9 +150,9 @@ class ConfigurationResolverTest {
 
     @Test
     void missingLoginUrlFailsOnFirstResolve() {
-        stub.always(ok("{\"redirectUri\":\"https://app.example/callback\"}"));
+        always(Endpoint.SDK_CONFIGURATION, ok("{\"redirectUri\":\"https://app.example/callback\"}"));
         ConfigurationResolver resolver = resolver();
-        assertEquals(0, stub.count());
+        assertEquals(0, wristband.requests().size());
         WristbandException e = assertThrows(WristbandException.class, resolver::resolve);
         assertEquals("sdk_config_error", e.code());
         assertEquals("SDK configuration response missing required field: loginUrl", e.description());
@@ -143,7 +160,7 @@ class ConfigurationResolverTest {
 
     @Test
     void missingRedirectUriFailsWithDotNetMessage() {
-        stub.always(ok("{\"loginUrl\":\"https://app.example/login\",\"redirectUri\":null}"));
+        always(Endpoint.SDK_CONFIGURATION, ok("{\"loginUrl\":\"https://app.example/login\",\"redirectUri\":null}"));
         WristbandException e = assertThrows(WristbandException.class, () -> resolver().resolve());
         assertEquals("sdk_config_error", e.code());
         assertEquals("The [RedirectUri] could not be resolved. Provide it explicitly in your SDK config or ensure "
@@ -153,13 +170,13 @@ class ConfigurationResolverTest {
     @Test
     void manualRedirectUriCoversSdkNull() {
         values.put("wristband.redirect-uri", "https://app.example/mine");
-        stub.answer(ok("{\"loginUrl\":\"https://app.example/login\",\"redirectUri\":null}"));
+        wristband.script(Endpoint.SDK_CONFIGURATION, ok("{\"loginUrl\":\"https://app.example/login\",\"redirectUri\":null}"));
         assertEquals("https://app.example/mine", resolver().resolve().redirectUri());
     }
 
     @Test
     void resolvedLoginUrlWithoutPlaceholderIsRejectedWhenRootDomainResolved() {
-        stub.always(ok("{\"loginUrl\":\"https://app.example/login\","
+        always(Endpoint.SDK_CONFIGURATION, ok("{\"loginUrl\":\"https://app.example/login\","
                 + "\"redirectUri\":\"https://{tenant_name}.app.example/callback\","
                 + "\"loginUrlTenantDomainSuffix\":\"app.example\"}"));
         WristbandException e = assertThrows(WristbandException.class, () -> resolver().resolve());
@@ -170,7 +187,7 @@ class ConfigurationResolverTest {
 
     @Test
     void resolvedRedirectUriWithPlaceholderIsRejectedWithoutRootDomain() {
-        stub.always(ok("{\"loginUrl\":\"https://app.example/login\","
+        always(Endpoint.SDK_CONFIGURATION, ok("{\"loginUrl\":\"https://app.example/login\","
                 + "\"redirectUri\":\"https://{tenant_domain}.app.example/callback\"}"));
         WristbandException e = assertThrows(WristbandException.class, () -> resolver().resolve());
         assertEquals("The resolved [redirectUri] cannot contain the \"{tenant_name}\" or \"{tenant_domain}\" "
@@ -181,44 +198,44 @@ class ConfigurationResolverTest {
 
     @Test
     void fetchSucceedsOnFirstAttempt() {
-        stub.answer(ok(SDK_FLAT));
+        wristband.script(Endpoint.SDK_CONFIGURATION, ok(SDK_FLAT));
         resolver().resolve();
-        assertEquals(1, stub.count());
+        assertEquals(1, wristband.requests().size());
         assertEquals(List.of(), sleeper.pauses());
     }
 
     @Test
     void fetchSucceedsOnSecondAttempt() {
-        stub.answer(serverError(), ok(SDK_FLAT));
+        wristband.script(Endpoint.SDK_CONFIGURATION, serverError(), ok(SDK_FLAT));
         resolver().resolve();
-        assertEquals(2, stub.count());
+        assertEquals(2, wristband.requests().size());
         assertEquals(List.of(Duration.ofMillis(100)), sleeper.pauses());
     }
 
     @Test
     void fetchSucceedsOnThirdAttempt() {
-        stub.answer(serverError(), new Answer(200, "garbage", 0, Map.of()), ok(SDK_FLAT));
+        wristband.script(Endpoint.SDK_CONFIGURATION, serverError(), new ScriptedAnswer(200, "garbage", null, Map.of(), Duration.ofMillis(0)), ok(SDK_FLAT));
         resolver().resolve();
-        assertEquals(3, stub.count());
+        assertEquals(3, wristband.requests().size());
         assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(100)), sleeper.pauses());
     }
 
     @Test
     void fetchFailsAfterThreeAttempts() {
-        stub.always(serverError());
+        always(Endpoint.SDK_CONFIGURATION, serverError());
         WristbandException e = assertThrows(WristbandException.class, () -> resolver().resolve());
         assertEquals("sdk_config_error", e.code());
         assertEquals("Failed to fetch SDK configuration after 3 attempts: "
                 + "unexpected_error: The sdk-configuration endpoint answered 500", e.description());
-        assertEquals(3, stub.count());
+        assertEquals(3, wristband.requests().size());
     }
 
     @Test
     void defaultSleeperWaits100MillisecondsBetweenAttempts() {
-        stub.always(serverError());
-        var config = StubWristband.config(values);
+        always(Endpoint.SDK_CONFIGURATION, serverError());
+        var config = TestConfig.config(values);
         ConfigurationResolver resolver = new ConfigurationResolver(config,
-                new WristbandClient(config, StubWristband.httpClient(), WristbandCallObserver.NONE), clock);
+                new WristbandClient(config, TestConfig.httpClient(), WristbandCallObserver.NONE), clock);
         long start = System.nanoTime();
         assertThrows(WristbandException.class, resolver::resolve);
         assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(200));
@@ -228,18 +245,18 @@ class ConfigurationResolverTest {
 
     @Test
     void oneFetchForManyCalls() {
-        stub.answer(ok(SDK_FLAT));
+        wristband.script(Endpoint.SDK_CONFIGURATION, ok(SDK_FLAT));
         ConfigurationResolver resolver = resolver();
         ResolvedConfiguration first = resolver.resolve();
         for (int i = 0; i < 5; i++) {
             assertSame(first, resolver.resolve());
         }
-        assertEquals(1, stub.count());
+        assertEquals(1, wristband.requests().size());
     }
 
     @Test
     void concurrentCallsShareOneFetch() throws Exception {
-        stub.answer(new Answer(200, SDK_FLAT, 300, Map.of()));
+        wristband.script(Endpoint.SDK_CONFIGURATION, new ScriptedAnswer(200, SDK_FLAT, null, Map.of(), Duration.ofMillis(300)));
         ConfigurationResolver resolver = resolver();
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
@@ -256,7 +273,7 @@ class ConfigurationResolverTest {
             for (Future<ResolvedConfiguration> result : results) {
                 resolved.add(result.get(10, TimeUnit.SECONDS));
             }
-            assertEquals(1, stub.count());
+            assertEquals(1, wristband.requests().size());
             assertTrue(resolved.stream().allMatch(r -> r == resolved.get(0)));
         } finally {
             pool.shutdownNow();
@@ -265,8 +282,8 @@ class ConfigurationResolverTest {
 
     @Test
     void concurrentCallersAllSeeASharedFailure() throws Exception {
-        stub.answer(new Answer(500, "{}", 300, Map.of()));
-        stub.always(serverError());
+        wristband.script(Endpoint.SDK_CONFIGURATION, new ScriptedAnswer(500, "{}", null, Map.of(), Duration.ofMillis(300)));
+        always(Endpoint.SDK_CONFIGURATION, serverError());
         ConfigurationResolver resolver = resolver();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -296,7 +313,7 @@ class ConfigurationResolverTest {
 
     @Test
     void aFailedFetchIsAnsweredAgainWithoutAskingWristbandWithinTheCooldown() {
-        stub.always(serverError());
+        always(Endpoint.SDK_CONFIGURATION, serverError());
         ConfigurationResolver resolver = resolver();
         WristbandException first = assertThrows(WristbandException.class, resolver::resolve);
         clock.advance(Duration.ofSeconds(9));
@@ -305,12 +322,12 @@ class ConfigurationResolverTest {
 
         assertEquals("sdk_config_error", again.code());
         assertEquals(first.description(), again.description());
-        assertEquals(3, stub.count());
+        assertEquals(3, wristband.requests().size());
     }
 
     @Test
     void aFailedFetchIsRepeatedWhenTheCooldownEnds() {
-        stub.answer(serverError(), serverError(), serverError(), ok(SDK_FLAT));
+        wristband.script(Endpoint.SDK_CONFIGURATION, serverError(), serverError(), serverError(), ok(SDK_FLAT));
         ConfigurationResolver resolver = resolver();
         assertThrows(WristbandException.class, resolver::resolve);
 
@@ -320,23 +337,23 @@ class ConfigurationResolverTest {
         ResolvedConfiguration resolved = resolver.resolve();
 
         assertEquals("https://app.example/api/auth/login", resolved.loginUrl());
-        assertEquals(4, stub.count());
+        assertEquals(4, wristband.requests().size());
     }
 
     @Test
     void withACooldownOfZeroTheNextCallFetchesAgainAfterAFailure() {
         values.put("wristband.jwks.refresh-cooldown", "0");
-        stub.answer(serverError(), serverError(), serverError(), ok(SDK_FLAT));
+        wristband.script(Endpoint.SDK_CONFIGURATION, serverError(), serverError(), serverError(), ok(SDK_FLAT));
         ConfigurationResolver resolver = resolver();
         assertThrows(WristbandException.class, resolver::resolve);
         assertEquals("https://app.example/api/auth/login", resolver.resolve().loginUrl());
-        assertEquals(4, stub.count());
+        assertEquals(4, wristband.requests().size());
     }
 
     @Test
     void aCallerWaitingForAnotherCallersFetchGivesUpAfterTheRequestTimeout() throws Exception {
         values.put("wristband.http.request-timeout", "PT0.3S");
-        stub.always(serverError());
+        always(Endpoint.SDK_CONFIGURATION, serverError());
         // The fetch's pause after its first failed attempt lasts until the test ends: the fetch never finishes.
         CountDownLatch pausing = new CountDownLatch(1);
         CountDownLatch endOfTest = new CountDownLatch(1);
@@ -376,7 +393,7 @@ class ConfigurationResolverTest {
         ResolvedConfiguration resolved = resolver().resolve();
         assertEquals(new ResolvedConfiguration("https://app.example/login", "https://app.example/callback",
                 Optional.empty(), false, Optional.empty()), resolved);
-        assertEquals(0, stub.count());
+        assertEquals(0, wristband.requests().size());
     }
 
     @Test
@@ -389,6 +406,6 @@ class ConfigurationResolverTest {
         ResolvedConfiguration resolved = resolver().resolve();
         assertTrue(resolved.applicationCustomDomainActive());
         assertEquals(Optional.of("app.example"), resolved.parseTenantFromRootDomain());
-        assertEquals(0, stub.count());
+        assertEquals(0, wristband.requests().size());
     }
 }

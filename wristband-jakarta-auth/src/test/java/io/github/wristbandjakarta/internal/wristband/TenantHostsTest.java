@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.internal.wristband;
 
+import io.github.wristbandjakarta.testing.TestConfig;
 import io.github.wristbandjakarta.internal.config.WristbandConfig;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class TenantHostsTest {
         values.put("wristband.client-secret", "client-secret");
         values.put("wristband.login-state-secret", "login-state-secret-of-32-characters");
         values.put("wristband.application-vanity-domain", vanity);
-        WristbandConfig config = StubWristband.config(values);
+        WristbandConfig config = TestConfig.config(values);
         return new TenantHosts(config);
     }
 

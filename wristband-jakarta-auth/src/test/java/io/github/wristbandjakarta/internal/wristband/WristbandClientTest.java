@@ -1,10 +1,14 @@
 package io.github.wristbandjakarta.internal.wristband;
 
+import io.github.wristbandjakarta.emulator.Endpoint;
+import io.github.wristbandjakarta.emulator.Fault;
+import io.github.wristbandjakarta.emulator.ScriptedAnswer;
+import io.github.wristbandjakarta.emulator.RecordedRequest;
+import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import io.github.wristbandjakarta.testing.Emulators;
+import io.github.wristbandjakarta.testing.TestConfig;
 import io.github.wristbandjakarta.api.WristbandCallObserver;
 
-import io.github.wristbandjakarta.internal.wristband.StubWristband.Answer;
-import io.github.wristbandjakarta.internal.wristband.StubWristband.Recorded;
-import io.github.wristbandjakarta.internal.wristband.StubWristband.RecordingSleeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,25 +37,42 @@ class WristbandClientTest {
             .encodeToString("client-id:client-secret".getBytes(StandardCharsets.UTF_8));
     private static final String REDIRECT_URI = "https://app.example/callback";
 
-    private StubWristband stub;
+    private WristbandEmulator wristband;
     private Map<String, String> values;
     private RecordingSleeper sleeper;
 
     @BeforeEach
     void start() throws IOException {
-        stub = new StubWristband();
-        values = stub.baseConfig();
+        wristband = Emulators.start("client-id", "client-secret");
+        values = TestConfig.clientConfig(wristband);
         sleeper = new RecordingSleeper();
     }
 
     @AfterEach
     void stop() {
-        stub.close();
+        wristband.close();
     }
 
     private WristbandClient client() {
-        return new WristbandClient(StubWristband.config(values), StubWristband.httpClient(), sleeper,
+        return new WristbandClient(TestConfig.config(values), TestConfig.httpClient(), sleeper,
                 WristbandCallObserver.NONE);
+    }
+
+    /** Every call of {@code endpoint} gets this answer, as long as nothing is scripted before it. */
+    private void always(Endpoint endpoint, ScriptedAnswer answer) {
+        wristband.fault(endpoint, new Fault.Status(answer.status(), answer.body()));
+    }
+
+    /** The one request the emulator received. */
+    private RecordedRequest only() {
+        List<RecordedRequest> requests = wristband.requests();
+        assertEquals(1, requests.size(), "requests: " + requests);
+        return requests.get(0);
+    }
+
+    /** The application origin the client is configured with. */
+    private String origin() {
+        return "http://127.0.0.1:" + wristband.port();
     }
 
     private TokenResponse exchange() {
@@ -62,9 +83,9 @@ class WristbandClientTest {
 
     @Test
     void codeExchangePostsFormWithBasicAuth() {
-        stub.answer(Answer.json(200, TOKENS));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(200, TOKENS));
         exchange();
-        Recorded request = stub.only();
+        RecordedRequest request = only();
         assertEquals("POST /api/v1/oauth2/token", request.requestLine());
         assertEquals(BASIC, request.header("Authorization"));
         assertEquals("application/json;charset=UTF-8", request.header("Accept"));
@@ -75,7 +96,7 @@ class WristbandClientTest {
 
     @Test
     void codeExchangeMapsTokenResponse() {
-        stub.answer(Answer.json(200, TOKENS));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(200, TOKENS));
         TokenResponse tokens = exchange();
         assertEquals("access", tokens.accessToken());
         assertEquals("id", tokens.idToken());
@@ -85,7 +106,7 @@ class WristbandClientTest {
 
     @Test
     void codeExchangeWithoutOptionalTokensGivesNulls() {
-        stub.answer(Answer.json(200, "{\"access_token\":\"access\",\"expires_in\":1800}"));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(200, "{\"access_token\":\"access\",\"expires_in\":1800}"));
         TokenResponse tokens = exchange();
         assertNull(tokens.idToken());
         assertNull(tokens.refreshToken());
@@ -93,23 +114,23 @@ class WristbandClientTest {
 
     @Test
     void formValuesAreEncoded() {
-        stub.answer(Answer.json(200, TOKENS));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(200, TOKENS));
         client().exchangeAuthorizationCode("a+b&c=d é", REDIRECT_URI, "v");
-        assertTrue(stub.only().body().contains("&code=a%2Bb%26c%3Dd+%C3%A9&"), stub.only().body());
+        assertTrue(only().body().contains("&code=a%2Bb%26c%3Dd+%C3%A9&"), only().body());
     }
 
     @Test
     void basicCredentialsAreUtf8() {
         values.put("wristband.client-secret", "sécret:x");
-        stub.answer(Answer.json(200, TOKENS));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(200, TOKENS));
         exchange();
         assertEquals("Basic " + Base64.getEncoder().encodeToString("client-id:sécret:x".getBytes(StandardCharsets.UTF_8)),
-                stub.only().header("Authorization"));
+                only().header("Authorization"));
     }
 
     @Test
     void codeExchangeInvalidGrantThrowsInvalidGrant() {
-        stub.answer(Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Code expired\"}"));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Code expired\"}"));
         InvalidGrantException e = assertThrows(InvalidGrantException.class, this::exchange);
         assertEquals("invalid_grant", e.code());
         assertEquals("Code expired", e.description());
@@ -117,7 +138,7 @@ class WristbandClientTest {
 
     @Test
     void codeExchangeOtherClientErrorIsUnexpectedError() {
-        stub.answer(Answer.json(401, "{\"error\":\"invalid_client\"}"));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(401, "{\"error\":\"invalid_client\"}"));
         WristbandException e = assertThrows(WristbandException.class, this::exchange);
         assertFalse(e instanceof WristbandUnavailableException);
         assertFalse(e instanceof InvalidGrantException);
@@ -126,7 +147,7 @@ class WristbandClientTest {
 
     @Test
     void codeExchange400OtherThanInvalidGrantIsUnexpectedError() {
-        stub.answer(Answer.json(400, "{\"error\":\"invalid_request\"}"));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(400, "{\"error\":\"invalid_request\"}"));
         WristbandException e = assertThrows(WristbandException.class, this::exchange);
         assertFalse(e instanceof InvalidGrantException);
         assertEquals("unexpected_error", e.code());
@@ -134,52 +155,52 @@ class WristbandClientTest {
 
     @Test
     void codeExchangeServerErrorIsUnavailable() {
-        stub.answer(Answer.json(503, "{}"));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(503, "{}"));
         assertThrows(WristbandUnavailableException.class, this::exchange);
-        assertEquals(1, stub.count());
+        assertEquals(1, wristband.requests().size());
     }
 
     @Test
     void codeExchangeGarbageBodyIsUnavailable() {
-        stub.answer(new Answer(200, "<html>hello</html>", 0, Map.of()));
+        wristband.script(Endpoint.TOKEN_CODE, new ScriptedAnswer(200, "<html>hello</html>", null, Map.of(), Duration.ofMillis(0)));
         assertThrows(WristbandUnavailableException.class, this::exchange);
     }
 
     @Test
     void codeExchangeEmptyBodyIsUnavailable() {
-        stub.answer(new Answer(200, "", 0, Map.of()));
+        wristband.script(Endpoint.TOKEN_CODE, new ScriptedAnswer(200, "", null, Map.of(), Duration.ofMillis(0)));
         assertThrows(WristbandUnavailableException.class, this::exchange);
     }
 
     @Test
     void tokenResponseWithoutAccessTokenIsUnavailable() {
-        stub.answer(Answer.json(200, "{\"expires_in\":1800}"));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(200, "{\"expires_in\":1800}"));
         assertThrows(WristbandUnavailableException.class, this::exchange);
     }
 
     @Test
     void tokenResponseWithNonStringAccessTokenIsUnavailable() {
-        stub.answer(Answer.json(200, "{\"access_token\":42,\"expires_in\":1800}"));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(200, "{\"access_token\":42,\"expires_in\":1800}"));
         assertThrows(WristbandUnavailableException.class, this::exchange);
     }
 
     @Test
     void tokenResponseWithNonNumericExpiresInIsUnavailable() {
-        stub.answer(Answer.json(200, "{\"access_token\":\"a\",\"expires_in\":\"1800\"}"));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(200, "{\"access_token\":\"a\",\"expires_in\":\"1800\"}"));
         assertThrows(WristbandUnavailableException.class, this::exchange);
     }
 
     @Test
     void redirectIsNotFollowedAndIsAFailure() {
-        stub.answer(new Answer(302, "", 0, Map.of("Location", stub.origin() + "/elsewhere")));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.empty(302).withHeader("Location", origin() + "/elsewhere"));
         assertThrows(WristbandUnavailableException.class, this::exchange);
-        assertEquals(1, stub.count());
+        assertEquals(1, wristband.requests().size());
     }
 
     @Test
     void requestTimeoutIsUnavailableQuickly() {
         values.put("wristband.http.request-timeout", "1");
-        stub.answer(new Answer(200, TOKENS, 3000, Map.of()));
+        wristband.script(Endpoint.TOKEN_CODE, new ScriptedAnswer(200, TOKENS, null, Map.of(), Duration.ofMillis(3000)));
         long start = System.nanoTime();
         assertThrows(WristbandUnavailableException.class, this::exchange);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -188,13 +209,13 @@ class WristbandClientTest {
 
     @Test
     void connectionRefusedIsUnavailable() {
-        stub.close();
+        wristband.close();
         assertThrows(WristbandUnavailableException.class, this::exchange);
     }
 
     @Test
     void errorMessagesContainNoCodeOrVerifier() {
-        stub.answer(Answer.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"bad client\"}"));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"bad client\"}"));
         WristbandException e = assertThrows(WristbandException.class,
                 () -> client().exchangeAuthorizationCode("secret-code-123", REDIRECT_URI, "secret-verifier-456"));
         assertFalse(e.getMessage().contains("secret-code-123"));
@@ -228,30 +249,30 @@ class WristbandClientTest {
     @Test
     void theObserverIsToldOfEachCallAndItsStatus() {
         RecordingObserver observer = new RecordingObserver();
-        stub.answer(Answer.json(200, TOKENS));
-        new WristbandClient(StubWristband.config(values), StubWristband.httpClient(), sleeper, observer)
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(200, TOKENS));
+        new WristbandClient(TestConfig.config(values), TestConfig.httpClient(), sleeper, observer)
                 .exchangeAuthorizationCode("code", REDIRECT_URI, "codeVerifier");
 
-        assertEquals(List.of("token POST /api/v1/oauth2/token " + stub.origin() + "/api/v1/oauth2/token -> 200"),
+        assertEquals(List.of("token POST /api/v1/oauth2/token " + origin() + "/api/v1/oauth2/token -> 200"),
                 observer.told);
     }
 
     @Test
     void theObserverIsToldTheSdkConfigurationPathWithItsClientIdNamed() {
         RecordingObserver observer = new RecordingObserver();
-        stub.answer(Answer.json(200, "{\"loginUrl\":\"https://app.example/login\"}"));
-        new WristbandClient(StubWristband.config(values), StubWristband.httpClient(), sleeper, observer)
+        wristband.script(Endpoint.SDK_CONFIGURATION, ScriptedAnswer.json(200, "{\"loginUrl\":\"https://app.example/login\"}"));
+        new WristbandClient(TestConfig.config(values), TestConfig.httpClient(), sleeper, observer)
                 .sdkConfiguration();
 
-        assertEquals(List.of("sdk-configuration GET /api/v1/clients/{clientId}/sdk-configuration " + stub.origin()
+        assertEquals(List.of("sdk-configuration GET /api/v1/clients/{clientId}/sdk-configuration " + origin()
                 + "/api/v1/clients/client-id/sdk-configuration -> 200"), observer.told);
     }
 
     @Test
     void theObserverIsToldOfEveryAttemptOfARefresh() {
         RecordingObserver observer = new RecordingObserver();
-        stub.answer(Answer.json(503, "{}"), Answer.json(200, TOKENS));
-        new WristbandClient(StubWristband.config(values), StubWristband.httpClient(), sleeper, observer)
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(200, TOKENS));
+        new WristbandClient(TestConfig.config(values), TestConfig.httpClient(), sleeper, observer)
                 .refresh("refresh");
 
         assertEquals(List.of(" -> 503", " -> 200"), observer.told.stream()
@@ -261,10 +282,10 @@ class WristbandClientTest {
     @Test
     void theObserverIsToldOfACallThatGotNoAnswer() {
         RecordingObserver observer = new RecordingObserver();
-        String origin = stub.origin();
-        stub.close();
-        assertThrows(WristbandUnavailableException.class, () -> new WristbandClient(StubWristband.config(values),
-                StubWristband.httpClient(), sleeper, observer).jwks());
+        String origin = origin();
+        wristband.close();
+        assertThrows(WristbandUnavailableException.class, () -> new WristbandClient(TestConfig.config(values),
+                TestConfig.httpClient(), sleeper, observer).jwks());
 
         assertEquals(List.of("jwks GET /api/v1/oauth2/jwks " + origin + "/api/v1/oauth2/jwks -> ConnectException"),
                 observer.told);
@@ -272,11 +293,11 @@ class WristbandClientTest {
 
     @Test
     void anObserverThatFailsChangesNothingAboutTheCall() {
-        stub.answer(Answer.json(200, TOKENS));
+        wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(200, TOKENS));
         WristbandCallObserver failing = (endpoint, method, template, url) -> {
             throw new IllegalStateException("observer down");
         };
-        TokenResponse tokens = new WristbandClient(StubWristband.config(values), StubWristband.httpClient(), sleeper,
+        TokenResponse tokens = new WristbandClient(TestConfig.config(values), TestConfig.httpClient(), sleeper,
                 failing).exchangeAuthorizationCode("code", REDIRECT_URI, "codeVerifier");
 
         assertEquals("access", tokens.accessToken());
@@ -286,9 +307,9 @@ class WristbandClientTest {
 
     @Test
     void refreshPostsRefreshGrantWithBasicAuth() {
-        stub.answer(Answer.json(200, TOKENS));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, TOKENS));
         client().refresh("refresh/token+1");
-        Recorded request = stub.only();
+        RecordedRequest request = only();
         assertEquals("POST /api/v1/oauth2/token", request.requestLine());
         assertEquals(BASIC, request.header("Authorization"));
         assertEquals("application/x-www-form-urlencoded", request.header("Content-Type"));
@@ -298,63 +319,63 @@ class WristbandClientTest {
 
     @Test
     void refreshSucceedsAfterTwoServerErrors() {
-        stub.answer(Answer.json(500, "{}"), Answer.json(502, "{}"), Answer.json(200, TOKENS));
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(500, "{}"), ScriptedAnswer.json(502, "{}"), ScriptedAnswer.json(200, TOKENS));
         TokenResponse tokens = client().refresh("refresh");
         assertEquals("access", tokens.accessToken());
-        assertEquals(3, stub.count());
+        assertEquals(3, wristband.requests().size());
         assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(200)), sleeper.pauses());
     }
 
     @Test
     void refreshGivesUpAfterThreeServerErrors() {
-        stub.always(Answer.json(500, "{}"));
+        always(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(500, "{}"));
         WristbandUnavailableException e = assertThrows(WristbandUnavailableException.class,
                 () -> client().refresh("refresh"));
         assertEquals("unexpected_error", e.code());
         assertEquals("Unexpected Error", e.description());
-        assertEquals(3, stub.count());
+        assertEquals(3, wristband.requests().size());
         assertEquals(2, sleeper.pauses().size());
     }
 
     @Test
     void refreshRetriesGarbageBodies() {
-        stub.answer(new Answer(200, "not json", 0, Map.of()), Answer.json(200, TOKENS));
+        wristband.script(Endpoint.TOKEN_REFRESH, new ScriptedAnswer(200, "not json", null, Map.of(), Duration.ofMillis(0)), ScriptedAnswer.json(200, TOKENS));
         assertEquals("access", client().refresh("refresh").accessToken());
-        assertEquals(2, stub.count());
+        assertEquals(2, wristband.requests().size());
     }
 
     @Test
     void refreshInvalidGrantStopsAtOnce() {
-        stub.always(Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Token revoked\"}"));
+        always(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Token revoked\"}"));
         InvalidGrantException e = assertThrows(InvalidGrantException.class, () -> client().refresh("refresh"));
         assertEquals("invalid_grant", e.code());
         assertEquals("Token revoked", e.description());
-        assertEquals(1, stub.count());
+        assertEquals(1, wristband.requests().size());
         assertTrue(sleeper.pauses().isEmpty());
     }
 
     @Test
     void refreshInvalidClientStopsAtOnceWithItsDescription() {
-        stub.always(Answer.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"Client unknown\"}"));
+        always(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"Client unknown\"}"));
         WristbandException e = assertThrows(WristbandException.class, () -> client().refresh("refresh"));
         assertEquals("invalid_refresh_token", e.code());
         assertEquals("Client unknown", e.description());
-        assertEquals(1, stub.count());
+        assertEquals(1, wristband.requests().size());
     }
 
     @Test
     void refresh400WithoutDescriptionIsInvalidRefreshToken() {
-        stub.always(Answer.json(400, "{\"error\":\"invalid_request\"}"));
+        always(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(400, "{\"error\":\"invalid_request\"}"));
         WristbandException e = assertThrows(WristbandException.class, () -> client().refresh("refresh"));
         assertFalse(e instanceof InvalidGrantException);
         assertEquals("invalid_refresh_token", e.code());
         assertEquals("Invalid Refresh Token", e.description());
-        assertEquals(1, stub.count());
+        assertEquals(1, wristband.requests().size());
     }
 
     @Test
     void refreshErrorMessageContainsNoToken() {
-        stub.always(Answer.json(500, "{}"));
+        always(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(500, "{}"));
         WristbandException e = assertThrows(WristbandException.class, () -> client().refresh("the-refresh-token"));
         for (Throwable t = e; t != null; t = t.getCause()) {
             assertFalse(String.valueOf(t.getMessage()).contains("the-refresh-token"));
@@ -365,9 +386,9 @@ class WristbandClientTest {
 
     @Test
     void revokePostsTokenWithBasicAuth() {
-        stub.answer(new Answer(200, "", 0, Map.of()));
+        wristband.script(Endpoint.REVOKE, new ScriptedAnswer(200, "", null, Map.of(), Duration.ofMillis(0)));
         client().revoke("refresh-token");
-        Recorded request = stub.only();
+        RecordedRequest request = only();
         assertEquals("POST /api/v1/oauth2/revoke", request.requestLine());
         assertEquals(BASIC, request.header("Authorization"));
         assertEquals("application/x-www-form-urlencoded", request.header("Content-Type"));
@@ -376,13 +397,13 @@ class WristbandClientTest {
 
     @Test
     void revokeFailureThrows() {
-        stub.answer(Answer.json(401, "{\"error\":\"invalid_client\"}"));
+        wristband.script(Endpoint.REVOKE, ScriptedAnswer.json(401, "{\"error\":\"invalid_client\"}"));
         assertThrows(WristbandException.class, () -> client().revoke("refresh-token"));
     }
 
     @Test
     void revokeServerErrorIsUnavailable() {
-        stub.answer(Answer.json(500, "{}"));
+        wristband.script(Endpoint.REVOKE, ScriptedAnswer.json(500, "{}"));
         assertThrows(WristbandUnavailableException.class, () -> client().revoke("refresh-token"));
     }
 
@@ -396,9 +417,9 @@ class WristbandClientTest {
 
     @Test
     void userInfoSendsBearerToken() {
-        stub.answer(Answer.json(200, USERINFO));
+        wristband.script(Endpoint.USERINFO, ScriptedAnswer.json(200, USERINFO));
         client().userInfo("access-token");
-        Recorded request = stub.only();
+        RecordedRequest request = only();
         assertEquals("GET /api/v1/oauth2/userinfo", request.requestLine());
         assertEquals("Bearer access-token", request.header("Authorization"));
         assertEquals("application/json;charset=UTF-8", request.header("Accept"));
@@ -406,7 +427,7 @@ class WristbandClientTest {
 
     @Test
     void userInfoIsMapped() {
-        stub.answer(Answer.json(200, USERINFO));
+        wristband.script(Endpoint.USERINFO, ScriptedAnswer.json(200, USERINFO));
         UserInfo info = client().userInfo("access-token");
         assertEquals(new UserInfo("user", "tenant", "app", "wristband", "a@b.example", true, "Ann Bee", "Ann", "Bee",
                 "annb", List.of(new Role("r1", "app:x:admin", "Admin"), new Role("r2", "app:x:viewer", "Viewer"))),
@@ -415,7 +436,7 @@ class WristbandClientTest {
 
     @Test
     void userInfoWithOnlyRequiredClaimsHasNullsAndNoRoles() {
-        stub.answer(Answer.json(200, "{\"sub\":\"u\",\"tnt_id\":\"t\",\"app_id\":\"a\",\"idp_name\":\"i\"}"));
+        wristband.script(Endpoint.USERINFO, ScriptedAnswer.json(200, "{\"sub\":\"u\",\"tnt_id\":\"t\",\"app_id\":\"a\",\"idp_name\":\"i\"}"));
         UserInfo info = client().userInfo("access-token");
         assertNull(info.email());
         assertNull(info.emailVerified());
@@ -424,7 +445,7 @@ class WristbandClientTest {
 
     @Test
     void userInfoWithoutSubIsRejected() {
-        stub.answer(Answer.json(200, "{\"tnt_id\":\"t\",\"app_id\":\"a\",\"idp_name\":\"i\"}"));
+        wristband.script(Endpoint.USERINFO, ScriptedAnswer.json(200, "{\"tnt_id\":\"t\",\"app_id\":\"a\",\"idp_name\":\"i\"}"));
         WristbandUnavailableException e = assertThrows(WristbandUnavailableException.class,
                 () -> client().userInfo("access-token"));
         assertEquals("Invalid userinfo response: missing sub claim", e.description());
@@ -432,7 +453,7 @@ class WristbandClientTest {
 
     @Test
     void userInfoWithNonStringTenantIsRejected() {
-        stub.answer(Answer.json(200, "{\"sub\":\"u\",\"tnt_id\":7,\"app_id\":\"a\",\"idp_name\":\"i\"}"));
+        wristband.script(Endpoint.USERINFO, ScriptedAnswer.json(200, "{\"sub\":\"u\",\"tnt_id\":7,\"app_id\":\"a\",\"idp_name\":\"i\"}"));
         WristbandUnavailableException e = assertThrows(WristbandUnavailableException.class,
                 () -> client().userInfo("access-token"));
         assertEquals("Invalid userinfo response: missing tnt_id claim", e.description());
@@ -440,7 +461,7 @@ class WristbandClientTest {
 
     @Test
     void userInfoUnauthorizedIsUnavailable() {
-        stub.answer(Answer.json(401, "{\"error\":\"invalid_token\"}"));
+        wristband.script(Endpoint.USERINFO, ScriptedAnswer.json(401, "{\"error\":\"invalid_token\"}"));
         assertThrows(WristbandUnavailableException.class, () -> client().userInfo("access-token"));
     }
 
@@ -449,21 +470,21 @@ class WristbandClientTest {
     @Test
     void jwksReturnsTheDocument() {
         String jwks = "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k\"}]}";
-        stub.answer(Answer.json(200, jwks));
+        wristband.script(Endpoint.JWKS, ScriptedAnswer.json(200, jwks));
         assertEquals(jwks, client().jwks());
-        assertEquals("GET /api/v1/oauth2/jwks", stub.only().requestLine());
-        assertNull(stub.only().header("Authorization"));
+        assertEquals("GET /api/v1/oauth2/jwks", only().requestLine());
+        assertNull(only().header("Authorization"));
     }
 
     @Test
     void jwksWithoutKeysIsUnavailable() {
-        stub.answer(Answer.json(200, "{}"));
+        wristband.script(Endpoint.JWKS, ScriptedAnswer.json(200, "{}"));
         assertThrows(WristbandUnavailableException.class, () -> client().jwks());
     }
 
     @Test
     void jwksServerErrorIsUnavailable() {
-        stub.answer(Answer.json(500, "{}"));
+        wristband.script(Endpoint.JWKS, ScriptedAnswer.json(500, "{}"));
         assertThrows(WristbandUnavailableException.class, () -> client().jwks());
     }
 
@@ -471,9 +492,9 @@ class WristbandClientTest {
 
     @Test
     void sdkConfigurationIsFetchedWithoutCredentials() {
-        stub.answer(Answer.json(200, "{\"loginUrl\":\"https://app.example/login\"}"));
+        wristband.script(Endpoint.SDK_CONFIGURATION, ScriptedAnswer.json(200, "{\"loginUrl\":\"https://app.example/login\"}"));
         client().sdkConfiguration();
-        Recorded request = stub.only();
+        RecordedRequest request = only();
         assertEquals("GET /api/v1/clients/client-id/sdk-configuration", request.requestLine());
         assertNull(request.header("Authorization"));
         assertEquals("application/json;charset=UTF-8", request.header("Accept"));
@@ -481,7 +502,7 @@ class WristbandClientTest {
 
     @Test
     void sdkConfigurationIsMapped() {
-        stub.answer(Answer.json(200, "{\"loginUrl\":\"https://{tenant_name}.app.example/login\","
+        wristband.script(Endpoint.SDK_CONFIGURATION, ScriptedAnswer.json(200, "{\"loginUrl\":\"https://{tenant_name}.app.example/login\","
                 + "\"redirectUri\":\"https://{tenant_name}.app.example/callback\","
                 + "\"loginUrlTenantDomainSuffix\":\"app.example\",\"customApplicationLoginPageUrl\":\"https://x\","
                 + "\"isApplicationCustomDomainActive\":true}"));
@@ -492,7 +513,7 @@ class WristbandClientTest {
 
     @Test
     void sdkConfigurationNullsStayNull() {
-        stub.answer(Answer.json(200, "{\"loginUrl\":\"https://app.example/login\",\"redirectUri\":null,"
+        wristband.script(Endpoint.SDK_CONFIGURATION, ScriptedAnswer.json(200, "{\"loginUrl\":\"https://app.example/login\",\"redirectUri\":null,"
                 + "\"loginUrlTenantDomainSuffix\":null,\"customApplicationLoginPageUrl\":null,"
                 + "\"isApplicationCustomDomainActive\":null}"));
         assertEquals(new SdkConfiguration("https://app.example/login", null, null, null, false),
@@ -501,15 +522,15 @@ class WristbandClientTest {
 
     @Test
     void sdkConfigurationWithWrongTypeIsUnavailable() {
-        stub.answer(Answer.json(200, "{\"loginUrl\":5}"));
+        wristband.script(Endpoint.SDK_CONFIGURATION, ScriptedAnswer.json(200, "{\"loginUrl\":5}"));
         assertThrows(WristbandUnavailableException.class, () -> client().sdkConfiguration());
     }
 
     @Test
     void sdkConfigurationServerErrorIsUnavailableAfterOneAttempt() {
-        stub.always(Answer.json(500, "{}"));
+        always(Endpoint.SDK_CONFIGURATION, ScriptedAnswer.json(500, "{}"));
         WristbandException e = assertThrows(WristbandException.class, () -> client().sdkConfiguration());
         assertInstanceOf(WristbandUnavailableException.class, e);
-        assertEquals(1, stub.count());
+        assertEquals(1, wristband.requests().size());
     }
 }
