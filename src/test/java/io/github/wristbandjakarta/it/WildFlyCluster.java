@@ -48,7 +48,6 @@ final class WildFlyCluster extends TwoNodeCluster<WildFlyNode> {
         int offsetA = Integer.getInteger("cluster.wildfly.node-a.offset", 300);
         int offsetB = Integer.getInteger("cluster.wildfly.node-b.offset", 400);
         String members = "127.0.0.1[" + (7600 + offsetA) + "],127.0.0.1[" + (7600 + offsetB) + "]";
-        Files.createDirectories(dir);
         // The cluster's key and secrets (server-config/wildfly/cluster.cli, "only members holding ... join").
         ClusterSecrets secrets = ClusterSecrets.generate(dir);
         WildFlyNode a = node(home, dir, "node-a", offsetA, members, secrets);

@@ -87,6 +87,12 @@ public sealed interface ServerNode permits LibertyNode, WildFlyNode {
         return process;
     }
 
+    /** Stops the server if it runs (gracefully; nothing after {@link #kill()}) and starts it again. */
+    default void restart() {
+        stop();
+        start();
+    }
+
     /** Waits until each of {@code paths} (context root included) answers 200, failing as soon as {@link #failure()}. */
     default void awaitServing(List<String> paths, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
