@@ -70,15 +70,15 @@ abstract class ClusterTests {
     @Order(1)
     void aSessionStartedOnNodeAWorksOnNodeB() throws IOException, InterruptedException {
         Browser browser = new Browser();
-        WristbandTestKit.signInAt(browser, "alice", a.url(TestApp.CONTEXT + "/api/auth/login?tenant_name=devs4you"));
+        WristbandTestKit.signInAt(browser, "alice", TestApp.url(a, "/api/auth/login?tenant_name=devs4you"));
         String csrf = csrf(browser);
         int writesOnA = writes(a);
         int writesOnB = writes(b);
         JsonObject onA = json(sessionOn(a, browser, csrf));
 
         Browser.Exchange sessionOnB = sessionOn(b, browser, csrf);
-        Browser.Exchange pageOnB = browser.get(b.url(TestApp.CONTEXT + "/pages/profile.xhtml"));
-        Browser.Exchange meOnB = browser.get(b.url(TestApp.CONTEXT + "/api/demo/me"), "X-CSRF-TOKEN", csrf);
+        Browser.Exchange pageOnB = browser.get(TestApp.url(b, "/pages/profile.xhtml"));
+        Browser.Exchange meOnB = browser.get(TestApp.url(b, "/api/demo/me"), "X-CSRF-TOKEN", csrf);
 
         assertEquals(200, sessionOnB.status(), sessionOnB.body());
         assertEquals(onA.getString("userId"), json(sessionOnB).getString("userId"), "the same user on both nodes");
@@ -88,7 +88,7 @@ abstract class ClusterTests {
         assertEquals(200, meOnB.status(), meOnB.body());
         assertTrue(json(meOnB).getBoolean("admin"));
         assertEquals(csrf, csrf(browser), "the same CSRF token: node B accepted node A's and set no other");
-        assertEquals(403, browser.get(b.url(TestApp.CONTEXT + "/api/auth/session"), "X-CSRF-TOKEN", "0".repeat(32)).status(),
+        assertEquals(403, browser.get(TestApp.url(b, "/api/auth/session"), "X-CSRF-TOKEN", "0".repeat(32)).status(),
                 "node B checks the CSRF token of the replicated session");
         assertEquals(accessToken(a, browser, csrf), accessToken(b, browser, csrf), "the same tokens on both nodes");
         assertEquals(1, wristband.calls(Endpoint.TOKEN_CODE));
@@ -96,7 +96,7 @@ abstract class ClusterTests {
 
         for (int i = 0; i < 5; i++) {
             assertEquals(200, sessionOn(a, browser, csrf).status());
-            assertEquals(200, browser.get(b.url(TestApp.CONTEXT + "/pages/profile.xhtml")).status());
+            assertEquals(200, browser.get(TestApp.url(b, "/pages/profile.xhtml")).status());
         }
         assertEquals(writesOnA, writes(a), "plain authenticated requests on A set no session attribute");
         assertEquals(writesOnB, writes(b), "plain authenticated requests on B set no session attribute");
@@ -175,8 +175,8 @@ abstract class ClusterTests {
             attempts.add(() -> {
                 Browser browser = new Browser();
                 Browser.Exchange callback = callback(browser, user,
-                        signInNode.url(TestApp.CONTEXT + "/api/auth/login?tenant_name=devs4you"));
-                if (callback.status() != 302 || !callback.location().startsWith(signInNode.url(TestApp.CONTEXT + "/"))) {
+                        TestApp.url(signInNode, "/api/auth/login?tenant_name=devs4you"));
+                if (callback.status() != 302 || !callback.location().startsWith(TestApp.url(signInNode, "/"))) {
                     return new Check("sign-in " + attempt + " on " + signInNode.name() + ": the callback answered "
                             + callback.status() + " " + callback.location(), 0, 0);
                 }
@@ -237,7 +237,7 @@ abstract class ClusterTests {
         wristband.rotateRefreshTokens(rotate);
         wristband.accessTokenLifetime(SHORT_LIFETIME);
         Browser browser = new Browser();
-        WristbandTestKit.signInAt(browser, "alice", a.url(TestApp.CONTEXT + "/api/auth/login?tenant_name=devs4you"));
+        WristbandTestKit.signInAt(browser, "alice", TestApp.url(a, "/api/auth/login?tenant_name=devs4you"));
         String csrf = csrf(browser);
         assertEquals(200, sessionOn(b, browser, csrf).status(), "node B has seen the session before");
         String before = accessToken(a, browser, csrf);
@@ -289,13 +289,13 @@ abstract class ClusterTests {
     @Order(5)
     void logoutOnNodeBEndsTheSessionOnNodeA() throws InterruptedException {
         Browser browser = new Browser();
-        WristbandTestKit.signInAt(browser, "bob", a.url(TestApp.CONTEXT + "/api/auth/login?tenant_name=devs4you"));
+        WristbandTestKit.signInAt(browser, "bob", TestApp.url(a, "/api/auth/login?tenant_name=devs4you"));
         String csrf = csrf(browser);
         assertEquals(200, sessionOn(a, browser, csrf).status());
         assertEquals(200, sessionOn(b, browser, csrf).status());
         String sessionCookie = browser.cookie("localhost", "JSESSIONID").orElseThrow().value();
 
-        Browser.Exchange logout = browser.get(b.url(TestApp.CONTEXT + "/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
+        Browser.Exchange logout = browser.get(TestApp.url(b, "/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
 
         assertEquals(302, logout.status(), logout.body());
         assertEquals(1, wristband.calls(Endpoint.REVOKE));
@@ -304,7 +304,7 @@ abstract class ClusterTests {
         browser.setCookie("localhost", "CSRF-TOKEN", csrf);
         Browser.Exchange onA = sessionOn(a, browser, csrf);
         assertEquals(401, onA.status(), onA.body());
-        assertEquals(302, browser.get(a.url(TestApp.CONTEXT + "/pages/profile.xhtml")).status());
+        assertEquals(302, browser.get(TestApp.url(a, "/pages/profile.xhtml")).status());
     }
 
     @Test
@@ -317,7 +317,7 @@ abstract class ClusterTests {
         for (int i = 0; i < sessions; i++) {
             Browser browser = new Browser();
             String user = i % 2 == 0 ? "alice" : "bob";
-            WristbandTestKit.signInAt(browser, user, (i % 2 == 0 ? a : b).url(TestApp.CONTEXT + "/api/auth/login?tenant_name=devs4you"));
+            WristbandTestKit.signInAt(browser, user, TestApp.url(i % 2 == 0 ? a : b, "/api/auth/login?tenant_name=devs4you"));
             browsers.add(browser);
             Browser.Exchange signedIn = sessionOn(b, browser, csrf(browser));
             assertEquals(200, signedIn.status(), "session " + i + " on B right after its login: " + signedIn.body()
@@ -407,18 +407,18 @@ abstract class ClusterTests {
 
     /** Every hop of {@link #sessionOn}: more than one where the node answered a retry. */
     private static List<Browser.Exchange> sessionHops(ServerNode node, Browser browser, String csrf) {
-        return browser.follow(node.url(TestApp.CONTEXT + "/api/auth/session"), "X-CSRF-TOKEN", csrf);
+        return browser.follow(TestApp.url(node, "/api/auth/session"), "X-CSRF-TOKEN", csrf);
     }
 
     /** How often the node's application has set the sign-in attribute (SessionWriteCounter). */
     private static int writes(ServerNode node) {
-        Browser.Exchange count = new Browser().get(node.url(TestApp.CONTEXT + "/test/session-writes"));
+        Browser.Exchange count = new Browser().get(TestApp.url(node, "/test/session-writes"));
         assertEquals(200, count.status(), count.body());
         return Integer.parseInt(count.body().trim());
     }
 
     private static String accessToken(ServerNode node, Browser browser, String csrf) {
-        Browser.Exchange token = browser.get(node.url(TestApp.CONTEXT + "/api/auth/token"), "X-CSRF-TOKEN", csrf);
+        Browser.Exchange token = browser.get(TestApp.url(node, "/api/auth/token"), "X-CSRF-TOKEN", csrf);
         assertEquals(200, token.status(), node.name() + ": " + token.body());
         return json(token).getString("accessToken");
     }

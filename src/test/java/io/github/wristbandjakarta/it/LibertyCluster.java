@@ -43,8 +43,8 @@ final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
         LibertyNode a = new LibertyNode(wlp, "wristband-node-a", httpA, wlp.resolve("usr/servers/wristband-node-a.out"));
         LibertyNode b = new LibertyNode(wlp, "wristband-node-b", httpB, wlp.resolve("usr/servers/wristband-node-b.out"));
         WristbandEmulator wristband = WristbandEmulator.start(0, new EmulatorClient(TestApp.CLIENT_ID,
-                TestApp.CLIENT_SECRET, List.of(appUrl(a, "/api/auth/callback"), appUrl(b, "/api/auth/callback")),
-                appUrl(a, "/api/auth/login"), null, false, null));
+                TestApp.CLIENT_SECRET, List.of(TestApp.url(a, "/api/auth/callback"), TestApp.url(b, "/api/auth/callback")),
+                TestApp.url(a, "/api/auth/login"), null, false, null));
         LibertyCluster cluster = new LibertyCluster(wristband, a, b);
         try {
             Path config = Path.of(System.getProperty("cluster.config", "server-config/liberty-cluster"));
@@ -68,15 +68,10 @@ final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
         }
     }
 
-    /** An absolute URL of the application on {@code node}. */
-    static String appUrl(ServerNode node, String pathInApp) {
-        return node.url(TestApp.CONTEXT + pathInApp);
-    }
-
     /** The application's configuration on one node: that node's login and callback URLs, the shared emulator. */
     static Map<String, String> config(WristbandEmulator wristband, ServerNode node) {
         Map<String, String> config = TestApp.config(TestApp.CLIENT_ID, TestApp.CLIENT_SECRET,
-                wristband.applicationOrigin(), path -> appUrl(node, path));
+                wristband.applicationOrigin(), path -> TestApp.url(node, path));
         config.put("wristband.http.request-timeout", "3");
         config.put("wristband.token-endpoint.enabled", "true");
         config.put("wristband.session.replicated", "true");

@@ -2,6 +2,7 @@ package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.emulator.EmulatorClient;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import io.github.wristbandjakarta.servers.ServerNode;
 import io.github.wristbandjakarta.testkit.Browser;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -62,6 +63,11 @@ public final class TestApp {
 
     public static String url(String path) {
         return origin() + CONTEXT + path;
+    }
+
+    /** An absolute URL of the application on {@code node}, a server the tests started themselves (a cluster node). */
+    public static String url(ServerNode node, String path) {
+        return node.url(CONTEXT + path);
     }
 
     /** The Login Endpoint for the default users' tenant: where the tests' sign-ins start. */

@@ -53,8 +53,8 @@ final class WildFlyCluster extends TwoNodeCluster<WildFlyNode> {
         WildFlyNode a = node(home, dir, "node-a", offsetA, members, secrets);
         WildFlyNode b = node(home, dir, "node-b", offsetB, members, secrets);
         WristbandEmulator wristband = WristbandEmulator.start(0, new EmulatorClient(TestApp.CLIENT_ID,
-                TestApp.CLIENT_SECRET, List.of(LibertyCluster.appUrl(a, "/api/auth/callback"),
-                LibertyCluster.appUrl(b, "/api/auth/callback")), LibertyCluster.appUrl(a, "/api/auth/login"), null,
+                TestApp.CLIENT_SECRET, List.of(TestApp.url(a, "/api/auth/callback"),
+                TestApp.url(b, "/api/auth/callback")), TestApp.url(a, "/api/auth/login"), null,
                 false, null));
         WildFlyCluster cluster = new WildFlyCluster(wristband, a, b);
         try {
