@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,7 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-import static io.github.wristbandjakarta.it.SignIn.last;
+import static io.github.wristbandjakarta.it.TestApp.last;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,7 +62,7 @@ class AuthLogIT {
         assertLoggedOnce(mark, "Login started");
 
         mark = ServerLog.mark();
-        Browser.Exchange callback = browser.get(browser.get(SignIn.approveLink(loginPage, "alice")).location());
+        Browser.Exchange callback = browser.get(browser.get(WristbandTestKit.approveLink(loginPage, "alice")).location());
         assertEquals(302, callback.status());
         remember(browser);
         assertLoggedOnce(mark, "Callback completed");
@@ -85,7 +86,7 @@ class AuthLogIT {
         assertLoggedOnce(mark, "Token refresh refused");
 
         Browser other = new Browser();
-        SignIn.as(other, "bob");
+        WristbandTestKit.signInAt(other, "bob", TestApp.loginUrl());
         remember(other);
         mark = ServerLog.mark();
         assertEquals(302, other.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin").status());
@@ -100,7 +101,7 @@ class AuthLogIT {
         remember(third);
         wristband.nextAuthorizeError("access_denied");
         mark = ServerLog.mark();
-        assertEquals(400, third.get(third.get(SignIn.approveLink(thirdLoginPage, "alice")).location()).status());
+        assertEquals(400, third.get(third.get(WristbandTestKit.approveLink(thirdLoginPage, "alice")).location()).status());
         assertLoggedOnce(mark, "Callback failed: access_denied");
 
         List<String> secrets = new ArrayList<>(wristband.issuedTokens());

@@ -2,6 +2,7 @@ package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import jakarta.json.Json;
 import jakarta.json.JsonString;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -59,7 +60,7 @@ class AuthOptionsIT {
 
     @Test
     void theApplicationsCustomStateComesBackWithTheSignIn() {
-        SignIn.as(browser, "alice", TestApp.url("/api/auth/login"));
+        WristbandTestKit.signInAt(browser, "alice", TestApp.url("/api/auth/login"));
 
         Browser.Exchange events = new Browser().get(TestApp.url("/it/events"));
         List<String> recorded = Json.createReader(new StringReader(events.body())).readArray()
@@ -71,7 +72,7 @@ class AuthOptionsIT {
 
     @Test
     void theLogoutCarriesTheConfiguredRedirectUrlAndTheApplicationsState() {
-        SignIn.as(browser, "alice", TestApp.url("/api/auth/login"));
+        WristbandTestKit.signInAt(browser, "alice", TestApp.url("/api/auth/login"));
 
         Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
 

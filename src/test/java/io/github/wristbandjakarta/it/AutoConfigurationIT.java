@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import io.github.wristbandjakarta.emulator.Endpoint;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 
-import static io.github.wristbandjakarta.it.SignIn.last;
+import static io.github.wristbandjakarta.it.TestApp.last;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,8 +33,8 @@ class AutoConfigurationIT {
     void loginsUseTheSdkConfigurationFetchedOnce() {
         int fetchesBefore = wristband.calls(Endpoint.SDK_CONFIGURATION);
 
-        Browser.Exchange first = last(SignIn.as(new Browser(), "alice"));
-        Browser.Exchange second = last(SignIn.as(new Browser(), "bob"));
+        Browser.Exchange first = last(WristbandTestKit.signInAt(new Browser(), "alice", TestApp.loginUrl()));
+        Browser.Exchange second = last(WristbandTestKit.signInAt(new Browser(), "bob", TestApp.loginUrl()));
 
         assertEquals(200, first.status());
         assertEquals(200, second.status());

@@ -3,6 +3,7 @@ package io.github.wristbandjakarta.it;
 import io.github.wristbandjakarta.emulator.EmulatorUser;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -68,7 +69,7 @@ class BearerTokenIT {
     /** The access token the Token Endpoint hands a signed-in browser. */
     private static String accessTokenFromTheTokenEndpoint() {
         Browser browser = new Browser();
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String csrf = browser.cookie("localhost", "CSRF-TOKEN").orElseThrow().value();
         Browser.Exchange token = browser.get(TestApp.url("/api/auth/token"), "X-CSRF-TOKEN", csrf);
         assertEquals(200, token.status(), token.body());
@@ -227,7 +228,7 @@ class BearerTokenIT {
     @Test
     void aSignedInUsersAccessTokenReachesTheDownstreamApi() {
         Browser browser = new Browser();
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String csrf = browser.cookie("localhost", "CSRF-TOKEN").orElseThrow().value();
 
         Browser.Exchange downstream = browser.get(TestApp.url("/api/it/downstream"), "X-CSRF-TOKEN", csrf);
@@ -239,7 +240,7 @@ class BearerTokenIT {
     @Test
     void theFilterSendsNoTokenToAnOriginNotOnItsList() {
         Browser browser = new Browser();
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String csrf = browser.cookie("localhost", "CSRF-TOKEN").orElseThrow().value();
         long mark = ServerLog.mark();
 

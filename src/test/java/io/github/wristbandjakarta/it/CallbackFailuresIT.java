@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import io.github.wristbandjakarta.emulator.Endpoint;
 import io.github.wristbandjakarta.emulator.Fault;
 import io.github.wristbandjakarta.emulator.IdTokenTampering;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.Duration;
 import java.util.List;
 
-import static io.github.wristbandjakarta.it.SignIn.last;
+import static io.github.wristbandjakarta.it.TestApp.last;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -187,7 +188,7 @@ class CallbackFailuresIT {
 
     @Test
     void anOffSiteReturnUrlIsIgnoredAndTheLoginLandsOnTheDefault() {
-        List<Browser.Exchange> hops = SignIn.as(browser, "alice",
+        List<Browser.Exchange> hops = WristbandTestKit.signInAt(browser, "alice",
                 TestApp.url("/api/auth/login?tenant_name=devs4you&return_url=https%3A%2F%2Fevil.example%2Fsteal"));
 
         assertEquals(TestApp.url("/"), last(hops).uri().toString());
@@ -224,7 +225,7 @@ class CallbackFailuresIT {
     @Test
     void aTenantNameEditedIntoTheCallbackIsABadRequestAndSignsNobodyIn() {
         Browser.Exchange loginPage = last(browser.follow(TENANT_LOGIN));
-        Browser.Exchange approval = browser.get(SignIn.approveLink(loginPage, "alice"));
+        Browser.Exchange approval = browser.get(WristbandTestKit.approveLink(loginPage, "alice"));
         String edited = approval.location().replace("tenant_name=devs4you", "tenant_name=acme");
         assertTrue(edited.contains("tenant_name=acme"), edited);
 
@@ -249,13 +250,13 @@ class CallbackFailuresIT {
         replaying.setCookie("localhost", copied.name(), copied.value());
         Browser.Exchange samePage = replaying.get(loginPage.uri().toString());
         assertEquals(200, samePage.status(), samePage.body());
-        Browser.Exchange approval = replaying.get(SignIn.approveLink(samePage, "alice"));
+        Browser.Exchange approval = replaying.get(WristbandTestKit.approveLink(samePage, "alice"));
 
         Browser.Exchange callback = replaying.get(approval.location());
 
         assertEquals(302, callback.status(), callback.body());
         assertEquals(TENANT_LOGIN, callback.location());
-        SignIn.assertNotSignedIn(replaying);
+        TestApp.assertNotSignedIn(replaying);
         assertEquals(1, wristband.calls(Endpoint.TOKEN_CODE), "the replay exchanged no code");
     }
 
@@ -291,13 +292,13 @@ class CallbackFailuresIT {
     }
 
     private Browser.Exchange callbackAfterApproval(Browser.Exchange loginPage) {
-        Browser.Exchange approval = browser.get(SignIn.approveLink(loginPage, "alice"));
+        Browser.Exchange approval = browser.get(WristbandTestKit.approveLink(loginPage, "alice"));
         assertEquals(302, approval.status(), approval.body());
         return browser.get(approval.location());
     }
 
     private void assertNoSession() {
-        SignIn.assertNotSignedIn(browser);
+        TestApp.assertNotSignedIn(browser);
     }
 
     private static void assertNoStackTrace(Browser.Exchange exchange) {

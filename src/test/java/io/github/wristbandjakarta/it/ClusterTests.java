@@ -1,11 +1,13 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import io.github.wristbandjakarta.emulator.EmulatorUser;
 import io.github.wristbandjakarta.emulator.Endpoint;
 import io.github.wristbandjakarta.internal.session.SessionSeal;
 import io.github.wristbandjakarta.internal.session.WristbandSession;
 import io.github.wristbandjakarta.internal.token.TokenSet;
+import io.github.wristbandjakarta.servers.ServerNode;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -50,10 +52,10 @@ abstract class ClusterTests {
     private static final Duration SHORT_LIFETIME = Duration.ofSeconds(62);
 
     static WristbandEmulator wristband;
-    static ClusterNode a;
-    static ClusterNode b;
+    static ServerNode a;
+    static ServerNode b;
 
-    static void use(WristbandEmulator emulator, ClusterNode nodeA, ClusterNode nodeB) {
+    static void use(WristbandEmulator emulator, ServerNode nodeA, ServerNode nodeB) {
         wristband = emulator;
         a = nodeA;
         b = nodeB;
@@ -68,15 +70,15 @@ abstract class ClusterTests {
     @Order(1)
     void aSessionStartedOnNodeAWorksOnNodeB() throws IOException, InterruptedException {
         Browser browser = new Browser();
-        SignIn.as(browser, "alice", a.url("/api/auth/login?tenant_name=devs4you"));
+        WristbandTestKit.signInAt(browser, "alice", TestApp.url(a, "/api/auth/login?tenant_name=devs4you"));
         String csrf = csrf(browser);
         int writesOnA = writes(a);
         int writesOnB = writes(b);
         JsonObject onA = json(sessionOn(a, browser, csrf));
 
         Browser.Exchange sessionOnB = sessionOn(b, browser, csrf);
-        Browser.Exchange pageOnB = browser.get(b.url("/pages/profile.xhtml"));
-        Browser.Exchange meOnB = browser.get(b.url("/api/demo/me"), "X-CSRF-TOKEN", csrf);
+        Browser.Exchange pageOnB = browser.get(TestApp.url(b, "/pages/profile.xhtml"));
+        Browser.Exchange meOnB = browser.get(TestApp.url(b, "/api/demo/me"), "X-CSRF-TOKEN", csrf);
 
         assertEquals(200, sessionOnB.status(), sessionOnB.body());
         assertEquals(onA.getString("userId"), json(sessionOnB).getString("userId"), "the same user on both nodes");
@@ -86,7 +88,7 @@ abstract class ClusterTests {
         assertEquals(200, meOnB.status(), meOnB.body());
         assertTrue(json(meOnB).getBoolean("admin"));
         assertEquals(csrf, csrf(browser), "the same CSRF token: node B accepted node A's and set no other");
-        assertEquals(403, browser.get(b.url("/api/auth/session"), "X-CSRF-TOKEN", "0".repeat(32)).status(),
+        assertEquals(403, browser.get(TestApp.url(b, "/api/auth/session"), "X-CSRF-TOKEN", "0".repeat(32)).status(),
                 "node B checks the CSRF token of the replicated session");
         assertEquals(accessToken(a, browser, csrf), accessToken(b, browser, csrf), "the same tokens on both nodes");
         assertEquals(1, wristband.calls(Endpoint.TOKEN_CODE));
@@ -94,7 +96,7 @@ abstract class ClusterTests {
 
         for (int i = 0; i < 5; i++) {
             assertEquals(200, sessionOn(a, browser, csrf).status());
-            assertEquals(200, browser.get(b.url("/pages/profile.xhtml")).status());
+            assertEquals(200, browser.get(TestApp.url(b, "/pages/profile.xhtml")).status());
         }
         assertEquals(writesOnA, writes(a), "plain authenticated requests on A set no session attribute");
         assertEquals(writesOnB, writes(b), "plain authenticated requests on B set no session attribute");
@@ -129,12 +131,12 @@ abstract class ClusterTests {
     @Test
     @Order(1)
     void theLibraryRunsOnServersWithoutMicroProfileHealthOrTelemetry() {
-        // Neither cluster has MicroProfile Health or OpenTelemetry (LibertyNode leaves mpHealth and mpTelemetry out,
+        // Neither cluster has MicroProfile Health or OpenTelemetry (LibertyCluster leaves mpHealth and mpTelemetry out,
         // standalone-ha.xml has neither microprofile-health-smallrye nor opentelemetry); both deployed the application
         // before the tests began, and the other tests sign in on them. The library's beans.xml keeps its health and
         // telemetry classes from being loaded there at all: nothing about them, not even Weld's INFO about a type it
         // could not load (WELD-000119), may appear in either log.
-        for (ClusterNode node : List.of(a, b)) {
+        for (ServerNode node : List.of(a, b)) {
             String log = node.log();
             assertFalse(log.contains("io.github.wristbandjakarta.internal.health"), node.name() + " logged the health classes");
             assertFalse(log.contains("io.github.wristbandjakarta.internal.telemetry"),
@@ -164,17 +166,17 @@ abstract class ClusterTests {
         }
         List<Callable<Check>> attempts = new ArrayList<>();
         for (int i = 0; i < signIns; i++) {
-            ClusterNode signInNode = i % 2 == 0 ? a : b;
-            ClusterNode other = signInNode == a ? b : a;
-            ClusterNode first = i % 4 < 2 ? other : signInNode;
-            ClusterNode second = first == other ? signInNode : other;
+            ServerNode signInNode = i % 2 == 0 ? a : b;
+            ServerNode other = signInNode == a ? b : a;
+            ServerNode first = i % 4 < 2 ? other : signInNode;
+            ServerNode second = first == other ? signInNode : other;
             String user = i % 3 == 0 ? "bob" : "alice";
             int attempt = i;
             attempts.add(() -> {
                 Browser browser = new Browser();
                 Browser.Exchange callback = callback(browser, user,
-                        signInNode.url("/api/auth/login?tenant_name=devs4you"));
-                if (callback.status() != 302 || !callback.location().startsWith(signInNode.url("/"))) {
+                        TestApp.url(signInNode, "/api/auth/login?tenant_name=devs4you"));
+                if (callback.status() != 302 || !callback.location().startsWith(TestApp.url(signInNode, "/"))) {
                     return new Check("sign-in " + attempt + " on " + signInNode.name() + ": the callback answered "
                             + callback.status() + " " + callback.location(), 0, 0);
                 }
@@ -182,7 +184,7 @@ abstract class ClusterTests {
                 long start = System.nanoTime();
                 List<Browser.Exchange> hops = sessionHops(first, browser, csrf);
                 long millisFirst = (System.nanoTime() - start) / 1_000_000;
-                Browser.Exchange onFirst = SignIn.last(hops);
+                Browser.Exchange onFirst = TestApp.last(hops);
                 Browser.Exchange onSecond = sessionOn(second, browser, csrf);
                 boolean there = onFirst.status() == 200 && onSecond.status() == 200;
                 return new Check(there ? null : "sign-in " + attempt + " on " + signInNode.name() + ": first request on "
@@ -214,8 +216,8 @@ abstract class ClusterTests {
      * page, approval, callback.
      */
     private static Browser.Exchange callback(Browser browser, String user, String loginUrl) {
-        Browser.Exchange loginPage = SignIn.last(browser.follow(loginUrl));
-        Browser.Exchange approval = browser.get(SignIn.approveLink(loginPage, user));
+        Browser.Exchange loginPage = TestApp.last(browser.follow(loginUrl));
+        Browser.Exchange approval = browser.get(WristbandTestKit.approveLink(loginPage, user));
         return browser.get(approval.location());
     }
 
@@ -235,7 +237,7 @@ abstract class ClusterTests {
         wristband.rotateRefreshTokens(rotate);
         wristband.accessTokenLifetime(SHORT_LIFETIME);
         Browser browser = new Browser();
-        SignIn.as(browser, "alice", a.url("/api/auth/login?tenant_name=devs4you"));
+        WristbandTestKit.signInAt(browser, "alice", TestApp.url(a, "/api/auth/login?tenant_name=devs4you"));
         String csrf = csrf(browser);
         assertEquals(200, sessionOn(b, browser, csrf).status(), "node B has seen the session before");
         String before = accessToken(a, browser, csrf);
@@ -246,7 +248,7 @@ abstract class ClusterTests {
             waitForExpiry();
             List<Callable<Browser.Exchange>> requests = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                ClusterNode node = i % 2 == 0 ? a : b;
+                ServerNode node = i % 2 == 0 ? a : b;
                 requests.add(() -> sessionOn(node, browser, csrf));
             }
             List<Browser.Exchange> answers = all(requests);
@@ -287,13 +289,13 @@ abstract class ClusterTests {
     @Order(5)
     void logoutOnNodeBEndsTheSessionOnNodeA() throws InterruptedException {
         Browser browser = new Browser();
-        SignIn.as(browser, "bob", a.url("/api/auth/login?tenant_name=devs4you"));
+        WristbandTestKit.signInAt(browser, "bob", TestApp.url(a, "/api/auth/login?tenant_name=devs4you"));
         String csrf = csrf(browser);
         assertEquals(200, sessionOn(a, browser, csrf).status());
         assertEquals(200, sessionOn(b, browser, csrf).status());
         String sessionCookie = browser.cookie("localhost", "JSESSIONID").orElseThrow().value();
 
-        Browser.Exchange logout = browser.get(b.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
+        Browser.Exchange logout = browser.get(TestApp.url(b, "/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
 
         assertEquals(302, logout.status(), logout.body());
         assertEquals(1, wristband.calls(Endpoint.REVOKE));
@@ -302,7 +304,7 @@ abstract class ClusterTests {
         browser.setCookie("localhost", "CSRF-TOKEN", csrf);
         Browser.Exchange onA = sessionOn(a, browser, csrf);
         assertEquals(401, onA.status(), onA.body());
-        assertEquals(302, browser.get(a.url("/pages/profile.xhtml")).status());
+        assertEquals(302, browser.get(TestApp.url(a, "/pages/profile.xhtml")).status());
     }
 
     @Test
@@ -315,7 +317,7 @@ abstract class ClusterTests {
         for (int i = 0; i < sessions; i++) {
             Browser browser = new Browser();
             String user = i % 2 == 0 ? "alice" : "bob";
-            SignIn.as(browser, user, (i % 2 == 0 ? a : b).url("/api/auth/login?tenant_name=devs4you"));
+            WristbandTestKit.signInAt(browser, user, TestApp.url(i % 2 == 0 ? a : b, "/api/auth/login?tenant_name=devs4you"));
             browsers.add(browser);
             Browser.Exchange signedIn = sessionOn(b, browser, csrf(browser));
             assertEquals(200, signedIn.status(), "session " + i + " on B right after its login: " + signedIn.body()
@@ -336,7 +338,7 @@ abstract class ClusterTests {
                 int n = 0;
                 while (running.get()) {
                     Browser browser = browsers.get(thread + threads * (n % (sessions / threads)));
-                    ClusterNode node = !aDown.get() && n % 2 == 0 ? a : b;
+                    ServerNode node = !aDown.get() && n % 2 == 0 ? a : b;
                     n++;
                     long start = System.nanoTime();
                     try {
@@ -399,24 +401,24 @@ abstract class ClusterTests {
      * a session another node has just signed in answers a {@code 307} retry until it has arrived
      * (docs/clustering.md "What reaches the other node when").
      */
-    private static Browser.Exchange sessionOn(ClusterNode node, Browser browser, String csrf) {
-        return SignIn.last(sessionHops(node, browser, csrf));
+    private static Browser.Exchange sessionOn(ServerNode node, Browser browser, String csrf) {
+        return TestApp.last(sessionHops(node, browser, csrf));
     }
 
     /** Every hop of {@link #sessionOn}: more than one where the node answered a retry. */
-    private static List<Browser.Exchange> sessionHops(ClusterNode node, Browser browser, String csrf) {
-        return browser.follow(node.url("/api/auth/session"), "X-CSRF-TOKEN", csrf);
+    private static List<Browser.Exchange> sessionHops(ServerNode node, Browser browser, String csrf) {
+        return browser.follow(TestApp.url(node, "/api/auth/session"), "X-CSRF-TOKEN", csrf);
     }
 
     /** How often the node's application has set the sign-in attribute (SessionWriteCounter). */
-    private static int writes(ClusterNode node) {
-        Browser.Exchange count = new Browser().get(node.url("/test/session-writes"));
+    private static int writes(ServerNode node) {
+        Browser.Exchange count = new Browser().get(TestApp.url(node, "/test/session-writes"));
         assertEquals(200, count.status(), count.body());
         return Integer.parseInt(count.body().trim());
     }
 
-    private static String accessToken(ClusterNode node, Browser browser, String csrf) {
-        Browser.Exchange token = browser.get(node.url("/api/auth/token"), "X-CSRF-TOKEN", csrf);
+    private static String accessToken(ServerNode node, Browser browser, String csrf) {
+        Browser.Exchange token = browser.get(TestApp.url(node, "/api/auth/token"), "X-CSRF-TOKEN", csrf);
         assertEquals(200, token.status(), node.name() + ": " + token.body());
         return json(token).getString("accessToken");
     }

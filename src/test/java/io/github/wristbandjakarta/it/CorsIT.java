@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -79,7 +80,7 @@ class CorsIT {
 
     @Test
     void aCredentialedCallFromTheAllowedOriginIsReadableByIt() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
 
         Browser.Exchange session = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf(),
                 "Origin", SPA, "Sec-Fetch-Site", "same-site");
@@ -91,7 +92,7 @@ class CorsIT {
 
     @Test
     void aStateChangingCallFromTheAllowedOriginPassesTheOriginCheck() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
 
         Browser.Exchange post = browser.post(TestApp.url("/api/it/caller"), "", "X-CSRF-TOKEN", csrf(),
                 "Origin", SPA, "Sec-Fetch-Site", "same-site");
@@ -102,7 +103,7 @@ class CorsIT {
 
     @Test
     void theSinglePageApplicationsLogoutRedirectSignsOut() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String csrf = csrf();
 
         // What a browser sends when the SPA sets window.location to the Logout Endpoint (the React SDK's

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.it;
 
+import io.github.wristbandjakarta.servers.ServerProcesses;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import io.github.wristbandjakarta.emulator.Endpoint;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import jakarta.json.Json;
@@ -18,7 +19,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.wristbandjakarta.it.SignIn.last;
+import static io.github.wristbandjakarta.it.TestApp.last;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -95,7 +96,7 @@ class EndToEndIT {
     void signingInLandsOnTheReturnUrlWithARotatedSessionAndACsrfCookie() {
         browser.setCookie("localhost", "JSESSIONID", "attacker-chosen-session-id");
 
-        List<Browser.Exchange> hops = SignIn.as(browser, "alice",
+        List<Browser.Exchange> hops = WristbandTestKit.signInAt(browser, "alice",
                 TestApp.url("/api/auth/login?tenant_name=devs4you&return_url=" + TestApp.url("/pages/profile.xhtml")));
 
         Browser.Exchange landed = last(hops);
@@ -137,7 +138,7 @@ class EndToEndIT {
     @Test
     void cookiesPlantedByAnAttackerWhoStartedTheLoginAreNotSignedInByTheVictimsSignIn() {
         Browser attacker = new Browser();
-        SignIn.as(attacker, "bob");
+        WristbandTestKit.signInAt(attacker, "bob", TestApp.loginUrl());
         String attackerCsrf = attacker.cookie("localhost", "CSRF-TOKEN").orElseThrow().value();
         Browser.Exchange attackerLogin = attacker.get(TestApp.url("/api/auth/login?tenant_name=devs4you"));
         assertEquals(302, attackerLogin.status());
@@ -148,7 +149,7 @@ class EndToEndIT {
         browser.setCookie("localhost", loginState.name(), loginState.value());
 
         Browser.Exchange loginPage = last(browser.follow(attackerLogin.location()));
-        Browser.Exchange landed = last(browser.follow(SignIn.approveLink(loginPage, "alice")));
+        Browser.Exchange landed = last(browser.follow(WristbandTestKit.approveLink(loginPage, "alice")));
 
         assertEquals(200, landed.status(), "the victim signed in: " + landed.body());
         Browser.Exchange victim = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrfToken());
@@ -177,7 +178,7 @@ class EndToEndIT {
 
     @Test
     void sessionEndpointAnswersUserTenantAndMetadataWithTheCsrfHeader() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
 
         Browser.Exchange session = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrfToken());
 
@@ -194,7 +195,7 @@ class EndToEndIT {
 
     @Test
     void sessionEndpointWithoutTheCsrfHeaderIsForbidden() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
 
         Browser.Exchange missing = browser.get(TestApp.url("/api/auth/session"));
         Browser.Exchange wrong = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", "0".repeat(32));
@@ -216,7 +217,7 @@ class EndToEndIT {
 
     @Test
     void protectedJsfPageShowsTheSignedInUser() {
-        SignIn.as(browser, "bob");
+        WristbandTestKit.signInAt(browser, "bob", TestApp.loginUrl());
 
         Browser.Exchange page = browser.get(TestApp.url("/pages/profile.xhtml"));
 
@@ -246,8 +247,8 @@ class EndToEndIT {
     @Test
     void adminJspNeedsTheAdminRole() {
         Browser alice = new Browser();
-        SignIn.as(alice, "alice");
-        SignIn.as(browser, "bob");
+        WristbandTestKit.signInAt(alice, "alice", TestApp.loginUrl());
+        WristbandTestKit.signInAt(browser, "bob", TestApp.loginUrl());
 
         Browser.Exchange forAlice = alice.get(TestApp.url("/admin/index.jsp"));
         Browser.Exchange forBob = browser.get(TestApp.url("/admin/index.jsp"));
@@ -261,7 +262,7 @@ class EndToEndIT {
 
     @Test
     void rolesAllowedResourceAnswersForTheSignedInUser() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
 
         Browser.Exchange me = browser.get(TestApp.url("/api/demo/me"), "X-CSRF-TOKEN", csrfToken());
 
@@ -288,7 +289,7 @@ class EndToEndIT {
         assertEquals(TestApp.CONTEXT + "/api/auth/login", login.getPath());
         assertEquals(TestApp.url("/pages/profile.xhtml?tab=1"), query(login, "return_url"));
 
-        Browser.Exchange landed = last(SignIn.as(browser, "bob", login + "&tenant_name=devs4you"));
+        Browser.Exchange landed = last(WristbandTestKit.signInAt(browser, "bob", login + "&tenant_name=devs4you"));
         assertEquals(TestApp.url("/pages/profile.xhtml?tab=1"), landed.uri().toString());
         assertEquals(200, landed.status());
     }
@@ -305,7 +306,7 @@ class EndToEndIT {
 
     @Test
     void theHomePageOfASignedInUserShowsTheUserAndNoSignInLinks() {
-        Browser.Exchange home = last(SignIn.as(browser, "alice")); // the callback's default return URL: home
+        Browser.Exchange home = last(WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl())); // the callback's default return URL: home
 
         assertEquals(TestApp.url("/"), home.uri().toString());
         assertEquals(200, home.status(), home.body());
@@ -342,7 +343,7 @@ class EndToEndIT {
 
     @Test
     void loggingOutLandsOnTheHomePageSayingYouAreSignedOut() {
-        SignIn.as(browser, "bob");
+        WristbandTestKit.signInAt(browser, "bob", TestApp.loginUrl());
 
         List<Browser.Exchange> hops = browser.follow(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
 
@@ -361,10 +362,10 @@ class EndToEndIT {
      */
     @Test
     void signingInAgainAfterLoggingOutLeavesNoLoginStateCookie() {
-        SignIn.as(browser, "bob");
+        WristbandTestKit.signInAt(browser, "bob", TestApp.loginUrl());
         browser.follow(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
 
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
 
         assertEquals(List.of(), browser.cookies().stream().map(Browser.Cookie::name)
                 .filter(name -> name.startsWith("login#")).toList());
@@ -414,7 +415,7 @@ class EndToEndIT {
 
     @Test
     void logoutRevokesTheRefreshTokenEndsTheSessionAndRedirectsToWristband() {
-        Browser.Cookie sessionCookie = SignIn.as(browser, "alice").stream()
+        Browser.Cookie sessionCookie = WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl()).stream()
                 .filter(h -> h.uri().getPath().endsWith("/api/auth/callback"))
                 .flatMap(h -> h.headers("Set-Cookie").stream()).map(c -> Browser.parse("localhost", c))
                 .filter(c -> c.name().equals("JSESSIONID")).findFirst().orElseThrow();
@@ -443,7 +444,7 @@ class EndToEndIT {
 
     @Test
     void logoutAfterAuthenticatedRequestsEndsTheSession() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String csrf = csrfToken();
         assertEquals(200, browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status());
         assertEquals(200, browser.get(TestApp.url("/pages/profile.xhtml")).status());
@@ -457,11 +458,11 @@ class EndToEndIT {
 
     @Test
     void signingInAgainOverAnExistingSessionReplacesTheUser() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         assertEquals(200, browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrfToken()).status());
         String firstSession = browser.cookie("localhost", "JSESSIONID").orElseThrow().value();
 
-        SignIn.as(browser, "bob");
+        WristbandTestKit.signInAt(browser, "bob", TestApp.loginUrl());
         Browser.Exchange session = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrfToken());
 
         assertEquals(200, session.status(), session.body());
@@ -471,7 +472,7 @@ class EndToEndIT {
 
     @Test
     void tokenEndpointIsOffUnlessConfigured() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
 
         Browser.Exchange token = browser.get(TestApp.url("/api/auth/token"), "X-CSRF-TOKEN", csrfToken());
 

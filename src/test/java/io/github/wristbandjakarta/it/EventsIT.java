@@ -3,6 +3,7 @@ package io.github.wristbandjakarta.it;
 import io.github.wristbandjakarta.emulator.EmulatorUser;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import jakarta.json.Json;
 import jakarta.json.JsonString;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -56,7 +57,7 @@ class EventsIT {
 
     @Test
     void aSignInIsHeardAndAnObserverThatThrowsDoesNotUndoIt() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
 
         assertEquals(200, browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf()).status(),
                 "signed in although an observer threw");
@@ -66,7 +67,7 @@ class EventsIT {
 
     @Test
     void aLogoutIsHeard() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         events(true);
 
         browser.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
@@ -86,7 +87,7 @@ class EventsIT {
 
     @Test
     void aSessionAlteredInTheStoreIsHeardAsEnded() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String csrf = csrf();
         assertEquals(204, browser.get(TestApp.url("/it/session-store?what=alter")).status());
         events(true);

@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -31,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.github.wristbandjakarta.it.SignIn.last;
+import static io.github.wristbandjakarta.it.TestApp.last;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,7 +127,7 @@ class HostileInputIT {
         assertTrue(tookMillis < 120_000, "bounded: " + tookMillis + " ms");
 
         Browser browser = new Browser();
-        assertEquals(TestApp.url("/"), last(SignIn.as(browser, "alice")).uri().toString(), "still signs users in");
+        assertEquals(TestApp.url("/"), last(WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl())).uri().toString(), "still signs users in");
         String csrf = browser.cookie("localhost", "CSRF-TOKEN").orElseThrow().value();
         assertEquals(200, browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status());
     }

@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import io.github.wristbandjakarta.emulator.Endpoint;
 import io.github.wristbandjakarta.emulator.Fault;
 import io.github.wristbandjakarta.emulator.IdTokenTampering;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static io.github.wristbandjakarta.it.SignIn.last;
+import static io.github.wristbandjakarta.it.TestApp.last;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,7 +114,7 @@ class IdTokenIT {
         onlyTheSigningKeyCached();
         wristband.idTokenTampering(tampering);
 
-        assertSignedIn(SignIn.as(browser, "alice"));
+        assertSignedIn(WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl()));
     }
 
     @Test
@@ -122,7 +123,7 @@ class IdTokenIT {
         try {
             Thread.sleep(COOLDOWN_MILLIS + 200);
             wristband.rotateSigningKey();
-            assertSignedIn(SignIn.as(new Browser(), "bob")); // the refetch caches both keys
+            assertSignedIn(WristbandTestKit.signInAt(new Browser(), "bob", TestApp.loginUrl())); // the refetch caches both keys
             wristband.idTokenTampering(IdTokenTampering.NO_KID);
 
             Browser.Exchange callback = callbackAfterApproval(last(browser.follow(TENANT_LOGIN)), "application/json");
@@ -136,13 +137,13 @@ class IdTokenIT {
 
     @Test
     void aRotatedSigningKeyCostsOneJwksFetchAndLoginsGoOn() throws Exception {
-        assertSignedIn(SignIn.as(new Browser(), "bob")); // some key set is cached
+        assertSignedIn(WristbandTestKit.signInAt(new Browser(), "bob", TestApp.loginUrl())); // some key set is cached
         Thread.sleep(COOLDOWN_MILLIS + 200);
         wristband.rotateSigningKey();
         wristband.reset();
 
-        assertSignedIn(SignIn.as(browser, "alice"));
-        assertSignedIn(SignIn.as(new Browser(), "bob"));
+        assertSignedIn(WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl()));
+        assertSignedIn(WristbandTestKit.signInAt(new Browser(), "bob", TestApp.loginUrl()));
 
         assertEquals(1, wristband.calls(Endpoint.JWKS), "one refetch for the new kid, then the cache answers");
     }
@@ -166,7 +167,7 @@ class IdTokenIT {
 
     @Test
     void theLastGoodKeySetIsKeptWhileTheJwksIsDown() throws Exception {
-        assertSignedIn(SignIn.as(new Browser(), "bob"));
+        assertSignedIn(WristbandTestKit.signInAt(new Browser(), "bob", TestApp.loginUrl()));
         Thread.sleep(COOLDOWN_MILLIS + 200);
         wristband.fault(Endpoint.JWKS, new Fault.Status(503, "{\"error\":\"temporarily_unavailable\"}"));
         wristband.idTokenTampering(IdTokenTampering.UNKNOWN_KEY);
@@ -175,26 +176,26 @@ class IdTokenIT {
 
         wristband.idTokenTampering(IdTokenTampering.NONE);
 
-        assertSignedIn(SignIn.as(browser, "alice"));
+        assertSignedIn(WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl()));
     }
 
     /** Makes the server's cache hold exactly the emulator's one signing key. */
     private void onlyTheSigningKeyCached() throws InterruptedException {
         Thread.sleep(COOLDOWN_MILLIS + 200);
         wristband.rotateSigningKey();
-        assertSignedIn(SignIn.as(new Browser(), "bob"));
+        assertSignedIn(WristbandTestKit.signInAt(new Browser(), "bob", TestApp.loginUrl()));
     }
 
     /** A whole login in a new browser; the callback's status. */
     private static int freshCallback() {
         Browser tab = new Browser();
         Browser.Exchange loginPage = last(tab.follow(TENANT_LOGIN));
-        Browser.Exchange approval = tab.get(SignIn.approveLink(loginPage, "alice"));
+        Browser.Exchange approval = tab.get(WristbandTestKit.approveLink(loginPage, "alice"));
         return tab.get(approval.location(), "Accept", "application/json").status();
     }
 
     private Browser.Exchange callbackAfterApproval(Browser.Exchange loginPage, String accept) {
-        Browser.Exchange approval = browser.get(SignIn.approveLink(loginPage, "alice"));
+        Browser.Exchange approval = browser.get(WristbandTestKit.approveLink(loginPage, "alice"));
         assertEquals(302, approval.status(), approval.body());
         return browser.get(approval.location(), "Accept", accept);
     }
@@ -210,6 +211,6 @@ class IdTokenIT {
     }
 
     private void assertNoSession() {
-        SignIn.assertNotSignedIn(browser);
+        TestApp.assertNotSignedIn(browser);
     }
 }

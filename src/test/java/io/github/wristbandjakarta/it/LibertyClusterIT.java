@@ -25,7 +25,7 @@ class LibertyClusterIT extends ClusterTests {
     static void startCluster() throws Exception {
         suiteStart = System.nanoTime();
         cluster = LibertyCluster.start();
-        use(cluster.wristband, cluster.a, cluster.b);
+        use(cluster.wristband, cluster.a(), cluster.b());
         System.out.printf("[cluster] two Liberty nodes up in %d s%n", seconds(suiteStart));
     }
 
@@ -49,25 +49,25 @@ class LibertyClusterIT extends ClusterTests {
     @Order(1)
     void aNodeRefusesToDeserializeAClassOffTheAllowListFromTheSessionCache() {
         Browser browser = new Browser();
-        Browser.Exchange write = browser.get(cluster.a.url("/test/serial-filter?what=write"));
+        Browser.Exchange write = browser.get(TestApp.url(cluster.a(), "/test/serial-filter?what=write"));
         assertEquals(200, write.status(), write.body());
 
-        Browser.Exchange read = browser.get(cluster.b.url("/test/serial-filter?what=read"));
+        Browser.Exchange read = browser.get(TestApp.url(cluster.b(), "/test/serial-filter?what=read"));
 
         System.out.println("[cluster] node B read a session attribute off the allow-list: "
                 + read.body().trim().replace('\n', ' '));
         assertEquals(200, read.status(), read.body());
         assertTrue(read.body().contains("attribute=null"), "node B handed out no such object: " + read.body());
         assertTrue(read.body().contains("readObjectRuns=0"), "its readObject never ran on node B: " + read.body());
-        Browser.Exchange control = new Browser().get(cluster.b.url("/test/serial-filter?what=control"));
+        Browser.Exchange control = new Browser().get(TestApp.url(cluster.b(), "/test/serial-filter?what=control"));
         assertEquals("readObjectRuns=1", control.body().trim(),
                 "the probe's code does run where a node deserializes it (with a stream filter that allows it)");
-        String log = cluster.b.log();
+        String log = cluster.b().log();
         assertTrue(log.lines().anyMatch(line -> line.contains("SESN0304E") && line.contains(SerialFilterServlet.ATTRIBUTE))
                 && log.contains("java.io.InvalidClassException: filter status: REJECTED"),
-                "Liberty could not read the attribute because the JDK's filter refused it:\n" + cluster.b.logTail());
+                "Liberty could not read the attribute because the JDK's filter refused it:\n" + cluster.b().logTail());
 
-        Browser.Exchange check = new Browser().get(cluster.b.url("/test/serial-filter?what=check"
+        Browser.Exchange check = new Browser().get(TestApp.url(cluster.b(), "/test/serial-filter?what=check"
                 + "&class=io.github.wristbandjakarta.internal.session.SealedSession"
                 + "&class=java.util.PriorityQueue"
                 + "&class=java.util.HashMap"

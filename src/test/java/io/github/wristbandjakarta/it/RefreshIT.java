@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import io.github.wristbandjakarta.emulator.Endpoint;
 import io.github.wristbandjakarta.emulator.Fault;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
@@ -56,7 +57,7 @@ class RefreshIT {
 
     @Test
     void tokenEndpointAnswersTheAccessTokenAndItsExpiry() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
 
         Browser.Exchange token = browser.get(TestApp.url("/api/auth/token"), "X-CSRF-TOKEN", csrfToken());
 
@@ -71,7 +72,7 @@ class RefreshIT {
 
     @Test
     void parallelRequestsOnAnExpiredSessionCauseExactlyOneRefresh() throws Exception {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String before = accessToken();
         waitForExpiry();
 
@@ -86,7 +87,7 @@ class RefreshIT {
     @Test
     void parallelRequestsSucceedWhenWristbandRotatesRefreshTokens() throws Exception {
         wristband.rotateRefreshTokens(true);
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         waitForExpiry();
 
         List<Browser.Exchange> first = parallelSessionRequests();
@@ -100,7 +101,7 @@ class RefreshIT {
 
     @Test
     void aRefusedRefreshEndsTheSession() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         waitForExpiry();
         wristband.revokeAllRefreshTokens();
 
@@ -121,7 +122,7 @@ class RefreshIT {
         for (int round = 0; round < 3; round++) {
             wristband.reset();
             wristband.accessTokenLifetime(SHORT_LIFETIME);
-            SignIn.as(browser, "alice");
+            WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
             waitForExpiry();
             wristband.revokeAllRefreshTokens();
             long mark = ServerLog.mark();
@@ -139,7 +140,7 @@ class RefreshIT {
 
     @Test
     void anUnreachableWristbandKeepsTheSessionForTheNextTry() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         waitForExpiry();
         wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Status(503, "{\"error\":\"temporarily_unavailable\"}"));
 
@@ -157,7 +158,7 @@ class RefreshIT {
             names = {"WRONG_SUBJECT", "WRONG_ISSUER", "WRONG_AUDIENCE", "BAD_SIGNATURE"})
     void aRefreshedIdTokenForAnotherUserIssuerOrAudienceEndsTheSession(
             io.github.wristbandjakarta.emulator.IdTokenTampering tampering) {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String csrf = csrfToken();
         waitForExpiry();
         wristband.idTokenTampering(tampering);
@@ -177,7 +178,7 @@ class RefreshIT {
 
     @Test
     void anotherClientErrorOnRefreshEndsTheSession() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String csrf = csrfToken();
         waitForExpiry();
         wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Status(401, "{\"error\":\"invalid_client\"}"));
@@ -193,7 +194,7 @@ class RefreshIT {
 
     @Test
     void aTimedOutRefreshSendsThePageToLoginAndKeepsTheSession() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String csrf = csrfToken();
         waitForExpiry();
         wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Delay(Duration.ofMillis(3_500)));
@@ -214,7 +215,7 @@ class RefreshIT {
     void aRotatedRefreshTokenCannotBeReplayed() throws Exception {
         wristband.rotateRefreshTokens(true);
         java.util.Set<String> before = new java.util.HashSet<>(wristband.issuedTokens());
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         java.util.Set<String> loginTokens = new java.util.HashSet<>(wristband.issuedTokens());
         loginTokens.removeAll(before);
         waitForExpiry();

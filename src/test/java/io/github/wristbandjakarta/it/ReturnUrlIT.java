@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -17,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static io.github.wristbandjakarta.it.SignIn.last;
+import static io.github.wristbandjakarta.it.TestApp.last;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -105,7 +106,7 @@ class ReturnUrlIT {
         Browser.Exchange loginPage = last(tab.follow(TestApp.url("/api/auth/login?tenant_name=devs4you&return_url="
                 + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8))));
         assertEquals(200, loginPage.status(), loginPage.body());
-        Browser.Exchange approval = tab.get(SignIn.approveLink(loginPage, "alice"));
+        Browser.Exchange approval = tab.get(WristbandTestKit.approveLink(loginPage, "alice"));
         Browser.Exchange callback = tab.get(approval.location());
         assertEquals(302, callback.status(), callback.body());
         return callback.location();

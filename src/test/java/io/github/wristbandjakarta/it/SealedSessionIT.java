@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -45,7 +46,7 @@ class SealedSessionIT {
     @BeforeEach
     void signIn() {
         TestApp.emulator().reset();
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
     }
 
     private String csrf() {

@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.github.wristbandjakarta.it.SignIn.last;
+import static io.github.wristbandjakarta.it.TestApp.last;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +50,7 @@ class SessionAndCookiesIT {
     @Test
     void theSessionEndsAfterItsAbsoluteLifetimeHoweverActive() throws Exception {
         long signedInAt = System.currentTimeMillis();
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String csrf = csrf();
         while (System.currentTimeMillis() - signedInAt < (ABSOLUTE_LIFETIME_SECONDS - 3) * 1000) {
             assertEquals(200, browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status(),
@@ -81,7 +82,7 @@ class SessionAndCookiesIT {
         assertTrue(loginCookies.get(0).length() < 4096, "login-state cookie under 4 KB: " + loginCookies.get(0).length());
 
         Browser.Exchange loginPage = last(browser.follow(login.location()));
-        Browser.Exchange approval = browser.get(SignIn.approveLink(loginPage, "alice"));
+        Browser.Exchange approval = browser.get(WristbandTestKit.approveLink(loginPage, "alice"));
         Browser.Exchange callback = browser.get(approval.location());
 
         assertEquals(302, callback.status());
@@ -110,7 +111,7 @@ class SessionAndCookiesIT {
 
     @Test
     void theSessionIsTrackedByCookieOnlyNeverByUrl() {
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String sessionId = browser.cookie("localhost", "JSESSIONID").orElseThrow().value();
         String csrf = csrf();
         Browser.Exchange profile = browser.get(TestApp.url("/pages/profile.xhtml"));
@@ -131,7 +132,7 @@ class SessionAndCookiesIT {
     void logoutDeletesEveryLoginStateCookie() {
         last(browser.follow(TENANT_LOGIN));
         last(browser.follow(TENANT_LOGIN)); // two logins left pending in other tabs
-        SignIn.as(browser, "alice");
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         assertEquals(2, loginCookies().size(), "the completed login's cookie is gone, the pending ones stay");
 
         Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
@@ -148,7 +149,7 @@ class SessionAndCookiesIT {
         assertEquals(3, loginCookies().size());
 
         for (int i : new int[] {1, 0, 2}) {
-            Browser.Exchange approval = browser.get(SignIn.approveLink(loginPages.get(i), i == 1 ? "bob" : "alice"));
+            Browser.Exchange approval = browser.get(WristbandTestKit.approveLink(loginPages.get(i), i == 1 ? "bob" : "alice"));
             Browser.Exchange callback = browser.get(approval.location());
             assertEquals(302, callback.status());
             assertEquals(TestApp.url("/"), callback.location(), "tab " + i + " completes");
@@ -166,17 +167,17 @@ class SessionAndCookiesIT {
         }
         assertEquals(3, loginCookies().size(), "at most three pending logins");
         for (int i = 1; i < 4; i++) {
-            Browser.Exchange callback = browser.get(browser.get(SignIn.approveLink(loginPages.get(i), "alice")).location());
+            Browser.Exchange callback = browser.get(browser.get(WristbandTestKit.approveLink(loginPages.get(i), "alice")).location());
             assertEquals(TestApp.url("/"), callback.location(), "tab " + i + " completes");
         }
 
-        Browser.Exchange approval = browser.get(SignIn.approveLink(loginPages.get(0), "alice"));
+        Browser.Exchange approval = browser.get(WristbandTestKit.approveLink(loginPages.get(0), "alice"));
         Browser.Exchange oldest = browser.get(approval.location());
 
         assertEquals(302, oldest.status());
         assertEquals(TENANT_LOGIN, oldest.location(), "missing_login_state: back to the tenant's login");
         List<Browser.Exchange> recovery = browser.follow(oldest.location());
-        List<Browser.Exchange> signedIn = browser.follow(SignIn.approveLink(last(recovery), "alice"));
+        List<Browser.Exchange> signedIn = browser.follow(WristbandTestKit.approveLink(last(recovery), "alice"));
         assertEquals(TestApp.url("/"), last(signedIn).uri().toString(), "the evicted tab recovers");
         assertEquals(200, browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf()).status());
     }

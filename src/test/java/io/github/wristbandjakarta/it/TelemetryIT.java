@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -115,7 +116,7 @@ class TelemetryIT {
     }
 
     private static List<Browser.Exchange> signIn(Browser browser) {
-        List<Browser.Exchange> hops = SignIn.as(browser, "alice");
+        List<Browser.Exchange> hops = WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         signIns++;
         return hops;
     }
@@ -207,7 +208,7 @@ class TelemetryIT {
         long mark = ServerLog.mark();
         // The hosted login page's approval, its redirect to the callback and the callback's to the landing page, each
         // with the caller's trace context.
-        browser.follow(SignIn.approveLink(toLoginPage.get(toLoginPage.size() - 1), "alice"), "traceparent",
+        browser.follow(WristbandTestKit.approveLink(toLoginPage.get(toLoginPage.size() - 1), "alice"), "traceparent",
                 TRACEPARENT);
         signIns++;
 

@@ -2,6 +2,8 @@ package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.emulator.EmulatorClient;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import io.github.wristbandjakarta.servers.ServerNode;
+import io.github.wristbandjakarta.testkit.Browser;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -14,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The application under test: the WAR the build produced, deployed as {@code app.war} with its Wristband
@@ -58,6 +63,31 @@ public final class TestApp {
 
     public static String url(String path) {
         return origin() + CONTEXT + path;
+    }
+
+    /** An absolute URL of the application on {@code node}, a server the tests started themselves (a cluster node). */
+    public static String url(ServerNode node, String path) {
+        return node.url(CONTEXT + path);
+    }
+
+    /** The Login Endpoint for the default users' tenant: where the tests' sign-ins start. */
+    public static String loginUrl() {
+        return url("/api/auth/login?tenant_name=devs4you");
+    }
+
+    /** The page a walk of redirects ended on. */
+    public static Browser.Exchange last(List<Browser.Exchange> hops) {
+        return hops.get(hops.size() - 1);
+    }
+
+    /**
+     * The browser is not signed in: it holds no CSRF cookie, and the Session Endpoint answers 401 to whatever session
+     * cookie it sends (a session the browser held before a failed login stays).
+     */
+    public static void assertNotSignedIn(Browser browser) {
+        assertFalse(browser.cookie("localhost", "CSRF-TOKEN").isPresent(), () -> "no CSRF cookie: " + browser.cookies());
+        Browser.Exchange session = browser.get(url("/api/auth/session"));
+        assertEquals(401, session.status(), () -> "not signed in: " + session.body());
     }
 
     public static synchronized WristbandEmulator emulator() {

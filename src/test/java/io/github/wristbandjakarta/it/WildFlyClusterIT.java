@@ -16,7 +16,7 @@ class WildFlyClusterIT extends ClusterTests {
     static void startCluster() throws Exception {
         suiteStart = System.nanoTime();
         cluster = WildFlyCluster.start();
-        use(cluster.wristband, cluster.a, cluster.b);
+        use(cluster.wristband, cluster.a(), cluster.b());
         System.out.printf("[cluster] two WildFly nodes up in %d s%n", seconds(suiteStart));
     }
 

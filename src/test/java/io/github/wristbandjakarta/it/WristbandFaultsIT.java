@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import io.github.wristbandjakarta.emulator.Endpoint;
 import io.github.wristbandjakarta.emulator.Fault;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
@@ -25,7 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-import static io.github.wristbandjakarta.it.SignIn.last;
+import static io.github.wristbandjakarta.it.TestApp.last;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,7 +83,7 @@ class WristbandFaultsIT {
             wristband.rotateSigningKey(); // the server must fetch the keys again for this login
         }
         Browser.Exchange loginPage = last(browser.follow(TENANT_LOGIN));
-        Browser.Exchange approval = browser.get(SignIn.approveLink(loginPage, "alice"));
+        Browser.Exchange approval = browser.get(WristbandTestKit.approveLink(loginPage, "alice"));
         wristband.fault(endpoint, fault);
 
         long started = System.nanoTime();
@@ -106,19 +107,19 @@ class WristbandFaultsIT {
                 + ") and as long again: " + tookMillis + " ms");
         assertTrue(wristband.calls(endpoint) >= 1, "the fault was hit");
         EndToEndIT.assertNoStore(callback);
-        SignIn.assertNotSignedIn(browser);
+        TestApp.assertNotSignedIn(browser);
     }
 
     @Test
     void otherUsersAreServedWhileWristbandHangs() throws Exception {
         Browser signedIn = new Browser();
-        SignIn.as(signedIn, "bob");
+        WristbandTestKit.signInAt(signedIn, "bob", TestApp.loginUrl());
         String csrf = signedIn.cookie("localhost", "CSRF-TOKEN").orElseThrow().value();
         List<Browser> tabs = new ArrayList<>();
         List<String> callbacks = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Browser tab = new Browser();
-            Browser.Exchange approval = tab.get(SignIn.approveLink(last(tab.follow(TENANT_LOGIN)), "alice"));
+            Browser.Exchange approval = tab.get(WristbandTestKit.approveLink(last(tab.follow(TENANT_LOGIN)), "alice"));
             tabs.add(tab);
             callbacks.add(approval.location());
         }
@@ -150,18 +151,18 @@ class WristbandFaultsIT {
         } finally {
             pool.shutdownNow();
         }
-        tabs.forEach(SignIn::assertNotSignedIn);
+        tabs.forEach(TestApp::assertNotSignedIn);
     }
 
     @Test
     void aHangingRefreshOfOneUserDoesNotHoldUpAnother() throws Exception {
         wristband.accessTokenLifetime(SHORT_LIFETIME);
         Browser expiring = new Browser();
-        SignIn.as(expiring, "alice");
+        WristbandTestKit.signInAt(expiring, "alice", TestApp.loginUrl());
         String expiringCsrf = expiring.cookie("localhost", "CSRF-TOKEN").orElseThrow().value();
         wristband.accessTokenLifetime(Duration.ofSeconds(1800));
         Browser other = new Browser();
-        SignIn.as(other, "bob");
+        WristbandTestKit.signInAt(other, "bob", TestApp.loginUrl());
         String otherCsrf = other.cookie("localhost", "CSRF-TOKEN").orElseThrow().value();
         TestApp.awaitTokenExpiry(SHORT_LIFETIME);
         wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Hang());

@@ -1,5 +1,7 @@
 package io.github.wristbandjakarta.bench;
 
+import io.github.wristbandjakarta.servers.ServerNode;
+
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +35,7 @@ public final class BenchRunner {
     private static int run(Settings settings) throws Exception {
         Files.createDirectories(settings.out());
         String loadAtStart = ResultsPage.loadAverage();
-        BenchServer server = BenchServer.of(settings);
+        ServerNode server = Deployment.server(settings);
         StringBuilder report = new StringBuilder();
         List<String> notes = List.of();
         boolean complete = true;

@@ -6,8 +6,11 @@ import io.github.wristbandjakarta.bench.container.CallerResource;
 import io.github.wristbandjakarta.bench.container.DoNothingMechanism;
 import io.github.wristbandjakarta.bench.container.FixedCallerMechanism;
 import io.github.wristbandjakarta.bench.container.SessionCallerMechanism;
-import io.github.wristbandjakarta.it.ServerProcesses;
 import io.github.wristbandjakarta.it.TestApp;
+import io.github.wristbandjakarta.servers.LibertyNode;
+import io.github.wristbandjakarta.servers.ServerNode;
+import io.github.wristbandjakarta.servers.ServerProcesses;
+import io.github.wristbandjakarta.servers.WildFlyNode;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -15,17 +18,14 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -43,12 +43,42 @@ final class Deployment {
             Cases.CONTEXT + "/api/bench/hello", Cases.DO_NOTHING_CONTEXT + "/api/bench/hello",
             Cases.FIXED_CALLER_CONTEXT + "/api/bench/caller", Cases.SESSION_CALLER_CONTEXT + "/api/bench/caller");
 
-    private final Settings settings;
-    private final BenchServer server;
+    /** A WildFly server.log line's level: {@code 2026-01-31 12:00:00,000 WARN  [category] …}. */
+    private static final Pattern LEVEL = Pattern.compile("^\\S+ \\S+ (WARN|ERROR) ", Pattern.MULTILINE);
 
-    Deployment(Settings settings, BenchServer server) {
+    private final Settings settings;
+    private final ServerNode server;
+
+    Deployment(Settings settings, ServerNode server) {
         this.settings = settings;
         this.server = server;
+    }
+
+    /**
+     * The server the bench loads ({@code -Dbench.container}): the Open Liberty server {@code liberty:create} made
+     * ({@code bench.server}, its HTTP port from {@code bench.httpPort} through its bootstrap properties, the WARs in its
+     * {@code dropins}), or the bench's own WildFly install ({@code target/wildfly-bench/wildfly-VERSION}, prepared with
+     * {@code server-config/wildfly/configure.cli} by the build's profile {@code bench-wildfly}) on
+     * {@code standalone.xml} with the port offset that puts HTTP on the bench's port, the WARs in
+     * {@code standalone/deployments}. Either deploys the WARs in its deployments directory at start, each under the
+     * context root of its file name without {@code .war}; the output of its start and stop commands goes to
+     * {@code server.log} in the bench's output directory.
+     *
+     * <p>On WildFly the WARs deploy as they are, the diagnostic ones (a mechanism and no descriptor at all) included:
+     * Undertow puts every deployment without a {@code jboss-web.xml} in its {@code default-security-domain}
+     * ({@code other}), WildFly's Jakarta Security integration installs a WAR's {@code HttpAuthenticationMechanism}
+     * bean as its authentication, and {@code integrated-jaspi=false} (configure.cli) takes the caller it reports as it
+     * is. The check of case container-login-floor proves it (the caller's name in the answer), and a Flight Recording
+     * of container-mechanism-floor shows {@code DoNothingMechanism} called.
+     */
+    static ServerNode server(Settings settings) {
+        Path console = settings.out().resolve("server.log");
+        return switch (settings.container()) {
+            case "liberty" -> new LibertyNode(settings.wlp(), settings.server(), settings.httpPort(), console);
+            case "wildfly" -> WildFlyNode.standalone(settings.wildflyHome(), settings.httpPort(), console);
+            default -> throw new IllegalArgumentException("bench.container must be liberty or wildfly, not "
+                    + settings.container());
+        };
     }
 
     /** Writes the five WARs into the server's (emptied) deployment directory, ours configured for the emulator. */
@@ -112,31 +142,59 @@ final class Deployment {
     }
 
     /** Starts the server and waits until each of the five applications answers 200. */
-    void start() throws Exception {
+    void start() throws IOException {
+        // One run's log: it then holds this run's warnings only (stop() counts them).
+        Files.deleteIfExists(server.logFile());
+        BenchRunner.progress("starting " + server.product() + " (" + server.name() + ") on port " + server.httpPort());
         server.start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        for (String path : READY) {
-            while (true) {
-                try {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(settings.origin() + path))
-                            .timeout(Duration.ofSeconds(10)).build();
-                    if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // starting
-                }
-                String failure = server.failure();
-                if (failure != null) {
-                    throw new IllegalStateException(failure);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(path + " did not answer 200 within 180 s; see " + server.log());
-                }
-                Thread.sleep(250);
+        server.awaitServing(READY, Duration.ofSeconds(360));
+        BenchRunner.progress("all five applications answer");
+    }
+
+    /**
+     * Stops the server; then, on WildFly, how many WARN and ERROR lines this run's server.log has, while serving and
+     * during the shutdown (which logs its own, e.g. while it passivates the sessions): a hint to read it.
+     */
+    static void stop(ServerNode server) {
+        boolean running = server.process().isPresent();
+        if (running) {
+            BenchRunner.progress("stopping the server");
+        }
+        long served = size(server.logFile());
+        server.stop();
+        if (running && server instanceof WildFlyNode) {
+            try {
+                byte[] bytes = Files.exists(server.logFile()) ? Files.readAllBytes(server.logFile()) : new byte[0];
+                int cut = (int) Math.min(served, bytes.length);
+                BenchRunner.progress("WildFly's " + server.logFile() + ": "
+                        + levels(new String(bytes, 0, cut, StandardCharsets.UTF_8)) + " while serving, "
+                        + levels(new String(bytes, cut, bytes.length - cut, StandardCharsets.UTF_8))
+                        + " during the shutdown");
+            } catch (IOException e) {
+                // only a hint
             }
         }
-        BenchRunner.progress("all five applications answer");
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String levels(String log) {
+        long warn = 0;
+        long error = 0;
+        Matcher m = LEVEL.matcher(log);
+        while (m.find()) {
+            if (m.group(1).equals("WARN")) {
+                warn++;
+            } else {
+                error++;
+            }
+        }
+        return warn + " WARN / " + error + " ERROR lines";
     }
 }

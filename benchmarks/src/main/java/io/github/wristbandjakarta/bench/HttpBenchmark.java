@@ -3,6 +3,7 @@ package io.github.wristbandjakarta.bench;
 import io.github.wristbandjakarta.bench.BenchCase.Visitor;
 import io.github.wristbandjakarta.emulator.EmulatorClient;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import io.github.wristbandjakarta.servers.ServerNode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,13 +33,13 @@ final class HttpBenchmark {
             .build();
 
     private final Settings settings;
-    private final BenchServer server;
+    private final ServerNode server;
     private final Wrk wrk;
     private final List<String> notes = new ArrayList<>();
     private Visitors visitors;
     private ProcessHandle serverProcess;
 
-    HttpBenchmark(Settings settings, BenchServer server) {
+    HttpBenchmark(Settings settings, ServerNode server) {
         this.settings = settings;
         this.server = server;
         this.wrk = new Wrk(settings.wrkScript(), settings.httpPort(), Visitors.CSRF_HEADER);
@@ -49,7 +50,7 @@ final class HttpBenchmark {
         WristbandEmulator emulator = WristbandEmulator.start(settings.emulatorPort(), new EmulatorClient(
                 Deployment.CLIENT_ID, Deployment.CLIENT_SECRET, List.of(settings.app("/api/auth/callback")),
                 settings.app("/api/auth/login"), null, false, null));
-        Thread stopper = new Thread(server::stop, "bench-stop-server");
+        Thread stopper = new Thread(() -> Deployment.stop(server), "bench-stop-server");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
             server.stopLeftover();
@@ -81,7 +82,7 @@ final class HttpBenchmark {
             return new HttpResults(settings, cases, samples, visitors.sessionBytes(), visitors.cookieBytes(),
                     visitors.cookieNames(), problems, notes);
         } finally {
-            server.stop();
+            Deployment.stop(server);
             emulator.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper);

@@ -1,6 +1,5 @@
 package io.github.wristbandjakarta.bench;
 
-import io.github.wristbandjakarta.it.SignIn;
 import io.github.wristbandjakarta.testkit.Browser;
 
 import java.util.ArrayList;
@@ -36,8 +35,7 @@ final class LoginRoundTrips {
                         long t0 = System.nanoTime();
                         try {
                             Browser browser = new Browser();
-                            Browser.Exchange landed = SignIn.last(SignIn.as(browser, Visitors.USER,
-                                    Visitors.loginUrl(settings)));
+                            Browser.Exchange landed = Visitors.signIn(browser, settings);
                             if (landed.status() != 200 || browser.cookie("localhost", "JSESSIONID").isEmpty()) {
                                 errors.incrementAndGet();
                                 continue;

@@ -25,18 +25,6 @@ final class Profiler {
     private Profiler() {
     }
 
-    static long serverPid(String serverName) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("jcmd", "-l").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        for (String line : out.split("\n")) {
-            if (line.contains("ws-server.jar") && line.contains(serverName)) {
-                return Long.parseLong(line.substring(0, line.indexOf(' ')));
-            }
-        }
-        throw new IllegalStateException("no Liberty JVM for " + serverName + " in: " + out);
-    }
-
     static void jcmd(long pid, String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("jcmd", Long.toString(pid)));
         command.addAll(List.of(args));

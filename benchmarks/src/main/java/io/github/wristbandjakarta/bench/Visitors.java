@@ -4,8 +4,8 @@ import io.github.wristbandjakarta.bench.BenchCase.Visitor;
 import io.github.wristbandjakarta.internal.session.SessionSeal;
 import io.github.wristbandjakarta.internal.session.WristbandSession;
 import io.github.wristbandjakarta.internal.token.TokenSet;
-import io.github.wristbandjakarta.it.SignIn;
 import io.github.wristbandjakarta.testkit.Browser;
+import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -73,7 +73,7 @@ final class Visitors {
             for (int i = 0; i < k; i++) {
                 futures.add(pool.submit(() -> {
                     Browser browser = new Browser();
-                    Browser.Exchange landed = SignIn.last(SignIn.as(browser, USER, loginUrl(settings)));
+                    Browser.Exchange landed = signIn(browser, settings);
                     if (landed.status() != 200 || browser.cookie("localhost", "JSESSIONID").isEmpty()
                             || browser.cookie("localhost", "CSRF-TOKEN").isEmpty()) {
                         throw new IllegalStateException("sign-in did not complete: " + landed.status() + " "
@@ -90,6 +90,15 @@ final class Visitors {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** One sign-in of {@code browser} as {@link #USER} through the test kit's login walk: the page it lands on. */
+    static Browser.Exchange signIn(Browser browser, Settings settings) {
+        return landed(WristbandTestKit.signInAt(browser, USER, loginUrl(settings)));
+    }
+
+    private static Browser.Exchange landed(List<Browser.Exchange> hops) {
+        return hops.get(hops.size() - 1);
     }
 
     /** The file wrk reads the visitors of {@code visitor} from; {@code null}: requests without cookies. */

@@ -124,18 +124,33 @@ public final class WristbandTestKit implements BeforeEachCallback, AfterAllCallb
     public List<Browser.Exchange> signIn(Browser browser, String user) {
         EmulatorUser known = emulator.users().stream().filter(u -> u.login().equals(user)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the emulator knows no user " + user));
-        List<Browser.Exchange> hops = new ArrayList<>(browser.follow(applicationUrl + DEFAULT_AUTH_PATH
-                + "/login?tenant_name=" + known.tenantName()));
+        List<Browser.Exchange> hops = signInAt(browser, user, applicationUrl + DEFAULT_AUTH_PATH
+                + "/login?tenant_name=" + known.tenantName());
+        Browser.Exchange landed = hops.get(hops.size() - 1);
+        if (browser.cookie(URI.create(applicationUrl).getHost(), "CSRF-TOKEN").isEmpty()) {
+            throw new AssertionError("not signed in: " + landed.status() + " " + landed.uri() + ": " + landed.body());
+        }
+        return hops;
+    }
+
+    /**
+     * The login walk itself, from any Login Endpoint URL (with the query it needs, e.g. {@code tenant_name} or
+     * {@code return_url}; of any node or application the emulator accepts): follows it to the emulator's hosted login
+     * page, then {@code user}'s link on that page through the callback. Unlike {@link #signIn(Browser, String)} it
+     * leaves the outcome to the caller, which may expect the callback to fail.
+     *
+     * @return every hop, from the Login Endpoint to the page the callback sends the browser to
+     * @throws AssertionError if the login URL does not lead to the hosted login page, or the page has no link for
+     *                        {@code user}
+     */
+    public static List<Browser.Exchange> signInAt(Browser browser, String user, String loginUrl) {
+        List<Browser.Exchange> hops = new ArrayList<>(browser.follow(loginUrl));
         Browser.Exchange loginPage = hops.get(hops.size() - 1);
         if (loginPage.status() != 200) {
             throw new AssertionError("expected the hosted login page, got " + loginPage.status() + " from "
                     + loginPage.uri() + ": " + loginPage.body());
         }
         hops.addAll(browser.follow(approveLink(loginPage, user)));
-        Browser.Exchange landed = hops.get(hops.size() - 1);
-        if (browser.cookie(URI.create(applicationUrl).getHost(), "CSRF-TOKEN").isEmpty()) {
-            throw new AssertionError("not signed in: " + landed.status() + " " + landed.uri() + ": " + landed.body());
-        }
         return hops;
     }
 

@@ -1,4 +1,4 @@
-package io.github.wristbandjakarta.it;
+package io.github.wristbandjakarta.servers;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-/** What the test and bench code that runs server processes of its own (cluster nodes, bench servers) shares. */
+/** What the server controllers ({@link ServerNode}) and the code around them share: polling, logs, files. */
 public final class ServerProcesses {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
@@ -25,9 +28,11 @@ public final class ServerProcesses {
     /**
      * Polls {@code url} until it answers 200.
      *
-     * @param why what the failure message adds (a log tail), read only when the time is up
+     * @param failure why the server will never answer (it exited, a deployment failed), or {@code null}: stops the
+     *                wait at once
+     * @param why     what the failure message adds (a log tail), read only when the wait fails
      */
-    public static void awaitOk(String name, URI url, Duration timeout, Supplier<String> why) {
+    public static void awaitOk(String name, URI url, Duration timeout, Supplier<String> failure, Supplier<String> why) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -42,9 +47,38 @@ public final class ServerProcesses {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
             }
+            String failed = failure.get();
+            if (failed != null) {
+                throw new AssertionError(name + ": " + failed + "\n" + why.get());
+            }
             sleep(250);
         }
         throw new AssertionError(name + ": the application did not answer within " + timeout + "\n" + why.get());
+    }
+
+    /**
+     * Waits up to {@code seconds} for {@code process} to exit, then kills it (SIGKILL) and waits up to 30 s more.
+     *
+     * @return whether it exited by itself
+     */
+    public static boolean awaitExit(ProcessHandle process, int seconds) {
+        try {
+            process.onExit().get(seconds, TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // killed below
+        }
+        process.destroyForcibly();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the caller's caller reports the process that stays (pgrep shows it)
+        }
+        return false;
     }
 
     /** A log file's text, or nothing while it does not exist or cannot be read. */
@@ -62,6 +96,7 @@ public final class ServerProcesses {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 
+    /** Sleeps between two polls of a condition. */
     public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
