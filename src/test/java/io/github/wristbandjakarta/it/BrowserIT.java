@@ -1,5 +1,7 @@
 package io.github.wristbandjakarta.it;
 
+import io.github.wristbandjakarta.servers.DeploymentConfig;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -62,7 +64,7 @@ class BrowserIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        Map<String, String> config = TestApp.config(TestApp.CLIENT_ID, TestApp.CLIENT_SECRET,
+        Map<String, String> config = DeploymentConfig.of(TestApp.CLIENT_ID, TestApp.CLIENT_SECRET,
                 WRISTBAND.applicationOrigin(), TestApp::url);
         config.put("wristband.application-custom-domain-active", "true");
         config.put("wristband.logout.redirect-url", TestApp.url(EndToEndIT.SIGNED_OUT_LANDING));

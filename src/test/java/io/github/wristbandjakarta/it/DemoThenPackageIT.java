@@ -1,19 +1,27 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.servers.ServerProcesses;
+import io.github.wristbandjakarta.testkit.Browser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
@@ -23,17 +31,38 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The demo's configuration never reaches a production artifact, also when a developer runs the demo and then
- * {@code ./mvnw package} in the same working tree without {@code clean}. Both builds run here as that developer runs
- * them, in a copy of the project (the demo's servers and emulator skipped: only what the builds leave in
- * {@code target/} matters).
+ * The README's first command as a newcomer runs it, then a production build in the same working tree: in a copy of
+ * the project, {@code ./mvnw -Pdemo} starts the emulator and Open Liberty with the demo until the home page answers,
+ * then gets Ctrl-C (SIGINT to its process group, as a terminal sends it); then {@code ./mvnw package} runs there
+ * without {@code clean}. The demo must start, stop quietly and leave no process behind, and its configuration must
+ * never reach the production WAR.
+ *
+ * <p>The demo runs on ports of its own ({@link #DEMO_HTTP_PORT}, {@link #DEMO_EMULATOR_PORT}) through the Maven
+ * properties and environment variables the README names for that, beside the suite's Liberty server.
  */
 class DemoThenPackageIT {
 
     private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
     private static final Set<String> NOT_COPIED = Set.of("target", ".git");
+    private static final int DEMO_HTTP_PORT = 9580;
+    private static final int DEMO_HTTPS_PORT = 9583;
+    private static final int DEMO_EMULATOR_PORT = 9599;
+    private static final String DEMO_APP = "http://localhost:" + DEMO_HTTP_PORT + "/wristband-jakarta-auth";
+    /** A build that has not finished this long after it started is stuck. */
+    private static final Duration BUILD_LIMIT = Duration.ofMinutes(15);
+    /**
+     * Maven's own warning and error lines (its plugins' included). Not the server's console messages, which
+     * liberty:run passes on as Maven INFO lines: on Ctrl-C, Liberty gets the SIGINT itself and the plugin's stop
+     * request as well, and warns that its quiesce did not complete (CWWKE1102W, CWWKE1106W, CWWKE1107W).
+     */
+    private static final Pattern MAVEN_WARNING_OR_ERROR = Pattern.compile("^\\[(WARNING|ERROR)]");
 
     private static Path copy;
+    private static Demo demo;
+
+    /** What the demo run left: its output, its exit code after Ctrl-C, the answers seen while it ran. */
+    private record Demo(String output, int exitCode, int homeStatus, String homePage, int jwksStatus) {
+    }
 
     @BeforeAll
     static void demoThenPackage() throws Exception {
@@ -41,8 +70,29 @@ class DemoThenPackageIT {
         copy = project.resolve("target/demo-then-package");
         ServerProcesses.deleteRecursively(copy);
         copyProject(project, copy);
-        maven(copy, "-Pdemo", "-Ddemo.liberty.skip=true", "-Dexec.skip=true", "package");
+        demo = runDemoUntilCtrlC(copy);
         maven(copy, "-DskipTests", "-DskipITs", "package");
+    }
+
+    @Test
+    void theDemoServesItsHomePageAndTheEmulator() {
+        assertEquals(200, demo.homeStatus(), demo.output());
+        assertTrue(demo.homePage().contains("id=\"sign-in-links\""), demo.homePage());
+        assertEquals(200, demo.jwksStatus(), "the emulator's JWKS: " + demo.output());
+    }
+
+    @Test
+    void ctrlCStopsTheDemoWithoutAMavenWarningOrError() {
+        // 130: the JVM's exit on SIGINT, once its shutdown hooks (Liberty's stop, the emulator's end) have run.
+        assertTrue(demo.exitCode() == 0 || demo.exitCode() == 130, "exit code " + demo.exitCode() + "\n"
+                + demo.output());
+        List<String> flagged = demo.output().lines().filter(line -> MAVEN_WARNING_OR_ERROR.matcher(line).find()).toList();
+        assertEquals(List.of(), flagged, demo.output());
+    }
+
+    @Test
+    void ctrlCLeavesNoProcessBehind() {
+        assertEquals(List.of(), processesOf(copy));
     }
 
     @Test
@@ -58,6 +108,85 @@ class DemoThenPackageIT {
         assertEquals(null, entry(war, CONFIG), "the demo's configuration in the production WAR");
         assertFalse(Files.exists(copy.resolve("target/wristband-jakarta-auth/" + CONFIG)),
                 "the demo's configuration in the production WAR's exploded directory");
+    }
+
+    /**
+     * {@code ./mvnw -Pdemo} in its own process group (setsid), as a terminal runs it; once the home page answers,
+     * SIGINT to the whole group, as Ctrl-C sends it.
+     */
+    private static Demo runDemoUntilCtrlC(Path project) throws Exception {
+        List<String> command = List.of("setsid", "./mvnw", "-B", "-ntp", "-Pdemo",
+                "-Ddemo.http.port=" + DEMO_HTTP_PORT, "-Dliberty.http.port=" + DEMO_HTTP_PORT,
+                "-Dliberty.https.port=" + DEMO_HTTPS_PORT, "-Demulator.port=" + DEMO_EMULATOR_PORT);
+        File log = project.resolve("demo-" + System.nanoTime() + ".log").toFile();
+        ProcessBuilder builder = mavenProcess(project, command, log);
+        Map<String, String> environment = builder.environment();
+        environment.put("WRISTBAND_APPLICATION_VANITY_DOMAIN", "http://localhost:" + DEMO_EMULATOR_PORT);
+        environment.put("WRISTBAND_LOGIN_URL", DEMO_APP + "/api/auth/login");
+        environment.put("WRISTBAND_REDIRECT_URI", DEMO_APP + "/api/auth/callback");
+        environment.put("WRISTBAND_LOGOUT_REDIRECT_URL", DEMO_APP + "/?signed-out");
+        Process process = builder.start();
+        try {
+            awaitHomePage(process, log);
+            Browser.Exchange home = new Browser().get(DEMO_APP + "/");
+            Browser.Exchange jwks = new Browser().get("http://localhost:" + DEMO_EMULATOR_PORT
+                    + "/api/v1/oauth2/jwks");
+            ctrlC(process);
+            if (!process.waitFor(BUILD_LIMIT.toMinutes(), TimeUnit.MINUTES)) {
+                throw new AssertionError("the demo did not stop after Ctrl-C\n" + tail(log));
+            }
+            awaitNoProcessOf(project);
+            return new Demo(ServerProcesses.readLog(log.toPath()), process.exitValue(), home.status(), home.body(),
+                    jwks.status());
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    /** Until the demo's home page answers 200; fails at once when the build ends without serving it. */
+    private static void awaitHomePage(Process process, File log) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + BUILD_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("./mvnw -Pdemo ended (exit " + process.exitValue()
+                        + ") without serving the demo\n" + tail(log));
+            }
+            try {
+                HttpResponse<Void> home = http.send(HttpRequest.newBuilder(URI.create(DEMO_APP + "/"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (home.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // the server is still starting
+            }
+            ServerProcesses.sleep(250);
+        }
+        throw new AssertionError("the demo did not answer within " + BUILD_LIMIT + "\n" + tail(log));
+    }
+
+    /** SIGINT to the process group that setsid made the process the leader of. */
+    private static void ctrlC(Process process) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + process.pid()).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -INT -" + process.pid());
+    }
+
+    /** Processes started from the copy (the demo's server JVM, the emulator), waiting for those that are ending. */
+    private static void awaitNoProcessOf(Path project) {
+        long deadline = System.nanoTime() + BUILD_LIMIT.toNanos();
+        while (!processesOf(project).isEmpty() && System.nanoTime() < deadline) {
+            ServerProcesses.sleep(200);
+        }
+    }
+
+    private static List<String> processesOf(Path project) {
+        String marker = project.toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
     }
 
     private static String entry(Path war, String name) throws IOException {
@@ -89,10 +218,7 @@ class DemoThenPackageIT {
         }
     }
 
-    private static void maven(Path project, String... arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("./mvnw", "-B", "-q", "-ntp"));
-        command.addAll(List.of(arguments));
-        File log = project.resolve("build-" + System.nanoTime() + ".log").toFile();
+    private static ProcessBuilder mavenProcess(Path project, List<String> command, File log) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
                 .redirectErrorStream(true).redirectOutput(log);
         Map<String, String> environment = builder.environment();
@@ -100,8 +226,15 @@ class DemoThenPackageIT {
         environment.remove("MAVEN_PROJECTBASEDIR");
         environment.remove("MAVEN_BASEDIR");
         environment.remove("MAVEN_CMD_LINE_ARGS");
-        Process process = builder.start();
-        if (!process.waitFor(15, TimeUnit.MINUTES)) {
+        return builder;
+    }
+
+    private static void maven(Path project, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("./mvnw", "-B", "-q", "-ntp"));
+        command.addAll(List.of(arguments));
+        File log = project.resolve("build-" + System.nanoTime() + ".log").toFile();
+        Process process = mavenProcess(project, command, log).start();
+        if (!process.waitFor(BUILD_LIMIT.toMinutes(), TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " did not finish\n" + tail(log));
         }

@@ -1,5 +1,7 @@
 package io.github.wristbandjakarta.it;
 
+import io.github.wristbandjakarta.servers.DeploymentConfig;
+
 import io.github.wristbandjakarta.emulator.EmulatorClient;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import io.github.wristbandjakarta.servers.LibertyNode;
@@ -70,7 +72,7 @@ final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
 
     /** The application's configuration on one node: that node's login and callback URLs, the shared emulator. */
     static Map<String, String> config(WristbandEmulator wristband, ServerNode node) {
-        Map<String, String> config = TestApp.config(TestApp.CLIENT_ID, TestApp.CLIENT_SECRET,
+        Map<String, String> config = DeploymentConfig.of(TestApp.CLIENT_ID, TestApp.CLIENT_SECRET,
                 wristband.applicationOrigin(), path -> TestApp.url(node, path));
         config.put("wristband.http.request-timeout", "3");
         config.put("wristband.token-endpoint.enabled", "true");

@@ -2,6 +2,7 @@ package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.emulator.EmulatorClient;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import io.github.wristbandjakarta.servers.DeploymentConfig;
 import io.github.wristbandjakarta.servers.ServerNode;
 import io.github.wristbandjakarta.testkit.Browser;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -101,7 +102,8 @@ public final class TestApp {
 
     /** The configuration every test deployment starts from. */
     public static Map<String, String> baseConfig() {
-        Map<String, String> config = config(CLIENT_ID, CLIENT_SECRET, emulator().applicationOrigin(), TestApp::url);
+        Map<String, String> config = DeploymentConfig.of(CLIENT_ID, CLIENT_SECRET, emulator().applicationOrigin(),
+                TestApp::url);
         config.put("wristband.http.request-timeout", Long.toString(REQUEST_TIMEOUT.toSeconds()));
         return config;
     }
@@ -115,24 +117,6 @@ public final class TestApp {
         config.remove("wristband.login-url");
         config.remove("wristband.redirect-uri");
         config.put("wristband.auto-configure-enabled", "true");
-        return config;
-    }
-
-    /**
-     * The keys every deployment of the tests and benchmarks sets: the client, Wristband's application origin (an
-     * emulator), the application's own login and callback URLs ({@code appUrl} of a path in the application), no
-     * auto-configuration, the demo's role mapping.
-     */
-    public static Map<String, String> config(String clientId, String clientSecret, String applicationOrigin,
-                                             UnaryOperator<String> appUrl) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("wristband.client-id", clientId);
-        config.put("wristband.client-secret", clientSecret);
-        config.put("wristband.application-vanity-domain", applicationOrigin);
-        config.put("wristband.login-url", appUrl.apply("/api/auth/login"));
-        config.put("wristband.redirect-uri", appUrl.apply("/api/auth/callback"));
-        config.put("wristband.auto-configure-enabled", "false");
-        config.put("wristband.role-mapping", "app:demo:admin=admin, app:demo:user=user");
         return config;
     }
 

@@ -6,7 +6,7 @@ import io.github.wristbandjakarta.bench.container.CallerResource;
 import io.github.wristbandjakarta.bench.container.DoNothingMechanism;
 import io.github.wristbandjakarta.bench.container.FixedCallerMechanism;
 import io.github.wristbandjakarta.bench.container.SessionCallerMechanism;
-import io.github.wristbandjakarta.it.TestApp;
+import io.github.wristbandjakarta.servers.DeploymentConfig;
 import io.github.wristbandjakarta.servers.LibertyNode;
 import io.github.wristbandjakarta.servers.ServerNode;
 import io.github.wristbandjakarta.servers.ServerProcesses;
@@ -94,7 +94,7 @@ final class Deployment {
                 ServerProcesses.deleteRecursively(p);
             }
         }
-        Map<String, String> config = TestApp.config(CLIENT_ID, CLIENT_SECRET, emulatorOrigin, settings::app);
+        Map<String, String> config = DeploymentConfig.of(CLIENT_ID, CLIENT_SECRET, emulatorOrigin, settings::app);
         // The bench reads the access token through it to measure a real session's size.
         config.put("wristband.token-endpoint.enabled", "true");
         String properties = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
