@@ -4,6 +4,8 @@ import io.github.wristbandjakarta.emulator.EmulatorClient;
 import io.github.wristbandjakarta.emulator.EmulatorUser;
 import io.github.wristbandjakarta.emulator.Endpoint;
 import io.github.wristbandjakarta.emulator.Fault;
+import io.github.wristbandjakarta.emulator.RecordedRequest;
+import io.github.wristbandjakarta.emulator.ScriptedAnswer;
 import io.github.wristbandjakarta.emulator.Tampering;
 import io.github.wristbandjakarta.emulator.TokenMinter;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
@@ -16,6 +18,8 @@ import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The test kit's emulator as the library's unit tests start it (in process, a free loopback port), and the Wristband
@@ -111,5 +115,17 @@ public final class Emulators {
             }
         }
         return new JsonWebKeySet(published).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+    }
+
+    /** Every call of {@code endpoint} gets this answer, as long as nothing is scripted before it. */
+    public static void always(WristbandEmulator emulator, Endpoint endpoint, ScriptedAnswer answer) {
+        emulator.fault(endpoint, new Fault.Status(answer.status(), answer.body()));
+    }
+
+    /** The one request the emulator received. */
+    public static RecordedRequest onlyRequest(WristbandEmulator emulator) {
+        List<RecordedRequest> requests = emulator.requests();
+        assertEquals(1, requests.size(), "requests: " + requests);
+        return requests.get(0);
     }
 }

@@ -1,9 +1,7 @@
 package io.github.wristbandjakarta.internal.wristband;
 
 import io.github.wristbandjakarta.emulator.Endpoint;
-import io.github.wristbandjakarta.emulator.Fault;
 import io.github.wristbandjakarta.emulator.ScriptedAnswer;
-import io.github.wristbandjakarta.emulator.RecordedRequest;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import io.github.wristbandjakarta.testing.Emulators;
 import io.github.wristbandjakarta.testing.TestClock;
@@ -28,6 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static io.github.wristbandjakarta.testing.Emulators.always;
+import static io.github.wristbandjakarta.testing.Emulators.onlyRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -77,17 +77,7 @@ class ConfigurationResolverTest {
                 clock);
     }
 
-    /** Every call of {@code endpoint} gets this answer, as long as nothing is scripted before it. */
-    private void always(Endpoint endpoint, ScriptedAnswer answer) {
-        wristband.fault(endpoint, new Fault.Status(answer.status(), answer.body()));
-    }
 
-    /** The one request the emulator received. */
-    private RecordedRequest only() {
-        List<RecordedRequest> requests = wristband.requests();
-        assertEquals(1, requests.size(), "requests: " + requests);
-        return requests.get(0);
-    }
 
     private static ScriptedAnswer ok(String body) {
         return ScriptedAnswer.json(200, body);
@@ -105,7 +95,7 @@ class ConfigurationResolverTest {
         assertEquals(new ResolvedConfiguration("https://app.example/api/auth/login",
                 "https://app.example/api/auth/callback", Optional.empty(), true,
                 Optional.of("https://app.example/discover")), resolver().resolve());
-        assertEquals("GET /api/v1/clients/client-id/sdk-configuration", only().requestLine());
+        assertEquals("GET /api/v1/clients/client-id/sdk-configuration", onlyRequest(wristband).requestLine());
     }
 
     @Test
@@ -150,7 +140,7 @@ class ConfigurationResolverTest {
 
     @Test
     void missingLoginUrlFailsOnFirstResolve() {
-        always(Endpoint.SDK_CONFIGURATION, ok("{\"redirectUri\":\"https://app.example/callback\"}"));
+        always(wristband, Endpoint.SDK_CONFIGURATION, ok("{\"redirectUri\":\"https://app.example/callback\"}"));
         ConfigurationResolver resolver = resolver();
         assertEquals(0, wristband.requests().size());
         WristbandException e = assertThrows(WristbandException.class, resolver::resolve);
@@ -160,7 +150,7 @@ class ConfigurationResolverTest {
 
     @Test
     void missingRedirectUriFailsWithDotNetMessage() {
-        always(Endpoint.SDK_CONFIGURATION, ok("{\"loginUrl\":\"https://app.example/login\",\"redirectUri\":null}"));
+        always(wristband, Endpoint.SDK_CONFIGURATION, ok("{\"loginUrl\":\"https://app.example/login\",\"redirectUri\":null}"));
         WristbandException e = assertThrows(WristbandException.class, () -> resolver().resolve());
         assertEquals("sdk_config_error", e.code());
         assertEquals("The [RedirectUri] could not be resolved. Provide it explicitly in your SDK config or ensure "
@@ -176,7 +166,7 @@ class ConfigurationResolverTest {
 
     @Test
     void resolvedLoginUrlWithoutPlaceholderIsRejectedWhenRootDomainResolved() {
-        always(Endpoint.SDK_CONFIGURATION, ok("{\"loginUrl\":\"https://app.example/login\","
+        always(wristband, Endpoint.SDK_CONFIGURATION, ok("{\"loginUrl\":\"https://app.example/login\","
                 + "\"redirectUri\":\"https://{tenant_name}.app.example/callback\","
                 + "\"loginUrlTenantDomainSuffix\":\"app.example\"}"));
         WristbandException e = assertThrows(WristbandException.class, () -> resolver().resolve());
@@ -187,7 +177,7 @@ class ConfigurationResolverTest {
 
     @Test
     void resolvedRedirectUriWithPlaceholderIsRejectedWithoutRootDomain() {
-        always(Endpoint.SDK_CONFIGURATION, ok("{\"loginUrl\":\"https://app.example/login\","
+        always(wristband, Endpoint.SDK_CONFIGURATION, ok("{\"loginUrl\":\"https://app.example/login\","
                 + "\"redirectUri\":\"https://{tenant_domain}.app.example/callback\"}"));
         WristbandException e = assertThrows(WristbandException.class, () -> resolver().resolve());
         assertEquals("The resolved [redirectUri] cannot contain the \"{tenant_name}\" or \"{tenant_domain}\" "
@@ -222,7 +212,7 @@ class ConfigurationResolverTest {
 
     @Test
     void fetchFailsAfterThreeAttempts() {
-        always(Endpoint.SDK_CONFIGURATION, serverError());
+        always(wristband, Endpoint.SDK_CONFIGURATION, serverError());
         WristbandException e = assertThrows(WristbandException.class, () -> resolver().resolve());
         assertEquals("sdk_config_error", e.code());
         assertEquals("Failed to fetch SDK configuration after 3 attempts: "
@@ -232,7 +222,7 @@ class ConfigurationResolverTest {
 
     @Test
     void defaultSleeperWaits100MillisecondsBetweenAttempts() {
-        always(Endpoint.SDK_CONFIGURATION, serverError());
+        always(wristband, Endpoint.SDK_CONFIGURATION, serverError());
         var config = TestConfig.config(values);
         ConfigurationResolver resolver = new ConfigurationResolver(config,
                 new WristbandClient(config, TestConfig.httpClient(), WristbandCallObserver.NONE), clock);
@@ -283,7 +273,7 @@ class ConfigurationResolverTest {
     @Test
     void concurrentCallersAllSeeASharedFailure() throws Exception {
         wristband.script(Endpoint.SDK_CONFIGURATION, new ScriptedAnswer(500, "{}", null, Map.of(), Duration.ofMillis(300)));
-        always(Endpoint.SDK_CONFIGURATION, serverError());
+        always(wristband, Endpoint.SDK_CONFIGURATION, serverError());
         ConfigurationResolver resolver = resolver();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -313,7 +303,7 @@ class ConfigurationResolverTest {
 
     @Test
     void aFailedFetchIsAnsweredAgainWithoutAskingWristbandWithinTheCooldown() {
-        always(Endpoint.SDK_CONFIGURATION, serverError());
+        always(wristband, Endpoint.SDK_CONFIGURATION, serverError());
         ConfigurationResolver resolver = resolver();
         WristbandException first = assertThrows(WristbandException.class, resolver::resolve);
         clock.advance(Duration.ofSeconds(9));
@@ -353,7 +343,7 @@ class ConfigurationResolverTest {
     @Test
     void aCallerWaitingForAnotherCallersFetchGivesUpAfterTheRequestTimeout() throws Exception {
         values.put("wristband.http.request-timeout", "PT0.3S");
-        always(Endpoint.SDK_CONFIGURATION, serverError());
+        always(wristband, Endpoint.SDK_CONFIGURATION, serverError());
         // The fetch's pause after its first failed attempt lasts until the test ends: the fetch never finishes.
         CountDownLatch pausing = new CountDownLatch(1);
         CountDownLatch endOfTest = new CountDownLatch(1);

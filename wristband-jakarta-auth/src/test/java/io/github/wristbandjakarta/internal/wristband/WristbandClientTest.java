@@ -1,7 +1,6 @@
 package io.github.wristbandjakarta.internal.wristband;
 
 import io.github.wristbandjakarta.emulator.Endpoint;
-import io.github.wristbandjakarta.emulator.Fault;
 import io.github.wristbandjakarta.emulator.ScriptedAnswer;
 import io.github.wristbandjakarta.emulator.RecordedRequest;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
@@ -22,6 +21,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import static io.github.wristbandjakarta.testing.Emulators.always;
+import static io.github.wristbandjakarta.testing.Emulators.onlyRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -58,17 +59,7 @@ class WristbandClientTest {
                 WristbandCallObserver.NONE);
     }
 
-    /** Every call of {@code endpoint} gets this answer, as long as nothing is scripted before it. */
-    private void always(Endpoint endpoint, ScriptedAnswer answer) {
-        wristband.fault(endpoint, new Fault.Status(answer.status(), answer.body()));
-    }
 
-    /** The one request the emulator received. */
-    private RecordedRequest only() {
-        List<RecordedRequest> requests = wristband.requests();
-        assertEquals(1, requests.size(), "requests: " + requests);
-        return requests.get(0);
-    }
 
     /** The application origin the client is configured with. */
     private String origin() {
@@ -85,7 +76,7 @@ class WristbandClientTest {
     void codeExchangePostsFormWithBasicAuth() {
         wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(200, TOKENS));
         exchange();
-        RecordedRequest request = only();
+        RecordedRequest request = onlyRequest(wristband);
         assertEquals("POST /api/v1/oauth2/token", request.requestLine());
         assertEquals(BASIC, request.header("Authorization"));
         assertEquals("application/json;charset=UTF-8", request.header("Accept"));
@@ -116,7 +107,7 @@ class WristbandClientTest {
     void formValuesAreEncoded() {
         wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(200, TOKENS));
         client().exchangeAuthorizationCode("a+b&c=d é", REDIRECT_URI, "v");
-        assertTrue(only().body().contains("&code=a%2Bb%26c%3Dd+%C3%A9&"), only().body());
+        assertTrue(onlyRequest(wristband).body().contains("&code=a%2Bb%26c%3Dd+%C3%A9&"), onlyRequest(wristband).body());
     }
 
     @Test
@@ -125,7 +116,7 @@ class WristbandClientTest {
         wristband.script(Endpoint.TOKEN_CODE, ScriptedAnswer.json(200, TOKENS));
         exchange();
         assertEquals("Basic " + Base64.getEncoder().encodeToString("client-id:sécret:x".getBytes(StandardCharsets.UTF_8)),
-                only().header("Authorization"));
+                onlyRequest(wristband).header("Authorization"));
     }
 
     @Test
@@ -309,7 +300,7 @@ class WristbandClientTest {
     void refreshPostsRefreshGrantWithBasicAuth() {
         wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, TOKENS));
         client().refresh("refresh/token+1");
-        RecordedRequest request = only();
+        RecordedRequest request = onlyRequest(wristband);
         assertEquals("POST /api/v1/oauth2/token", request.requestLine());
         assertEquals(BASIC, request.header("Authorization"));
         assertEquals("application/x-www-form-urlencoded", request.header("Content-Type"));
@@ -328,7 +319,7 @@ class WristbandClientTest {
 
     @Test
     void refreshGivesUpAfterThreeServerErrors() {
-        always(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(500, "{}"));
+        always(wristband, Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(500, "{}"));
         WristbandUnavailableException e = assertThrows(WristbandUnavailableException.class,
                 () -> client().refresh("refresh"));
         assertEquals("unexpected_error", e.code());
@@ -346,7 +337,7 @@ class WristbandClientTest {
 
     @Test
     void refreshInvalidGrantStopsAtOnce() {
-        always(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Token revoked\"}"));
+        always(wristband, Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Token revoked\"}"));
         InvalidGrantException e = assertThrows(InvalidGrantException.class, () -> client().refresh("refresh"));
         assertEquals("invalid_grant", e.code());
         assertEquals("Token revoked", e.description());
@@ -356,7 +347,7 @@ class WristbandClientTest {
 
     @Test
     void refreshInvalidClientStopsAtOnceWithItsDescription() {
-        always(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"Client unknown\"}"));
+        always(wristband, Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"Client unknown\"}"));
         WristbandException e = assertThrows(WristbandException.class, () -> client().refresh("refresh"));
         assertEquals("invalid_refresh_token", e.code());
         assertEquals("Client unknown", e.description());
@@ -365,7 +356,7 @@ class WristbandClientTest {
 
     @Test
     void refresh400WithoutDescriptionIsInvalidRefreshToken() {
-        always(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(400, "{\"error\":\"invalid_request\"}"));
+        always(wristband, Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(400, "{\"error\":\"invalid_request\"}"));
         WristbandException e = assertThrows(WristbandException.class, () -> client().refresh("refresh"));
         assertFalse(e instanceof InvalidGrantException);
         assertEquals("invalid_refresh_token", e.code());
@@ -375,7 +366,7 @@ class WristbandClientTest {
 
     @Test
     void refreshErrorMessageContainsNoToken() {
-        always(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(500, "{}"));
+        always(wristband, Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(500, "{}"));
         WristbandException e = assertThrows(WristbandException.class, () -> client().refresh("the-refresh-token"));
         for (Throwable t = e; t != null; t = t.getCause()) {
             assertFalse(String.valueOf(t.getMessage()).contains("the-refresh-token"));
@@ -388,7 +379,7 @@ class WristbandClientTest {
     void revokePostsTokenWithBasicAuth() {
         wristband.script(Endpoint.REVOKE, new ScriptedAnswer(200, "", null, Map.of(), Duration.ofMillis(0)));
         client().revoke("refresh-token");
-        RecordedRequest request = only();
+        RecordedRequest request = onlyRequest(wristband);
         assertEquals("POST /api/v1/oauth2/revoke", request.requestLine());
         assertEquals(BASIC, request.header("Authorization"));
         assertEquals("application/x-www-form-urlencoded", request.header("Content-Type"));
@@ -419,7 +410,7 @@ class WristbandClientTest {
     void userInfoSendsBearerToken() {
         wristband.script(Endpoint.USERINFO, ScriptedAnswer.json(200, USERINFO));
         client().userInfo("access-token");
-        RecordedRequest request = only();
+        RecordedRequest request = onlyRequest(wristband);
         assertEquals("GET /api/v1/oauth2/userinfo", request.requestLine());
         assertEquals("Bearer access-token", request.header("Authorization"));
         assertEquals("application/json;charset=UTF-8", request.header("Accept"));
@@ -472,8 +463,8 @@ class WristbandClientTest {
         String jwks = "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k\"}]}";
         wristband.script(Endpoint.JWKS, ScriptedAnswer.json(200, jwks));
         assertEquals(jwks, client().jwks());
-        assertEquals("GET /api/v1/oauth2/jwks", only().requestLine());
-        assertNull(only().header("Authorization"));
+        assertEquals("GET /api/v1/oauth2/jwks", onlyRequest(wristband).requestLine());
+        assertNull(onlyRequest(wristband).header("Authorization"));
     }
 
     @Test
@@ -494,7 +485,7 @@ class WristbandClientTest {
     void sdkConfigurationIsFetchedWithoutCredentials() {
         wristband.script(Endpoint.SDK_CONFIGURATION, ScriptedAnswer.json(200, "{\"loginUrl\":\"https://app.example/login\"}"));
         client().sdkConfiguration();
-        RecordedRequest request = only();
+        RecordedRequest request = onlyRequest(wristband);
         assertEquals("GET /api/v1/clients/client-id/sdk-configuration", request.requestLine());
         assertNull(request.header("Authorization"));
         assertEquals("application/json;charset=UTF-8", request.header("Accept"));
@@ -528,7 +519,7 @@ class WristbandClientTest {
 
     @Test
     void sdkConfigurationServerErrorIsUnavailableAfterOneAttempt() {
-        always(Endpoint.SDK_CONFIGURATION, ScriptedAnswer.json(500, "{}"));
+        always(wristband, Endpoint.SDK_CONFIGURATION, ScriptedAnswer.json(500, "{}"));
         WristbandException e = assertThrows(WristbandException.class, () -> client().sdkConfiguration());
         assertInstanceOf(WristbandUnavailableException.class, e);
         assertEquals(1, wristband.requests().size());
