@@ -9,9 +9,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -135,7 +132,9 @@ class DemoThenPackageIT {
         environment.put("WRISTBAND_LOGOUT_REDIRECT_URL", DEMO_APP + "/?signed-out");
         Process process = builder.start();
         try {
-            awaitHomePage(process, log);
+            ServerProcesses.awaitOk("./mvnw -Pdemo", URI.create(DEMO_APP + "/"), BUILD_LIMIT,
+                    () -> process.isAlive() ? null : "ended (exit " + process.exitValue() + ") without serving the demo",
+                    () -> tail(log));
             Browser.Exchange home = new Browser().get(DEMO_APP + "/");
             Browser.Exchange jwks = new Browser().get("http://localhost:" + DEMO_EMULATOR_PORT
                     + "/api/v1/oauth2/jwks");
@@ -152,28 +151,6 @@ class DemoThenPackageIT {
         }
     }
 
-    /** Until the demo's home page answers 200; fails at once when the build ends without serving it. */
-    private static void awaitHomePage(Process process, File log) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + BUILD_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("./mvnw -Pdemo ended (exit " + process.exitValue()
-                        + ") without serving the demo\n" + tail(log));
-            }
-            try {
-                HttpResponse<Void> home = http.send(HttpRequest.newBuilder(URI.create(DEMO_APP + "/"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (home.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // the server is still starting
-            }
-            ServerProcesses.sleep(250);
-        }
-        throw new AssertionError("the demo did not answer within " + BUILD_LIMIT + "\n" + tail(log));
-    }
 
     /** SIGINT to the process group that setsid made the process the leader of. */
     private static void ctrlC(Process process) throws Exception {
