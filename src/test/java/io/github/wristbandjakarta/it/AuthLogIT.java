@@ -47,7 +47,7 @@ class AuthLogIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return TestApp.deployment();
+        return TestApp.withServerClock(TestApp.deployment());
     }
 
     @Test
@@ -72,13 +72,13 @@ class AuthLogIT {
         assertEquals(403, browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", "wrong").status());
         assertLoggedOnce(mark, "CSRF check failed");
 
-        TestApp.awaitTokenExpiry(SHORT_LIFETIME);
+        TestApp.advanceToTokenExpiry(SHORT_LIFETIME);
         mark = ServerLog.mark();
         parallel(() -> browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf))
                 .forEach(a -> assertEquals(200, a.status()));
         assertLoggedOnce(mark, "Tokens refreshed");
 
-        TestApp.awaitTokenExpiry(SHORT_LIFETIME);
+        TestApp.advanceToTokenExpiry(SHORT_LIFETIME);
         wristband.revokeAllRefreshTokens();
         mark = ServerLog.mark();
         parallel(() -> browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf))

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -34,8 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class IdTokenIT {
 
-    /** The JWKS refetch cooldown of this deployment. */
-    private static final long COOLDOWN_MILLIS = 3_000;
+    /**
+     * The JWKS refetch cooldown of this deployment. The tests pass it by moving the deployment's clock, not by waiting,
+     * so it can be long enough that several sign-ins fit within it however slow the machine.
+     */
+    private static final Duration COOLDOWN = Duration.ofSeconds(10);
     private static final String TENANT_LOGIN = TestApp.url("/api/auth/login?tenant_name=devs4you");
 
     private final WristbandEmulator wristband = TestApp.emulator();
@@ -44,8 +48,8 @@ class IdTokenIT {
     @Deployment(testable = false)
     static WebArchive app() {
         Map<String, String> config = TestApp.baseConfig();
-        config.put("wristband.jwks.refresh-cooldown", String.valueOf(COOLDOWN_MILLIS / 1000));
-        return TestApp.deployment(config);
+        config.put("wristband.jwks.refresh-cooldown", String.valueOf(COOLDOWN.toSeconds()));
+        return TestApp.withServerClock(TestApp.deployment(config));
     }
 
     @BeforeEach
@@ -98,8 +102,8 @@ class IdTokenIT {
 
     @ParameterizedTest
     @EnumSource(value = IdTokenTampering.class, names = {"ALG_NONE", "HS256_CLIENT_SECRET", "RS384"})
-    void anotherAlgorithmIsRefusedWithoutFetchingKeys(IdTokenTampering tampering) throws Exception {
-        Thread.sleep(COOLDOWN_MILLIS + 200); // a refetch would be allowed now
+    void anotherAlgorithmIsRefusedWithoutFetchingKeys(IdTokenTampering tampering) {
+        passCooldown(); // a refetch would be allowed now
         wristband.idTokenTampering(tampering);
 
         Browser.Exchange callback = callbackAfterApproval(last(browser.follow(TENANT_LOGIN)), "application/json");
@@ -110,7 +114,7 @@ class IdTokenIT {
 
     @ParameterizedTest
     @EnumSource(value = IdTokenTampering.class, names = {"NO_KID", "SEVERAL_AUDIENCES_WITH_AZP", "IAT_WITHIN_SKEW"})
-    void acceptableVariantsSignIn(IdTokenTampering tampering) throws Exception {
+    void acceptableVariantsSignIn(IdTokenTampering tampering) {
         onlyTheSigningKeyCached();
         wristband.idTokenTampering(tampering);
 
@@ -118,10 +122,10 @@ class IdTokenIT {
     }
 
     @Test
-    void aTokenWithoutKidIsRefusedWhenTheJwksHasSeveralKeys() throws Exception {
+    void aTokenWithoutKidIsRefusedWhenTheJwksHasSeveralKeys() {
         wristband.extraJwksKey(true);
         try {
-            Thread.sleep(COOLDOWN_MILLIS + 200);
+            passCooldown();
             wristband.rotateSigningKey();
             assertSignedIn(WristbandTestKit.signInAt(new Browser(), "bob", TestApp.loginUrl())); // the refetch caches both keys
             wristband.idTokenTampering(IdTokenTampering.NO_KID);
@@ -136,9 +140,9 @@ class IdTokenIT {
     }
 
     @Test
-    void aRotatedSigningKeyCostsOneJwksFetchAndLoginsGoOn() throws Exception {
+    void aRotatedSigningKeyCostsOneJwksFetchAndLoginsGoOn() {
         assertSignedIn(WristbandTestKit.signInAt(new Browser(), "bob", TestApp.loginUrl())); // some key set is cached
-        Thread.sleep(COOLDOWN_MILLIS + 200);
+        passCooldown();
         wristband.rotateSigningKey();
         wristband.reset();
 
@@ -149,15 +153,15 @@ class IdTokenIT {
     }
 
     @Test
-    void unknownKidsAndBadSignaturesRefetchTheJwksAtMostOncePerCooldown() throws Exception {
-        Thread.sleep(COOLDOWN_MILLIS + 200);
+    void unknownKidsAndBadSignaturesRefetchTheJwksAtMostOncePerCooldown() {
+        passCooldown();
         wristband.idTokenTampering(IdTokenTampering.UNKNOWN_KEY);
         for (int i = 0; i < 3; i++) {
             assertEquals(502, freshCallback());
         }
         assertEquals(1, wristband.calls(Endpoint.JWKS), "three unknown kids within the cooldown: one refetch");
 
-        Thread.sleep(COOLDOWN_MILLIS + 200);
+        passCooldown();
         wristband.idTokenTampering(IdTokenTampering.BAD_SIGNATURE);
         for (int i = 0; i < 3; i++) {
             assertEquals(502, freshCallback());
@@ -166,9 +170,9 @@ class IdTokenIT {
     }
 
     @Test
-    void theLastGoodKeySetIsKeptWhileTheJwksIsDown() throws Exception {
+    void theLastGoodKeySetIsKeptWhileTheJwksIsDown() {
         assertSignedIn(WristbandTestKit.signInAt(new Browser(), "bob", TestApp.loginUrl()));
-        Thread.sleep(COOLDOWN_MILLIS + 200);
+        passCooldown();
         wristband.fault(Endpoint.JWKS, new Fault.Status(503, "{\"error\":\"temporarily_unavailable\"}"));
         wristband.idTokenTampering(IdTokenTampering.UNKNOWN_KEY);
         assertEquals(502, freshCallback());
@@ -180,10 +184,15 @@ class IdTokenIT {
     }
 
     /** Makes the server's cache hold exactly the emulator's one signing key. */
-    private void onlyTheSigningKeyCached() throws InterruptedException {
-        Thread.sleep(COOLDOWN_MILLIS + 200);
+    private void onlyTheSigningKeyCached() {
+        passCooldown();
         wristband.rotateSigningKey();
         assertSignedIn(WristbandTestKit.signInAt(new Browser(), "bob", TestApp.loginUrl()));
+    }
+
+    /** Moves the deployment's clock past the JWKS refetch cooldown: a refetch is allowed again. */
+    private static void passCooldown() {
+        TestApp.advanceServerClock(COOLDOWN.plusMillis(1));
     }
 
     /** A whole login in a new browser; the callback's status. */

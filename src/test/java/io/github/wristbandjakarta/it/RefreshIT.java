@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class RefreshIT {
 
-    /** 62 s tokens less the 60 s buffer: expired two seconds after login. */
+    /** 62 s tokens less the 60 s buffer: due for refresh two seconds after login, by the deployment's clock. */
     private static final Duration SHORT_LIFETIME = Duration.ofSeconds(62);
     private static final int PARALLEL_REQUESTS = 12;
 
@@ -46,7 +46,7 @@ class RefreshIT {
     static WebArchive app() {
         Map<String, String> config = TestApp.baseConfig();
         config.put("wristband.token-endpoint.enabled", "true");
-        return TestApp.deployment(config);
+        return TestApp.withServerClock(TestApp.deployment(config));
     }
 
     @BeforeEach
@@ -66,7 +66,8 @@ class RefreshIT {
         JsonObject json = json(token);
         assertTrue(wristband.issuedTokens().contains(json.getString("accessToken")));
         long expiresAt = json.getJsonNumber("expiresAt").longValueExact();
-        long expected = System.currentTimeMillis() + (SHORT_LIFETIME.toMillis() - TestApp.TOKEN_EXPIRATION_BUFFER.toMillis());
+        long expected = System.currentTimeMillis() + TestApp.serverClockOffset().toMillis()
+                + (SHORT_LIFETIME.toMillis() - TestApp.TOKEN_EXPIRATION_BUFFER.toMillis());
         assertTrue(Math.abs(expiresAt - expected) < 5_000, "expiresAt has the 60 s buffer applied: " + expiresAt);
     }
 
@@ -74,7 +75,7 @@ class RefreshIT {
     void parallelRequestsOnAnExpiredSessionCauseExactlyOneRefresh() throws Exception {
         WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String before = accessToken();
-        waitForExpiry();
+        passTokenLifetime();
 
         List<Browser.Exchange> answers = parallelSessionRequests();
 
@@ -88,10 +89,10 @@ class RefreshIT {
     void parallelRequestsSucceedWhenWristbandRotatesRefreshTokens() throws Exception {
         wristband.rotateRefreshTokens(true);
         WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
-        waitForExpiry();
+        passTokenLifetime();
 
         List<Browser.Exchange> first = parallelSessionRequests();
-        waitForExpiry();
+        passTokenLifetime();
         List<Browser.Exchange> second = parallelSessionRequests();
 
         first.forEach(a -> assertEquals(200, a.status(), a.body()));
@@ -102,7 +103,7 @@ class RefreshIT {
     @Test
     void aRefusedRefreshEndsTheSession() {
         WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
-        waitForExpiry();
+        passTokenLifetime();
         wristband.revokeAllRefreshTokens();
 
         Browser.Exchange api = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrfToken());
@@ -123,7 +124,7 @@ class RefreshIT {
             wristband.reset();
             wristband.accessTokenLifetime(SHORT_LIFETIME);
             WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
-            waitForExpiry();
+            passTokenLifetime();
             wristband.revokeAllRefreshTokens();
             long mark = ServerLog.mark();
 
@@ -141,7 +142,7 @@ class RefreshIT {
     @Test
     void anUnreachableWristbandKeepsTheSessionForTheNextTry() {
         WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
-        waitForExpiry();
+        passTokenLifetime();
         wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Status(503, "{\"error\":\"temporarily_unavailable\"}"));
 
         Browser.Exchange during = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrfToken());
@@ -160,7 +161,7 @@ class RefreshIT {
             io.github.wristbandjakarta.emulator.IdTokenTampering tampering) {
         WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String csrf = csrfToken();
-        waitForExpiry();
+        passTokenLifetime();
         wristband.idTokenTampering(tampering);
 
         Browser.Exchange api = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf);
@@ -180,7 +181,7 @@ class RefreshIT {
     void anotherClientErrorOnRefreshEndsTheSession() {
         WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String csrf = csrfToken();
-        waitForExpiry();
+        passTokenLifetime();
         wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Status(401, "{\"error\":\"invalid_client\"}"));
 
         Browser.Exchange during = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf);
@@ -196,7 +197,7 @@ class RefreshIT {
     void aTimedOutRefreshSendsThePageToLoginAndKeepsTheSession() {
         WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String csrf = csrfToken();
-        waitForExpiry();
+        passTokenLifetime();
         wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Delay(Duration.ofMillis(3_500)));
 
         long started = System.nanoTime();
@@ -218,7 +219,7 @@ class RefreshIT {
         WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         java.util.Set<String> loginTokens = new java.util.HashSet<>(wristband.issuedTokens());
         loginTokens.removeAll(before);
-        waitForExpiry();
+        passTokenLifetime();
 
         parallelSessionRequests().forEach(a -> assertEquals(200, a.status(), a.body()));
 
@@ -277,11 +278,7 @@ class RefreshIT {
         return Json.createReader(new StringReader(exchange.body())).readObject();
     }
 
-    private static void waitForExpiry() {
-        try {
-            TestApp.awaitTokenExpiry(SHORT_LIFETIME);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static void passTokenLifetime() {
+        TestApp.advanceToTokenExpiry(SHORT_LIFETIME);
     }
 }

@@ -158,9 +158,41 @@ public final class TestApp {
     /**
      * Waits until tokens that the library received before this call, issued for {@code lifetime}, are due for
      * refresh: it counts them expired {@link #TOKEN_EXPIRATION_BUFFER} before their lifetime ends, from when it
-     * received them. No request can tell that moment without causing the refresh, so this waits that long.
+     * received them. No request can tell that moment without causing the refresh, so this waits that long. For a
+     * server whose clock the test cannot move (a cluster node's); a deployment with {@link #withServerClock} moves
+     * its clock instead: {@link #advanceToTokenExpiry}.
      */
     public static void awaitTokenExpiry(Duration lifetime) throws InterruptedException {
         Thread.sleep(lifetime.minus(TOKEN_EXPIRATION_BUFFER).toMillis());
+    }
+
+    /** {@code app} with {@link ServerClock}: the library's clock, which the tests move forward. */
+    public static WebArchive withServerClock(WebArchive app) {
+        return app.addClasses(ServerClock.class, ServerClock.Offset.class, ServerClock.Producer.class,
+                ServerClock.AheadClock.class, ServerClock.Control.class);
+    }
+
+    /**
+     * Moves the clock of the deployment at {@link #CONTEXT} (built {@link #withServerClock}) forward by {@code by}:
+     * what the library decides by time from then on, it decides as if {@code by} had passed.
+     */
+    public static void advanceServerClock(Duration by) {
+        Browser.Exchange moved = new Browser().post(url("/it/clock?advance=" + by), "");
+        assertEquals(200, moved.status(), () -> "advance the server's clock: " + moved.body());
+    }
+
+    /**
+     * Moves the deployment's clock past the moment when tokens that the library received before this call, issued
+     * for {@code lifetime}, are due for refresh ({@link #TOKEN_EXPIRATION_BUFFER} before their lifetime ends).
+     */
+    public static void advanceToTokenExpiry(Duration lifetime) {
+        advanceServerClock(lifetime.minus(TOKEN_EXPIRATION_BUFFER));
+    }
+
+    /** How far the deployment's clock is ahead of the system clock. */
+    public static Duration serverClockOffset() {
+        Browser.Exchange offset = new Browser().get(url("/it/clock"));
+        assertEquals(200, offset.status(), () -> "the server's clock: " + offset.body());
+        return Duration.ofMillis(Long.parseLong(offset.body().trim()));
     }
 }

@@ -52,7 +52,7 @@ class WristbandFaultsIT {
     static WebArchive app() {
         Map<String, String> config = TestApp.baseConfig();
         config.put("wristband.jwks.refresh-cooldown", "0");
-        return TestApp.deployment(config);
+        return TestApp.withServerClock(TestApp.deployment(config));
     }
 
     @BeforeEach
@@ -164,7 +164,7 @@ class WristbandFaultsIT {
         Browser other = new Browser();
         WristbandTestKit.signInAt(other, "bob", TestApp.loginUrl());
         String otherCsrf = other.cookie("localhost", "CSRF-TOKEN").orElseThrow().value();
-        TestApp.awaitTokenExpiry(SHORT_LIFETIME);
+        TestApp.advanceToTokenExpiry(SHORT_LIFETIME);
         wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Hang());
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
