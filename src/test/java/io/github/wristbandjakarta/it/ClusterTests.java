@@ -25,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -33,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,6 +52,12 @@ abstract class ClusterTests {
 
     /** 62 s tokens less the 60 s buffer: expired two seconds after login. */
     private static final Duration SHORT_LIFETIME = Duration.ofSeconds(62);
+    /** Answers node A gives under the failover test's load before it is killed. */
+    private static final int BEFORE_KILL_ON_A = 100;
+    /** Answers node B gives under that load after A was killed, before the load stops. */
+    private static final int AFTER_KILL_ON_B = 500;
+    /** The longest a phase of the failover test's load may take to reach its count of answers. */
+    private static final Duration LOAD_PHASE_LIMIT = Duration.ofSeconds(60);
 
     static WristbandEmulator wristband;
     static ServerNode a;
@@ -351,13 +359,16 @@ abstract class ClusterTests {
                 }
             }));
         }
-        Thread.sleep(4_000);
+        // Load on both nodes until A has answered its share, then A dies; the load goes on on B, every session's
+        // requests among it, until B has answered more after the kill than before it.
+        awaitCount(outcomes, o -> o.node().equals(a.name()) && o.status() == 200, BEFORE_KILL_ON_A, "answers on A");
         long killAt = System.nanoTime();
         ProcessHandle killed = a.kill();
         aDown.set(true); // the client's choice: from now on, node B only
         long switchedAt = System.nanoTime();
         killed.onExit().get(30, TimeUnit.SECONDS);
-        Thread.sleep(10_000);
+        awaitCount(outcomes, o -> o.node().equals(b.name()) && o.startNanos() >= killAt, AFTER_KILL_ON_B,
+                "answers on B after the kill");
         running.set(false);
         for (Future<?> worker : workers) {
             worker.get(90, TimeUnit.SECONDS);
@@ -382,11 +393,27 @@ abstract class ClusterTests {
             assertTrue(failure.startNanos() < switchedAt, "only requests in flight on A when it died may fail: " + failure);
         }
         assertTrue(failed.size() <= inFlightOnA.size());
-        assertTrue(onBAfterKill > 50, "the load went on on node B: " + onBAfterKill);
+        assertTrue(onBAfterKill >= AFTER_KILL_ON_B, "the load went on on node B: " + onBAfterKill);
         for (int i = 0; i < sessions; i++) {
             Browser.Exchange session = sessionOn(b, browsers.get(i), csrf(browsers.get(i)));
             assertEquals(200, session.status(), "session " + i + " lost: " + session.body());
             assertEquals(users.get(i), json(session).getString("userId"), "session " + i + " is still its user's");
+        }
+    }
+
+    /**
+     * Waits until {@code count} of the outcomes so far match {@code which}, failing after {@link #LOAD_PHASE_LIMIT}:
+     * a node that answers nothing that long is down, not slow.
+     */
+    private static <T> void awaitCount(Collection<T> outcomes, Predicate<T> which, int count, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + LOAD_PHASE_LIMIT.toNanos();
+        long seen;
+        while ((seen = outcomes.stream().filter(which).count()) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": " + seen + " of " + count + " within " + LOAD_PHASE_LIMIT);
+            }
+            Thread.sleep(20);
         }
     }
 
