@@ -19,12 +19,14 @@ final class Cases {
 
     static final String CONTEXT = "/wristband-jakarta-auth";
     static final String BASELINE_CONTEXT = "/bench-baseline";
+    static final String CDI_CONTEXT = "/bench-cdi";
     static final String DO_NOTHING_CONTEXT = "/bench-do-nothing-mechanism";
     static final String FIXED_CALLER_CONTEXT = "/bench-fixed-caller";
     static final String SESSION_CALLER_CONTEXT = "/bench-session-caller";
 
     static final String BASELINE = "baseline-endpoint";
     static final String PUBLIC_ENDPOINT = "public-endpoint";
+    static final String CDI_FLOOR = "container-cdi-floor";
     static final String MECHANISM_FLOOR = "container-mechanism-floor";
     static final String LOGIN_FLOOR = "container-login-floor";
     static final String SESSION_LOGIN_FLOOR = "container-session-login-floor";
@@ -48,6 +50,9 @@ final class Cases {
                         BASELINE_CONTEXT + "/api/bench/hello", Visitor.NONE, 200, "hello", null, Target.NONE),
                 new BenchCase(PUBLIC_ENDPOINT, "the same endpoint in our WAR, public, no session",
                         CONTEXT + "/api/bench/hello", Visitor.NONE, 200, "hello", BASELINE, Target.PUBLIC_THROUGHPUT),
+                new BenchCase(CDI_FLOOR, "diagnostic: the baseline WAR plus one CDI bean (a bean archive, as a WAR "
+                        + "with a mechanism is), no mechanism", CDI_CONTEXT + "/api/bench/hello", Visitor.NONE, 200,
+                        "hello", BASELINE, Target.NONE),
                 new BenchCase(MECHANISM_FLOOR, "diagnostic: the baseline WAR plus a mechanism that does nothing",
                         DO_NOTHING_CONTEXT + "/api/bench/hello", Visitor.NONE, 200, "hello", BASELINE, Target.NONE),
                 new BenchCase(LOGIN_FLOOR, "diagnostic: the baseline WAR plus a mechanism that makes every request one "

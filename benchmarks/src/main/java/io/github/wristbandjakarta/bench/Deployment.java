@@ -5,6 +5,7 @@ import io.github.wristbandjakarta.bench.baseline.HelloResource;
 import io.github.wristbandjakarta.bench.container.CallerResource;
 import io.github.wristbandjakarta.bench.container.DoNothingMechanism;
 import io.github.wristbandjakarta.bench.container.FixedCallerMechanism;
+import io.github.wristbandjakarta.bench.container.PlainBean;
 import io.github.wristbandjakarta.bench.container.SessionCallerMechanism;
 import io.github.wristbandjakarta.servers.DeploymentConfig;
 import io.github.wristbandjakarta.servers.LibertyNode;
@@ -30,8 +31,8 @@ import java.util.stream.Collectors;
 
 /**
  * The WARs on the server under load: the bench build of ours (the reference application's WAR with the trivial
- * endpoints and the bench configuration), the baseline WAR without our library, and three diagnostic WARs (the
- * baseline with the least a mechanism can do, to split the container's cost from ours).
+ * endpoints and the bench configuration), the baseline WAR without our library, and four diagnostic WARs (the
+ * baseline as a bean archive, and with the least a mechanism can do, to split the container's cost from ours).
  */
 final class Deployment {
 
@@ -40,7 +41,8 @@ final class Deployment {
 
     /** One path of each WAR that answers 200 once it is deployed. */
     private static final List<String> READY = List.of(Cases.BASELINE_CONTEXT + "/api/bench/hello",
-            Cases.CONTEXT + "/api/bench/hello", Cases.DO_NOTHING_CONTEXT + "/api/bench/hello",
+            Cases.CONTEXT + "/api/bench/hello", Cases.CDI_CONTEXT + "/api/bench/hello",
+            Cases.DO_NOTHING_CONTEXT + "/api/bench/hello",
             Cases.FIXED_CALLER_CONTEXT + "/api/bench/caller", Cases.SESSION_CALLER_CONTEXT + "/api/bench/caller");
 
     /** A WildFly server.log line's level: {@code 2026-01-31 12:00:00,000 WARN  [category] …}. */
@@ -81,7 +83,7 @@ final class Deployment {
         };
     }
 
-    /** Writes the five WARs into the server's (emptied) deployment directory, ours configured for the emulator. */
+    /** Writes the six WARs into the server's (emptied) deployment directory, ours configured for the emulator. */
     void write(String emulatorOrigin) throws IOException {
         if (!Files.isRegularFile(settings.war())) {
             throw new IllegalStateException("no WAR at " + settings.war() + ": build the reference application first "
@@ -119,6 +121,8 @@ final class Deployment {
         export(ours, dropins);
         export(ShrinkWrap.create(WebArchive.class, name(Cases.BASELINE_CONTEXT))
                 .addClasses(BaselineApplication.class, HelloResource.class), dropins);
+        export(ShrinkWrap.create(WebArchive.class, name(Cases.CDI_CONTEXT))
+                .addClasses(BaselineApplication.class, HelloResource.class, PlainBean.class), dropins);
         export(ShrinkWrap.create(WebArchive.class, name(Cases.DO_NOTHING_CONTEXT))
                 .addClasses(BaselineApplication.class, HelloResource.class, DoNothingMechanism.class), dropins);
         export(ShrinkWrap.create(WebArchive.class, name(Cases.FIXED_CALLER_CONTEXT))
@@ -130,7 +134,7 @@ final class Deployment {
                 .addAsWebInfResource(new StringAsset("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
                         + "version=\"6.0\">" + (settings.distributable() ? "<distributable/>" : "") + "</web-app>\n"),
                         "web.xml"), dropins);
-        BenchRunner.progress("deployed our WAR, the baseline WAR and three diagnostic WARs to " + dropins);
+        BenchRunner.progress("deployed our WAR, the baseline WAR and four diagnostic WARs to " + dropins);
     }
 
     private static String name(String context) {

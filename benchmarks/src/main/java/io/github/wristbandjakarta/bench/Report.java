@@ -113,6 +113,10 @@ final class Report {
         StringBuilder rows = new StringBuilder();
         row(rows, r, Cases.MECHANISM_FLOOR, Cases.BASELINE,
                 "Jakarta Security's presence: a mechanism that does nothing, on a public request");
+        row(rows, r, Cases.CDI_FLOOR, Cases.BASELINE,
+                "the container's CDI on a request: the baseline WAR as a bean archive");
+        row(rows, r, Cases.MECHANISM_FLOOR, Cases.CDI_FLOOR,
+                "the mechanism alone: a mechanism that does nothing, beyond a bean archive without one");
         row(rows, r, Cases.PUBLIC_ENDPOINT, Cases.MECHANISM_FLOOR,
                 "our library on a public request, beyond a mechanism that does nothing");
         row(rows, r, Cases.LOGIN_FLOOR, Cases.BASELINE,
