@@ -8,6 +8,7 @@ import io.github.wristbandjakarta.internal.session.SessionSeal;
 import io.github.wristbandjakarta.internal.session.WristbandSession;
 import io.github.wristbandjakarta.internal.token.TokenSet;
 import io.github.wristbandjakarta.servers.ServerNode;
+import io.github.wristbandjakarta.servers.ServerProcesses;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -405,16 +406,10 @@ abstract class ClusterTests {
      * Waits until {@code count} of the outcomes so far match {@code which}, failing after {@link #LOAD_PHASE_LIMIT}:
      * a node that answers nothing that long is down, not slow.
      */
-    private static <T> void awaitCount(Collection<T> outcomes, Predicate<T> which, int count, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + LOAD_PHASE_LIMIT.toNanos();
-        long seen;
-        while ((seen = outcomes.stream().filter(which).count()) < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": " + seen + " of " + count + " within " + LOAD_PHASE_LIMIT);
-            }
-            Thread.sleep(20);
-        }
+    private static <T> void awaitCount(Collection<T> outcomes, Predicate<T> which, int count, String what) {
+        ServerProcesses.await(what + ": fewer than " + count, LOAD_PHASE_LIMIT, 20,
+                () -> outcomes.stream().filter(which).count() >= count,
+                () -> "seen: " + outcomes.stream().filter(which).count());
     }
 
     /** The session cookie's value the browser holds, for a failure's message. */

@@ -122,12 +122,8 @@ final class WildFlyCluster extends TwoNodeCluster<WildFlyNode> {
 
     private static void awaitEither(WildFlyNode a, WildFlyNode b, String regex, Duration timeout) {
         Pattern pattern = Pattern.compile(regex);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!pattern.matcher(a.log()).find() && !pattern.matcher(b.log()).find()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no two-member cluster within " + timeout + "\n" + a.logTail() + "\n" + b.logTail());
-            }
-            ServerProcesses.sleep(250);
-        }
+        ServerProcesses.await("no two-member cluster", timeout, 250,
+                () -> pattern.matcher(a.log()).find() || pattern.matcher(b.log()).find(),
+                () -> a.logTail() + "\n" + b.logTail());
     }
 }

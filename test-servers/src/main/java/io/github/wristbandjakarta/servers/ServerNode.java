@@ -105,14 +105,8 @@ public sealed interface ServerNode permits LibertyNode, WildFlyNode {
     /** Waits until the server's log matches {@code regex}. */
     default void awaitLog(String regex, Duration timeout) {
         Pattern pattern = Pattern.compile(regex);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!pattern.matcher(log()).find()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(name() + ": no /" + regex + "/ in " + logFile() + " within " + timeout
-                        + "\n" + logTail());
-            }
-            ServerProcesses.sleep(250);
-        }
+        ServerProcesses.await(name() + ": no /" + regex + "/ in " + logFile(), timeout, 250,
+                () -> pattern.matcher(log()).find(), this::logTail);
     }
 
     /** Fails if something listens on the node's HTTP port already: the server would not get it. */

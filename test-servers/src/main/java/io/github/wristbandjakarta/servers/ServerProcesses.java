@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -54,6 +55,21 @@ public final class ServerProcesses {
             sleep(250);
         }
         throw new AssertionError(name + ": the application did not answer within " + timeout + "\n" + why.get());
+    }
+
+    /**
+     * Polls {@code done} every {@code pollMillis} until it holds, failing after {@code timeout} with {@code what} and
+     * {@code why} (read only then: a log tail, a count).
+     */
+    public static void await(String what, Duration timeout, long pollMillis, BooleanSupplier done,
+                             Supplier<String> why) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " within " + timeout + "\n" + why.get());
+            }
+            sleep(pollMillis);
+        }
     }
 
     /**
