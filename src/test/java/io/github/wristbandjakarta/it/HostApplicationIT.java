@@ -171,6 +171,29 @@ class HostApplicationIT {
     }
 
     @Test
+    void securityContextAuthenticateOfASignedInUserAnswersSuccess() {
+        Browser browser = wristband.signIn("alice");
+
+        Browser.Exchange answer = browser.get(TestApp.url("/rest/authenticate"), "X-CSRF-TOKEN",
+                wristband.csrfToken(browser));
+
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals("SUCCESS", answer.body());
+    }
+
+    @Test
+    void onWildFlyTheContainerCallsTheMechanismWithoutJakartaSecuritysBridge() {
+        Browser.Exchange provider = new Browser().get(TestApp.url("/rest/provider"));
+
+        assertEquals(200, provider.status(), provider.body());
+        if ("wildfly".equals(System.getProperty("arquillian.launch"))) {
+            assertEquals("io.github.wristbandjakarta.internal.security.MechanismAuthConfigProvider", provider.body());
+        } else {
+            assertFalse(provider.body().startsWith("io.github.wristbandjakarta."), provider.body());
+        }
+    }
+
+    @Test
     void theHostsOwnFieldsJoinTheSessionEndpointsMetadata() {
         Browser alice = wristband.signIn("alice");
 

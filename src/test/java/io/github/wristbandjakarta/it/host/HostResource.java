@@ -5,11 +5,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
+import jakarta.security.auth.message.config.AuthConfigFactory;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Clock;
@@ -17,7 +22,8 @@ import java.util.Map;
 
 /**
  * A host application's resources: a public one, protected ones ({@code @RolesAllowed}, and {@code team} behind a
- * {@code web.xml} constraint), one that fails, ones that use the host's own Clock and Jsonb.
+ * {@code web.xml} constraint), one that fails, ones that use the host's own Clock and Jsonb, one that asks
+ * {@code SecurityContext} to authenticate.
  */
 @Path("/")
 @RequestScoped
@@ -82,5 +88,22 @@ public class HostResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String note() {
         return "noted by " + securityContext.getCallerPrincipal().getName();
+    }
+
+    /** What {@code SecurityContext#authenticate} answers the host (Jakarta Security 3.0: the mechanism's status). */
+    @GET
+    @Path("authenticate")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String authenticate(@Context HttpServletRequest request, @Context HttpServletResponse response) {
+        return securityContext.authenticate(request, response, AuthenticationParameters.withParams()).name();
+    }
+
+    /** The class of the Jakarta Authentication provider the container calls for this application. */
+    @GET
+    @Path("provider")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String provider(@Context HttpServletRequest request) {
+        String appContext = request.getServletContext().getVirtualServerName() + " " + request.getContextPath();
+        return AuthConfigFactory.getFactory().getConfigProvider("HttpServlet", appContext, null).getClass().getName();
     }
 }

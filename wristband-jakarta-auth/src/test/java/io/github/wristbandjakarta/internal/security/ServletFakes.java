@@ -201,6 +201,11 @@ final class ServletFakes {
                 case "setHeader":
                     headers.put((String) args[0], (String) args[1]);
                     return null;
+                case "sendRedirect":
+                    status = 302;
+                    headers.put("Location", (String) args[0]);
+                    completed = true;
+                    return null;
                 case "getOutputStream":
                     return output;
                 default:
