@@ -21,6 +21,7 @@ final class Cases {
     static final String BASELINE_CONTEXT = "/bench-baseline";
     static final String CDI_CONTEXT = "/bench-cdi";
     static final String DO_NOTHING_CONTEXT = "/bench-do-nothing-mechanism";
+    static final String DIRECT_DO_NOTHING_CONTEXT = "/bench-direct-do-nothing-mechanism";
     static final String FIXED_CALLER_CONTEXT = "/bench-fixed-caller";
     static final String SESSION_CALLER_CONTEXT = "/bench-session-caller";
 
@@ -28,6 +29,7 @@ final class Cases {
     static final String PUBLIC_ENDPOINT = "public-endpoint";
     static final String CDI_FLOOR = "container-cdi-floor";
     static final String MECHANISM_FLOOR = "container-mechanism-floor";
+    static final String DIRECT_MECHANISM_FLOOR = "container-direct-mechanism-floor";
     static final String LOGIN_FLOOR = "container-login-floor";
     static final String SESSION_LOGIN_FLOOR = "container-session-login-floor";
     static final String SESSION_ENDPOINT = "session-endpoint";
@@ -55,6 +57,10 @@ final class Cases {
                         "hello", BASELINE, Target.NONE),
                 new BenchCase(MECHANISM_FLOOR, "diagnostic: the baseline WAR plus a mechanism that does nothing",
                         DO_NOTHING_CONTEXT + "/api/bench/hello", Visitor.NONE, 200, "hello", BASELINE, Target.NONE),
+                new BenchCase(DIRECT_MECHANISM_FLOOR, "diagnostic: the mechanism floor with the mechanism registered "
+                        + "as the library registers its own on WildFly (directly, without Jakarta Security's bridge; on "
+                        + "Liberty the same as the mechanism floor)", DIRECT_DO_NOTHING_CONTEXT + "/api/bench/hello",
+                        Visitor.NONE, 200, "hello", BASELINE, Target.NONE),
                 new BenchCase(LOGIN_FLOOR, "diagnostic: the baseline WAR plus a mechanism that makes every request one "
                         + "caller (the container's login alone)", FIXED_CALLER_CONTEXT + "/api/bench/caller",
                         Visitor.NONE, 200, "bench-caller", BASELINE, Target.NONE),
@@ -94,11 +100,11 @@ final class Cases {
     }
 
     /**
-     * The baseline a target compares a case with: the Session Endpoint's on WildFly is the mechanism floor, since
-     * there Elytron costs every request of a WAR with a mechanism, ours or not.
+     * The baseline a target compares a case with: the Session Endpoint's on WildFly is the direct mechanism floor,
+     * since there Elytron costs every request of a WAR with a mechanism, ours or not.
      */
     static String targetBaseline(BenchCase c, boolean onWildFly) {
-        return c.target() == Target.SESSION_THROUGHPUT && onWildFly ? MECHANISM_FLOOR : c.baseline();
+        return c.target() == Target.SESSION_THROUGHPUT && onWildFly ? DIRECT_MECHANISM_FLOOR : c.baseline();
     }
 
     /**
@@ -124,6 +130,10 @@ final class Cases {
                     next.push(c.baseline());
                 }
                 if (c.target() == Target.SESSION_THROUGHPUT) {
+                    next.push(DIRECT_MECHANISM_FLOOR);
+                }
+                if (c.target() == Target.PUBLIC_THROUGHPUT) {
+                    next.push(DIRECT_MECHANISM_FLOOR);
                     next.push(MECHANISM_FLOOR);
                 }
             }

@@ -7,6 +7,7 @@ import io.github.wristbandjakarta.bench.container.DoNothingMechanism;
 import io.github.wristbandjakarta.bench.container.FixedCallerMechanism;
 import io.github.wristbandjakarta.bench.container.PlainBean;
 import io.github.wristbandjakarta.bench.container.SessionCallerMechanism;
+import io.github.wristbandjakarta.internal.security.DirectDoNothingRegistration;
 import io.github.wristbandjakarta.servers.DeploymentConfig;
 import io.github.wristbandjakarta.servers.LibertyNode;
 import io.github.wristbandjakarta.servers.ServerNode;
@@ -31,8 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * The WARs on the server under load: the bench build of ours (the reference application's WAR with the trivial
- * endpoints and the bench configuration), the baseline WAR without our library, and four diagnostic WARs (the
- * baseline as a bean archive, and with the least a mechanism can do, to split the container's cost from ours).
+ * endpoints and the bench configuration), the baseline WAR without our library, and five diagnostic WARs (the
+ * baseline as a bean archive, and with the least a mechanism can do, through Jakarta Security's bridge and directly, to split the container's cost from ours).
  */
 final class Deployment {
 
@@ -42,7 +43,7 @@ final class Deployment {
     /** One path of each WAR that answers 200 once it is deployed. */
     private static final List<String> READY = List.of(Cases.BASELINE_CONTEXT + "/api/bench/hello",
             Cases.CONTEXT + "/api/bench/hello", Cases.CDI_CONTEXT + "/api/bench/hello",
-            Cases.DO_NOTHING_CONTEXT + "/api/bench/hello",
+            Cases.DO_NOTHING_CONTEXT + "/api/bench/hello", Cases.DIRECT_DO_NOTHING_CONTEXT + "/api/bench/hello",
             Cases.FIXED_CALLER_CONTEXT + "/api/bench/caller", Cases.SESSION_CALLER_CONTEXT + "/api/bench/caller");
 
     /** A WildFly server.log line's level: {@code 2026-01-31 12:00:00,000 WARN  [category] …}. */
@@ -83,7 +84,7 @@ final class Deployment {
         };
     }
 
-    /** Writes the six WARs into the server's (emptied) deployment directory, ours configured for the emulator. */
+    /** Writes the seven WARs into the server's (emptied) deployment directory, ours configured for the emulator. */
     void write(String emulatorOrigin) throws IOException {
         if (!Files.isRegularFile(settings.war())) {
             throw new IllegalStateException("no WAR at " + settings.war() + ": build the reference application first "
@@ -125,6 +126,9 @@ final class Deployment {
                 .addClasses(BaselineApplication.class, HelloResource.class, PlainBean.class), dropins);
         export(ShrinkWrap.create(WebArchive.class, name(Cases.DO_NOTHING_CONTEXT))
                 .addClasses(BaselineApplication.class, HelloResource.class, DoNothingMechanism.class), dropins);
+        export(ShrinkWrap.create(WebArchive.class, name(Cases.DIRECT_DO_NOTHING_CONTEXT))
+                .addClasses(BaselineApplication.class, HelloResource.class, DoNothingMechanism.class)
+                .addClasses(DirectDoNothingRegistration.CLASSES), dropins);
         export(ShrinkWrap.create(WebArchive.class, name(Cases.FIXED_CALLER_CONTEXT))
                 .addClasses(BaselineApplication.class, CallerResource.class, FixedCallerMechanism.class), dropins);
         // Distributable as ours is (or not, with -Dbench.distributable=false), so that the container keeps both
@@ -134,7 +138,7 @@ final class Deployment {
                 .addAsWebInfResource(new StringAsset("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
                         + "version=\"6.0\">" + (settings.distributable() ? "<distributable/>" : "") + "</web-app>\n"),
                         "web.xml"), dropins);
-        BenchRunner.progress("deployed our WAR, the baseline WAR and four diagnostic WARs to " + dropins);
+        BenchRunner.progress("deployed our WAR, the baseline WAR and five diagnostic WARs to " + dropins);
     }
 
     private static String name(String context) {
@@ -145,14 +149,14 @@ final class Deployment {
         war.as(ZipExporter.class).exportTo(dropins.resolve(war.getName()).toFile(), true);
     }
 
-    /** Starts the server and waits until each of the five applications answers 200. */
+    /** Starts the server and waits until each of the seven applications answers 200. */
     void start() throws IOException {
         // One run's log: it then holds this run's warnings only (stop() counts them).
         Files.deleteIfExists(server.logFile());
         BenchRunner.progress("starting " + server.product() + " (" + server.name() + ") on port " + server.httpPort());
         server.start();
         server.awaitServing(READY, Duration.ofSeconds(360));
-        BenchRunner.progress("all five applications answer");
+        BenchRunner.progress("all seven applications answer");
     }
 
     /**
