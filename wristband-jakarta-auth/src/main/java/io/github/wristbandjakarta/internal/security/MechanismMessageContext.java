@@ -195,14 +195,16 @@ final class MechanismMessageContext implements HttpMessageContext {
     }
 
     /**
-     * No caller: a {@link CallerPrincipalCallback} without a principal, the unauthenticated caller (Servlet
-     * Container Profile, "validateRequest Before Service Invocation").
+     * No caller. The profile has a module say so with a {@link CallerPrincipalCallback} without a principal (Servlet
+     * Container Profile, "validateRequest Before Service Invocation"); Elytron, the only container this context serves
+     * (see {@link MechanismAuthConfigProvider#replaceBridge}), leaves a request without an identity as it is on that
+     * callback ({@code JaspiAuthenticationContext}'s handler: "Do nothing and don't fail"), so it is not sent: on a
+     * public request it was the one call into the container's handler.
      */
     @Override
     public AuthenticationStatus doNothing() {
         this.callerPrincipal = null;
         this.groups = null;
-        handle(null, null);
         return AuthenticationStatus.NOT_DONE;
     }
 

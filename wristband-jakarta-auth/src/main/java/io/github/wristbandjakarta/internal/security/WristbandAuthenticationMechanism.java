@@ -199,6 +199,12 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
      * checked, tokens refreshed).
      */
     private Outcome session(HttpServletRequest request, String path) {
+        if (request.getRequestedSessionId() == null) {
+            // No session cookie: no sign-in to find (the mechanism runs before any filter or servlet could have made
+            // a session), so the container's session manager is not asked. On a distributable WAR that question is not
+            // free even without a cookie: WildFly's manager opens and closes a batch for it.
+            return Outcome.UNAUTHENTICATED;
+        }
         Optional<WristbandSession> current = signIns.current(request);
         if (current.isEmpty()) {
             return Outcome.UNAUTHENTICATED;

@@ -95,6 +95,7 @@ final class ServletFakes {
         final Map<String, String> headers = new HashMap<>();
         Session session;
         int sessionCreations;
+        int sessionLookups;
         final Map<String, Object> attributes = new HashMap<>();
         String method = "GET";
         final HttpServletRequest proxy = proxy(HttpServletRequest.class, (p, m, args) -> {
@@ -114,7 +115,8 @@ final class ServletFakes {
                     attributes.remove((String) args[0]);
                     return null;
                 case "getRequestedSessionId":
-                    return null;
+                    // The id of the session cookie the client sent, if it sent one.
+                    return session == null ? null : "requested-session-id";
                 case "getCookies":
                     return null;
                 case "getContextPath":
@@ -139,6 +141,7 @@ final class ServletFakes {
                             .filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
                             .map(Map.Entry::getValue).toList());
                 case "getSession":
+                    sessionLookups++;
                     boolean create = args == null || (Boolean) args[0];
                     if (create) {
                         sessionCreations++;

@@ -176,6 +176,15 @@ class WristbandAuthenticationMechanismTest {
     }
 
     @Test
+    void aRequestWithoutASessionCookieNeverAsksTheContainerForASession() {
+        Request request = page("/index.html");
+
+        assertEquals(AuthenticationStatus.NOT_DONE, validate(request));
+
+        assertEquals(0, request.sessionLookups);
+    }
+
+    @Test
     void aSchemeOtherThanHttpOrHttpsFromAForwardedHeaderIsABadRequest() {
         context.protectedResource = true;
         Request request = page("/profile.xhtml");
