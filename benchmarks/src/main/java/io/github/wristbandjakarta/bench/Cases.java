@@ -19,6 +19,7 @@ final class Cases {
 
     static final String CONTEXT = "/wristband-jakarta-auth";
     static final String BASELINE_CONTEXT = "/bench-baseline";
+    static final String LIBRARY_CONTEXT = "/bench-library";
     static final String CDI_CONTEXT = "/bench-cdi";
     static final String DO_NOTHING_CONTEXT = "/bench-do-nothing-mechanism";
     static final String DIRECT_DO_NOTHING_CONTEXT = "/bench-direct-do-nothing-mechanism";
@@ -27,6 +28,7 @@ final class Cases {
 
     static final String BASELINE = "baseline-endpoint";
     static final String PUBLIC_ENDPOINT = "public-endpoint";
+    static final String LIBRARY_PUBLIC_ENDPOINT = "library-public-endpoint";
     static final String CDI_FLOOR = "container-cdi-floor";
     static final String MECHANISM_FLOOR = "container-mechanism-floor";
     static final String DIRECT_MECHANISM_FLOOR = "container-direct-mechanism-floor";
@@ -52,6 +54,10 @@ final class Cases {
                         BASELINE_CONTEXT + "/api/bench/hello", Visitor.NONE, 200, "hello", null, Target.NONE),
                 new BenchCase(PUBLIC_ENDPOINT, "the same endpoint in our WAR, public, no session",
                         CONTEXT + "/api/bench/hello", Visitor.NONE, 200, "hello", BASELINE, Target.PUBLIC_THROUGHPUT),
+                new BenchCase(LIBRARY_PUBLIC_ENDPOINT, "diagnostic: the baseline WAR plus our library (the jars of our WAR, "
+                        + "configured as ours), without the reference application's pages, constraints and "
+                        + "`<distributable/>`", LIBRARY_CONTEXT + "/api/bench/hello", Visitor.NONE, 200, "hello", BASELINE,
+                        Target.NONE),
                 new BenchCase(CDI_FLOOR, "diagnostic: the baseline WAR plus one CDI bean (a bean archive, as a WAR "
                         + "with a mechanism is), no mechanism", CDI_CONTEXT + "/api/bench/hello", Visitor.NONE, 200,
                         "hello", BASELINE, Target.NONE),
@@ -135,6 +141,7 @@ final class Cases {
                 if (c.target() == Target.PUBLIC_THROUGHPUT) {
                     next.push(DIRECT_MECHANISM_FLOOR);
                     next.push(MECHANISM_FLOOR);
+                    next.push(LIBRARY_PUBLIC_ENDPOINT);
                 }
             }
         }

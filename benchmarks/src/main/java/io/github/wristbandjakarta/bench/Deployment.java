@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * The WARs on the server under load: the bench build of ours (the reference application's WAR with the trivial
- * endpoints and the bench configuration), the baseline WAR without our library, and five diagnostic WARs (the
- * baseline as a bean archive, and with the least a mechanism can do, through Jakarta Security's bridge and directly, to split the container's cost from ours).
+ * endpoints and the bench configuration), the baseline WAR without our library, and six diagnostic WARs (the
+ * baseline with our library alone, the baseline as a bean archive, and with the least a mechanism can do, through Jakarta Security's bridge and directly, to split the container's cost from ours).
  */
 final class Deployment {
 
@@ -42,6 +42,7 @@ final class Deployment {
 
     /** One path of each WAR that answers 200 once it is deployed. */
     private static final List<String> READY = List.of(Cases.BASELINE_CONTEXT + "/api/bench/hello",
+            Cases.LIBRARY_CONTEXT + "/api/bench/hello",
             Cases.CONTEXT + "/api/bench/hello", Cases.CDI_CONTEXT + "/api/bench/hello",
             Cases.DO_NOTHING_CONTEXT + "/api/bench/hello", Cases.DIRECT_DO_NOTHING_CONTEXT + "/api/bench/hello",
             Cases.FIXED_CALLER_CONTEXT + "/api/bench/caller", Cases.SESSION_CALLER_CONTEXT + "/api/bench/caller");
@@ -84,7 +85,7 @@ final class Deployment {
         };
     }
 
-    /** Writes the seven WARs into the server's (emptied) deployment directory, ours configured for the emulator. */
+    /** Writes the eight WARs into the server's (emptied) deployment directory, ours configured for the emulator. */
     void write(String emulatorOrigin) throws IOException {
         if (!Files.isRegularFile(settings.war())) {
             throw new IllegalStateException("no WAR at " + settings.war() + ": build the reference application first "
@@ -122,6 +123,12 @@ final class Deployment {
         export(ours, dropins);
         export(ShrinkWrap.create(WebArchive.class, name(Cases.BASELINE_CONTEXT))
                 .addClasses(BaselineApplication.class, HelloResource.class), dropins);
+        WebArchive library = ShrinkWrap.create(WebArchive.class, name(Cases.LIBRARY_CONTEXT))
+                .addClasses(BaselineApplication.class, HelloResource.class)
+                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+        built.getContent(path -> path.get().startsWith("/WEB-INF/lib/")).forEach((path, node) ->
+                library.add(node.getAsset(), path));
+        export(library, dropins);
         export(ShrinkWrap.create(WebArchive.class, name(Cases.CDI_CONTEXT))
                 .addClasses(BaselineApplication.class, HelloResource.class, PlainBean.class), dropins);
         export(ShrinkWrap.create(WebArchive.class, name(Cases.DO_NOTHING_CONTEXT))
@@ -138,7 +145,7 @@ final class Deployment {
                 .addAsWebInfResource(new StringAsset("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
                         + "version=\"6.0\">" + (settings.distributable() ? "<distributable/>" : "") + "</web-app>\n"),
                         "web.xml"), dropins);
-        BenchRunner.progress("deployed our WAR, the baseline WAR and five diagnostic WARs to " + dropins);
+        BenchRunner.progress("deployed our WAR, the baseline WAR and six diagnostic WARs to " + dropins);
     }
 
     private static String name(String context) {
@@ -149,14 +156,14 @@ final class Deployment {
         war.as(ZipExporter.class).exportTo(dropins.resolve(war.getName()).toFile(), true);
     }
 
-    /** Starts the server and waits until each of the seven applications answers 200. */
+    /** Starts the server and waits until each of the eight applications answers 200. */
     void start() throws IOException {
         // One run's log: it then holds this run's warnings only (stop() counts them).
         Files.deleteIfExists(server.logFile());
         BenchRunner.progress("starting " + server.product() + " (" + server.name() + ") on port " + server.httpPort());
         server.start();
         server.awaitServing(READY, Duration.ofSeconds(360));
-        BenchRunner.progress("all seven applications answer");
+        BenchRunner.progress("all eight applications answer");
     }
 
     /**

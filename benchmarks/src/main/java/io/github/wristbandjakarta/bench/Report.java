@@ -149,6 +149,11 @@ final class Report {
                 "our library on a public request, beyond a mechanism that does nothing");
         row(rows, r, Cases.PUBLIC_ENDPOINT, Cases.DIRECT_MECHANISM_FLOOR,
                 "our library on a public request, beyond a mechanism that does nothing called as ours is");
+        row(rows, r, Cases.LIBRARY_PUBLIC_ENDPOINT, r.settings().onWildFly() ? Cases.DIRECT_MECHANISM_FLOOR
+                : Cases.MECHANISM_FLOOR, "our library alone on a public request (no pages, constraints or "
+                + "`<distributable/>`), beyond a mechanism that does nothing called as ours is");
+        row(rows, r, Cases.PUBLIC_ENDPOINT, Cases.LIBRARY_PUBLIC_ENDPOINT,
+                "the reference application's own content (pages, JSF, constraints, `<distributable/>`) on the request");
         row(rows, r, Cases.LOGIN_FLOOR, Cases.BASELINE,
                 "the container's login of a caller (`notifyContainerAboutLogin`), no session");
         row(rows, r, Cases.SESSION_LOGIN_FLOOR, Cases.LOGIN_FLOOR,

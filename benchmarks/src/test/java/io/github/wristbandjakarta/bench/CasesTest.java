@@ -61,7 +61,8 @@ class CasesTest {
         assertEquals(List.of(Cases.BASELINE, Cases.DIRECT_MECHANISM_FLOOR, Cases.LOGIN_FLOOR, Cases.SESSION_ENDPOINT,
                 Cases.SIGNED_IN_ENDPOINT), selected);
         assertThrows(IllegalArgumentException.class, () -> Cases.selected(ALL, List.of("b1")));
-        assertEquals(List.of(Cases.BASELINE, Cases.PUBLIC_ENDPOINT, Cases.MECHANISM_FLOOR, Cases.DIRECT_MECHANISM_FLOOR),
+        assertEquals(List.of(Cases.BASELINE, Cases.PUBLIC_ENDPOINT, Cases.LIBRARY_PUBLIC_ENDPOINT, Cases.MECHANISM_FLOOR,
+                Cases.DIRECT_MECHANISM_FLOOR),
                 Cases.selected(ALL, List.of(Cases.PUBLIC_ENDPOINT)).stream().map(BenchCase::name).toList());
         assertEquals(ALL, Cases.selected(ALL, List.of()));
     }
