@@ -88,6 +88,12 @@ final class BenchFakes {
             return csrfHeaderName.equalsIgnoreCase(name) ? csrfHeader : null;
         }
 
+        /** The session cookie's id where the request has a session. */
+        @Override
+        public String getRequestedSessionId() {
+            return session == null ? null : "bench-session-id";
+        }
+
         @Override
         public HttpSession getSession(boolean create) {
             if (create) {
