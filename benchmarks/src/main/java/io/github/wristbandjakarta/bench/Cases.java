@@ -68,7 +68,7 @@ final class Cases {
                         + "Liberty the same as the mechanism floor)", DIRECT_DO_NOTHING_CONTEXT + "/api/bench/hello",
                         Visitor.NONE, 200, "hello", BASELINE, Target.NONE),
                 new BenchCase(LOGIN_FLOOR, "diagnostic: the baseline WAR plus a mechanism that makes every request one "
-                        + "caller (the container's login alone)", FIXED_CALLER_CONTEXT + "/api/bench/caller",
+                        + "caller (the container's login alone; on WildFly registered directly, as ours is)", FIXED_CALLER_CONTEXT + "/api/bench/caller",
                         Visitor.NONE, 200, "bench-caller", BASELINE, Target.NONE),
                 new BenchCase(SESSION_LOGIN_FLOOR, "diagnostic: the login floor with the caller read from the "
                         + "container's session (one String attribute; the WAR distributable as ours is)",

@@ -7,7 +7,7 @@ import io.github.wristbandjakarta.bench.container.DoNothingMechanism;
 import io.github.wristbandjakarta.bench.container.FixedCallerMechanism;
 import io.github.wristbandjakarta.bench.container.PlainBean;
 import io.github.wristbandjakarta.bench.container.SessionCallerMechanism;
-import io.github.wristbandjakarta.internal.security.DirectDoNothingRegistration;
+import io.github.wristbandjakarta.internal.security.DirectRegistration;
 import io.github.wristbandjakarta.servers.DeploymentConfig;
 import io.github.wristbandjakarta.servers.LibertyNode;
 import io.github.wristbandjakarta.servers.ServerNode;
@@ -135,13 +135,16 @@ final class Deployment {
                 .addClasses(BaselineApplication.class, HelloResource.class, DoNothingMechanism.class), dropins);
         export(ShrinkWrap.create(WebArchive.class, name(Cases.DIRECT_DO_NOTHING_CONTEXT))
                 .addClasses(BaselineApplication.class, HelloResource.class, DoNothingMechanism.class)
-                .addClasses(DirectDoNothingRegistration.CLASSES), dropins);
+                .addClasses(DirectRegistration.CLASSES), dropins);
+        // The login floors' mechanisms are called as ours is: on WildFly directly, not through Jakarta Security's bridge.
         export(ShrinkWrap.create(WebArchive.class, name(Cases.FIXED_CALLER_CONTEXT))
-                .addClasses(BaselineApplication.class, CallerResource.class, FixedCallerMechanism.class), dropins);
+                .addClasses(BaselineApplication.class, CallerResource.class, FixedCallerMechanism.class)
+                .addClasses(DirectRegistration.CLASSES), dropins);
         // Distributable as ours is (or not, with -Dbench.distributable=false), so that the container keeps both
         // WARs' sessions alike.
         export(ShrinkWrap.create(WebArchive.class, name(Cases.SESSION_CALLER_CONTEXT))
                 .addClasses(BaselineApplication.class, CallerResource.class, SessionCallerMechanism.class)
+                .addClasses(DirectRegistration.CLASSES)
                 .addAsWebInfResource(new StringAsset("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
                         + "version=\"6.0\">" + (settings.distributable() ? "<distributable/>" : "") + "</web-app>\n"),
                         "web.xml"), dropins);
