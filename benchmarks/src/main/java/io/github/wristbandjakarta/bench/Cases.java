@@ -114,6 +114,14 @@ final class Cases {
     }
 
     /**
+     * The floor a public request of ours is compared with: a mechanism that does nothing, called as the container calls
+     * ours: on WildFly directly (the library's security/WildFlyRegistration), on Liberty through Jakarta Security.
+     */
+    static String publicFloor(boolean onWildFly) {
+        return onWildFly ? DIRECT_MECHANISM_FLOOR : MECHANISM_FLOOR;
+    }
+
+    /**
      * The cases {@code -Dbench.cases} names (all when it names none), with the cases their ratios and targets are
      * taken against, in the usual order: a narrower run for more rounds of the cases under study.
      */

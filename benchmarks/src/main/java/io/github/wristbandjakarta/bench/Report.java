@@ -87,10 +87,7 @@ final class Report {
                     case OUR_SHARE -> OUR_SHARE_TARGET;
                     default -> PUBLIC_TARGET;
                 };
-                double ratio = throughputRatio(r, c.name(), baseline);
-                md.append("| `").append(c.name()).append("` throughput ≥ ").append(fmt("%.2f", target))
-                        .append("× `").append(baseline).append("` | ").append(fmt("%.2f×", ratio)).append(" | ")
-                        .append(met(ratio >= target)).append(" |\n");
+                ratioTarget(md, r, c.name(), baseline, target, null);
             } else if (c.target() == Target.PROTECTED_OVERHEAD) {
                 double overhead = overhead(r, c);
                 md.append("| `").append(c.name()).append("` overhead ≤ ").append(fmt("%.0f", OVERHEAD_TARGET_US))
@@ -100,10 +97,8 @@ final class Report {
                         .append(" |\n");
             }
         }
-        // The floor our public request is compared with is a mechanism the container calls as it calls ours: on WildFly
-        // directly (security/WildFlyRegistration), on Liberty through Jakarta Security as any mechanism.
-        String floor = wildfly ? Cases.DIRECT_MECHANISM_FLOOR : Cases.MECHANISM_FLOOR;
-        ratioTarget(md, r, Cases.PUBLIC_ENDPOINT, floor, PUBLIC_SHARE_TARGET, "our share of a public request");
+        ratioTarget(md, r, Cases.PUBLIC_ENDPOINT, Cases.publicFloor(wildfly), PUBLIC_SHARE_TARGET,
+                "our share of a public request");
         if (wildfly) {
             ratioTarget(md, r, Cases.DIRECT_MECHANISM_FLOOR, Cases.BASELINE, WILDFLY_MECHANISM_TARGET,
                     "WildFly's price for a mechanism");
@@ -117,13 +112,14 @@ final class Report {
         return md.toString();
     }
 
+    /** A throughput target's row, {@code what} it stands for in brackets where given; none unless both were measured. */
     private static void ratioTarget(StringBuilder md, HttpResults r, String name, String baseline, double target,
                                     String what) {
         if (r.samples().containsKey(name) && r.samples().containsKey(baseline)) {
             double ratio = throughputRatio(r, name, baseline);
             md.append("| `").append(name).append("` throughput ≥ ").append(fmt("%.2f", target)).append("× `")
-                    .append(baseline).append("` (").append(what).append(") | ").append(fmt("%.2f×", ratio))
-                    .append(" | ").append(met(ratio >= target)).append(" |\n");
+                    .append(baseline).append('`').append(what == null ? "" : " (" + what + ")").append(" | ")
+                    .append(fmt("%.2f×", ratio)).append(" | ").append(met(ratio >= target)).append(" |\n");
         }
     }
 
@@ -149,8 +145,7 @@ final class Report {
                 "our library on a public request, beyond a mechanism that does nothing");
         row(rows, r, Cases.PUBLIC_ENDPOINT, Cases.DIRECT_MECHANISM_FLOOR,
                 "our library on a public request, beyond a mechanism that does nothing called as ours is");
-        row(rows, r, Cases.LIBRARY_PUBLIC_ENDPOINT, r.settings().onWildFly() ? Cases.DIRECT_MECHANISM_FLOOR
-                : Cases.MECHANISM_FLOOR, "our library alone on a public request (no pages, constraints or "
+        row(rows, r, Cases.LIBRARY_PUBLIC_ENDPOINT, Cases.publicFloor(r.settings().onWildFly()), "our library alone on a public request (no pages, constraints or "
                 + "`<distributable/>`), beyond a mechanism that does nothing called as ours is");
         row(rows, r, Cases.PUBLIC_ENDPOINT, Cases.LIBRARY_PUBLIC_ENDPOINT,
                 "the reference application's own content (pages, JSF, constraints, `<distributable/>`) on the request");

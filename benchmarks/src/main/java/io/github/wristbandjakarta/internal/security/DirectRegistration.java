@@ -2,7 +2,6 @@ package io.github.wristbandjakarta.internal.security;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.security.auth.message.config.AuthConfigFactory;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -26,8 +25,7 @@ public class DirectRegistration implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        boolean elytron = AuthConfigFactory.getFactory().getClass().getName()
-                .startsWith(MechanismAuthConfigProvider.ELYTRON_FACTORY_PACKAGE);
+        boolean elytron = MechanismAuthConfigProvider.elytronFactory() != null;
         if (!MechanismAuthConfigProvider.replaceBridge(event.getServletContext(), mechanism::get) && elytron) {
             throw new IllegalStateException("WildFly registered no bridge to replace for " + event.getServletContext()
                     .getContextPath());

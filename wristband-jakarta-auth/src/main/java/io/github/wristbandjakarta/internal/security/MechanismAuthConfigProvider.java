@@ -33,13 +33,12 @@ import java.util.logging.Logger;
  */
 final class MechanismAuthConfigProvider implements AuthConfigProvider {
 
+    private static final Logger LOG = Logger.getLogger(MechanismAuthConfigProvider.class.getName());
     /** The message layer of the Servlet Container Profile ("Message Layer Identifier"). */
     static final String LAYER = "HttpServlet";
     private static final String CONTEXT_ID = "wristband-jakarta-auth";
-
-    private static final Logger LOG = Logger.getLogger(MechanismAuthConfigProvider.class.getName());
     /** The package of WildFly Elytron's Jakarta Authentication factory. */
-    static final String ELYTRON_FACTORY_PACKAGE = "org.wildfly.security.auth.jaspi.";
+    private static final String ELYTRON_FACTORY_PACKAGE = "org.wildfly.security.auth.jaspi.";
 
     private final HttpAuthenticationMechanism mechanism;
     private volatile Config config;
@@ -69,7 +68,7 @@ final class MechanismAuthConfigProvider implements AuthConfigProvider {
     }
 
     /** WildFly Elytron's factory, or null on any other server (or one without Jakarta Authentication). */
-    private static AuthConfigFactory elytronFactory() {
+    static AuthConfigFactory elytronFactory() {
         try {
             AuthConfigFactory factory = AuthConfigFactory.getFactory();
             return factory != null && factory.getClass().getName().startsWith(ELYTRON_FACTORY_PACKAGE) ? factory : null;
