@@ -302,6 +302,8 @@ abstract class ClusterTests {
         String csrf = csrf(browser);
         assertEquals(200, sessionOn(a, browser, csrf).status());
         assertEquals(200, sessionOn(b, browser, csrf).status());
+        // Node A's container has had bob as its caller (Open Liberty keeps that identity in its authentication cache).
+        assertEquals(200, browser.get(TestApp.url(a, "/pages/profile.xhtml")).status());
         String sessionCookie = browser.cookie("localhost", "JSESSIONID").orElseThrow().value();
 
         Browser.Exchange logout = browser.get(TestApp.url(b, "/api/auth/logout"), "Sec-Fetch-Site", "same-origin");

@@ -24,6 +24,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -190,6 +191,25 @@ class HostApplicationIT {
             assertEquals("io.github.wristbandjakarta.internal.security.MechanismAuthConfigProvider", provider.body());
         } else {
             assertFalse(provider.body().startsWith("io.github.wristbandjakarta."), provider.body());
+        }
+    }
+
+    @Test
+    void onLibertyASignedInUsersRequestsReuseTheContainersIdentity() {
+        Browser alice = wristband.signIn("alice");
+        Browser bob = wristband.signIn("bob");
+
+        String first = alice.get(TestApp.url("/rest/caller-subject"), "X-CSRF-TOKEN", wristband.csrfToken(alice)).body();
+        String second = alice.get(TestApp.url("/rest/caller-subject"), "X-CSRF-TOKEN", wristband.csrfToken(alice)).body();
+        String bobs = bob.get(TestApp.url("/rest/caller-subject"), "X-CSRF-TOKEN", wristband.csrfToken(bob)).body();
+
+        if ("wildfly".equals(System.getProperty("arquillian.launch"))) {
+            // Elytron makes an identity per request without a login module: nothing to reuse.
+            assertEquals(List.of("none", "none", "none"), List.of(first, second, bobs));
+        } else {
+            assertTrue(first.matches("[0-9a-f]+"), first);
+            assertEquals(first, second, "the Subject of the first request, found in Liberty's authentication cache");
+            assertNotEquals(first, bobs, "another caller, another Subject");
         }
     }
 
@@ -527,6 +547,9 @@ class HostApplicationIT {
     void logoutEndsTheSessionInTheHostApplication() {
         Browser browser = wristband.signIn("bob");
         String csrf = wristband.csrfToken(browser);
+        // The container has had bob as its caller (Open Liberty keeps that identity in its authentication cache).
+        assertEquals(200, browser.get(TestApp.url("/members/page.xhtml")).status());
+        assertEquals(200, browser.get(TestApp.url("/rest/me"), "X-CSRF-TOKEN", csrf).status());
 
         Browser.Exchange logout = browser.get(TestApp.url("/api/auth/logout"), "Sec-Fetch-Site", "same-origin");
 
@@ -535,5 +558,8 @@ class HostApplicationIT {
                 logout.location());
         assertEquals(401, browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrf).status());
         assertEquals(302, browser.get(TestApp.url("/members/page.xhtml")).status());
+        // A visitor's @RolesAllowed refusal, answered by the host's mapper (see the test above).
+        assertEquals("the host's mapper: ForbiddenException",
+                browser.get(TestApp.url("/rest/me"), "X-CSRF-TOKEN", csrf).body());
     }
 }

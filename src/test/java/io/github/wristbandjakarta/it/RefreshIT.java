@@ -2,10 +2,13 @@ package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.testkit.Browser;
 import io.github.wristbandjakarta.testkit.WristbandTestKit;
+import io.github.wristbandjakarta.emulator.EmulatorUser;
 import io.github.wristbandjakarta.emulator.Endpoint;
 import io.github.wristbandjakarta.emulator.Fault;
+import io.github.wristbandjakarta.emulator.ScriptedAnswer;
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -103,6 +106,8 @@ class RefreshIT {
     @Test
     void aRefusedRefreshEndsTheSession() {
         WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
+        // The container has had this caller before (Open Liberty keeps that identity in its authentication cache).
+        assertEquals(200, browser.get(TestApp.url("/pages/profile.xhtml")).status());
         passTokenLifetime();
         wristband.revokeAllRefreshTokens();
 
@@ -137,6 +142,56 @@ class RefreshIT {
             assertEquals(0, ServerLog.count(logged, "Exception"), logged);
             assertEquals(0, ServerLog.count(logged, "WELD-"), logged);
         }
+    }
+
+    @Test
+    void aRoleRemovedAtWristbandIsRefusedFromTheRequestThatRefreshes() {
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
+        assertEquals(200, browser.get(adminPage()).status(), "the container has had alice as an admin");
+        assertEquals(200, browser.get(adminPage()).status());
+        nextUserinfoWithRoles("alice", "app:demo:user");
+        passTokenLifetime();
+
+        Browser.Exchange page = browser.get(adminPage());
+
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_REFRESH));
+        assertEquals(403, page.status(), page.body());
+        assertEquals(200, browser.get(TestApp.url("/pages/profile.xhtml")).status(), "still signed in as a user");
+    }
+
+    @Test
+    void aRoleAddedAtWristbandIsGrantedFromTheRequestThatRefreshes() {
+        WristbandTestKit.signInAt(browser, "bob", TestApp.loginUrl());
+        assertEquals(403, browser.get(adminPage()).status(), "the container has had bob without the admin role");
+        nextUserinfoWithRoles("bob", "app:demo:user", "app:demo:admin");
+        passTokenLifetime();
+
+        Browser.Exchange page = browser.get(adminPage());
+
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_REFRESH));
+        assertEquals(200, page.status(), page.body());
+    }
+
+    private static String adminPage() {
+        return TestApp.url("/admin/index.jsp");
+    }
+
+    /** Wristband's next userinfo answer: the user as the emulator knows them, with these roles instead. */
+    private void nextUserinfoWithRoles(String login, String... roles) {
+        EmulatorUser user = wristband.users().stream().filter(u -> u.login().equals(login)).findFirst().orElseThrow();
+        JsonArrayBuilder roleArray = Json.createArrayBuilder();
+        for (String role : roles) {
+            roleArray.add(Json.createObjectBuilder().add("id", "role-" + role).add("name", role)
+                    .add("display_name", role));
+        }
+        wristband.script(Endpoint.USERINFO, ScriptedAnswer.json(200, Json.createObjectBuilder()
+                .add("sub", user.userId())
+                .add("tnt_id", user.tenantId())
+                .add("app_id", WristbandEmulator.APPLICATION_ID)
+                .add("idp_name", "wristband")
+                .add("email", user.email())
+                .add("roles", roleArray)
+                .build().toString()));
     }
 
     @Test

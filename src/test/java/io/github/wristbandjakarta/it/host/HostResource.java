@@ -106,4 +106,24 @@ public class HostResource {
         String appContext = request.getServletContext().getVirtualServerName() + " " + request.getContextPath();
         return AuthConfigFactory.getFactory().getConfigProvider("HttpServlet", appContext, null).getClass().getName();
     }
+
+    /**
+     * On Open Liberty, which container Subject this request runs as ({@code WSSubject.getCallerSubject()}, Liberty's
+     * API, read by reflection so that the class deploys on any server): equal for two requests when Liberty found
+     * the caller's identity in its authentication cache. "none" on other servers.
+     */
+    @GET
+    @Path("caller-subject")
+    @RolesAllowed("user")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String callerSubject() throws ReflectiveOperationException {
+        Class<?> wsSubject;
+        try {
+            wsSubject = Class.forName("com.ibm.websphere.security.auth.WSSubject");
+        } catch (ClassNotFoundException e) {
+            return "none";
+        }
+        Object subject = wsSubject.getMethod("getCallerSubject").invoke(null);
+        return subject == null ? "null" : Integer.toHexString(System.identityHashCode(subject));
+    }
 }

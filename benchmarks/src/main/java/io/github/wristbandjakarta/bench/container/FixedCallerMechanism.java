@@ -22,6 +22,6 @@ public class FixedCallerMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        return context.notifyContainerAboutLogin(CALLER, Set.of("user"));
+        return KeyedLogin.notify(context, CALLER, Set.of("user"));
     }
 }

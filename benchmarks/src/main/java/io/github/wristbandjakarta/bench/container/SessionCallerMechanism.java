@@ -29,9 +29,9 @@ public class SessionCallerMechanism implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(ATTRIBUTE) instanceof String caller) {
-            return context.notifyContainerAboutLogin(caller, Set.of("user"));
+            return KeyedLogin.notify(context, caller, Set.of("user"));
         }
         request.getSession(true).setAttribute(ATTRIBUTE, CALLER);
-        return context.notifyContainerAboutLogin(CALLER, Set.of("user"));
+        return KeyedLogin.notify(context, CALLER, Set.of("user"));
     }
 }

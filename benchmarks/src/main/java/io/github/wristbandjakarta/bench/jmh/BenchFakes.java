@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
 
+import javax.security.auth.Subject;
 import java.lang.reflect.Proxy;
 import java.security.Principal;
 import java.util.Collections;
@@ -124,6 +125,7 @@ final class BenchFakes {
         @Override public boolean isAuthenticationRequest() { return false; }
         @Override public AuthenticationStatus doNothing() { return AuthenticationStatus.NOT_DONE; }
         @Override public AuthenticationStatus redirect(String location) { return AuthenticationStatus.SEND_CONTINUE; }
+        @Override public Subject getClientSubject() { return new Subject(); }
 
         @Override
         public AuthenticationStatus notifyContainerAboutLogin(Principal principal, Set<String> groups) {

@@ -28,6 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +67,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     private final AuthEndpoints endpoints;
     private final RequestOrigins origins;
     private final UnauthenticatedRequests unauthenticatedRequests;
+    private final ContainerLoginKeys loginKeys;
 
     @Inject
     public WristbandAuthenticationMechanism(WristbandConfig config, SignIns signIns, AccessTokenValidator accessTokens,
@@ -89,6 +91,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         this.endpoints = AuthEndpoints.of(config);
         // An origin allowed credentialed cross-origin calls (CORS) may also send state-changing ones.
         this.origins = RequestOrigins.of(config);
+        this.loginKeys = new ContainerLoginKeys(new SecureRandom());
     }
 
     /** For the CDI client proxy only. */
@@ -102,6 +105,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         this.endpoints = null;
         this.origins = null;
         this.unauthenticatedRequests = null;
+        this.loginKeys = null;
     }
 
     @Override
@@ -134,7 +138,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
                     SignedInRequest.hold(request, caller.session());
                     return context.doNothing();
                 }
-                return context.notifyContainerAboutLogin(caller.principal(), caller.groups());
+                return login(context, caller);
             }
             last = outcome;
         }
@@ -165,16 +169,25 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
      * (why: see there), for which the request proceeds (with its caller, unless {@code withoutLogin}); answered here
      * when the filter is not registered (the mechanism used outside the library's own registration).
      */
-    private static AuthenticationStatus forbidden(HttpServletRequest request, HttpServletResponse response,
+    private AuthenticationStatus forbidden(HttpServletRequest request, HttpServletResponse response,
                                                   HttpMessageContext context, Outcome.Caller caller,
                                                   boolean withoutLogin) {
         ServletContext servletContext = request.getServletContext();
         if (servletContext != null && servletContext.getFilterRegistration(RefusedRequestFilter.NAME) != null) {
             request.setAttribute(RefusedRequestFilter.ATTRIBUTE, FORBIDDEN);
-            return withoutLogin ? context.doNothing()
-                    : context.notifyContainerAboutLogin(caller.principal(), caller.groups());
+            return withoutLogin ? context.doNothing() : login(context, caller);
         }
         return json(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN);
+    }
+
+    /**
+     * Makes the caller the container's, with the key under which the container may keep that identity
+     * ({@link ContainerLoginKeys}: Open Liberty's authentication cache).
+     */
+    private AuthenticationStatus login(HttpMessageContext context, Outcome.Caller caller) {
+        ContainerLoginKeys.attach(context, caller.bearerToken() == null
+                ? loginKeys.of(caller.principal(), caller.groups()) : loginKeys.ofBearer(caller.bearerToken()));
+        return context.notifyContainerAboutLogin(caller.principal(), caller.groups());
     }
 
     /** What one strategy made of a request: its caller, or why there is none. */
@@ -182,8 +195,12 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         /** No caller: 401 for API calls, the login page for pages (where a caller is needed at all). */
         Outcome UNAUTHENTICATED = new Unauthenticated();
 
-        /** @param session the sign-in it came from, or null for a bearer token */
-        record Caller(WristbandPrincipal principal, Set<String> groups, WristbandSession session) implements Outcome {
+        /**
+         * @param session     the sign-in it came from, or null for a bearer token
+         * @param bearerToken the validated bearer token it came from, or null for a sign-in
+         */
+        record Caller(WristbandPrincipal principal, Set<String> groups, WristbandSession session, String bearerToken)
+                implements Outcome {
         }
 
         record Unauthenticated() implements Outcome {
@@ -211,7 +228,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         }
         WristbandSession session = current.get();
         WristbandPrincipal principal = session.principal();
-        Outcome.Caller caller = new Outcome.Caller(principal, roles.groups(session.roles()), session);
+        Outcome.Caller caller = new Outcome.Caller(principal, roles.groups(session.roles()), session, null);
         if (csrf.enabled() && UNSAFE_METHODS.contains(request.getMethod()) && !origins.allows(request)) {
             LOG.info("Cross-origin " + LogSafe.clean(request.getMethod()) + " of a signed-in user refused with 403");
             return new Outcome.Forbidden(caller, RequestRefused.Reason.CROSS_ORIGIN);
@@ -246,7 +263,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             request.setAttribute(CallerAccessToken.PRESENTED, presented);
             WristbandPrincipal principal = new WristbandPrincipal(token.userId(), token.tenantId(), null,
                     token.identityProviderName(), null, List.of(), token.claims());
-            return new Outcome.Caller(principal, Set.of(), null);
+            return new Outcome.Caller(principal, Set.of(), null, presented);
         } catch (AccessTokenException e) {
             LOG.fine(() -> "Bearer token refused: " + e.getMessage());
             events.fire(new RequestRefused(RequestRefused.Reason.BEARER_TOKEN));

@@ -2,12 +2,15 @@ package io.github.wristbandjakarta.internal.security;
 
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import javax.security.auth.Subject;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -86,6 +89,18 @@ final class ServletFakes {
         }
     }
 
+    private static ServletContext servletContextWithRefusedRequestFilter() {
+        FilterRegistration registration = proxy(FilterRegistration.class, (p, m, args) -> {
+            throw unexpected(m);
+        });
+        return proxy(ServletContext.class, (p, m, args) -> {
+            if (m.getName().equals("getFilterRegistration") && RefusedRequestFilter.NAME.equals(args[0])) {
+                return registration;
+            }
+            throw unexpected(m);
+        });
+    }
+
     static final class Request {
         String contextPath = "/app";
         String servletPath;
@@ -98,6 +113,8 @@ final class ServletFakes {
         int sessionLookups;
         final Map<String, Object> attributes = new HashMap<>();
         String method = "GET";
+        /** Whether the application registered the RefusedRequestFilter, as the library's registration does. */
+        boolean filterRegistered;
         final HttpServletRequest proxy = proxy(HttpServletRequest.class, (p, m, args) -> {
             switch (m.getName()) {
                 case "getMethod":
@@ -135,7 +152,8 @@ final class ServletFakes {
                     return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
                             .map(Map.Entry::getValue).findFirst().orElse(null);
                 case "getServletContext":
-                    return null; // no RefusedRequestFilter registered: the mechanism answers refusals itself
+                    // Null: no RefusedRequestFilter registered, the mechanism answers refusals itself.
+                    return filterRegistered ? servletContextWithRefusedRequestFilter() : null;
                 case "getHeaders":
                     return java.util.Collections.enumeration(headers.entrySet().stream()
                             .filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
@@ -227,8 +245,12 @@ final class ServletFakes {
         String redirectLocation;
         Principal principal;
         Set<String> groups;
+        /** The client subject, as the container passes a new one to each request. */
+        final Subject clientSubject = new Subject();
         final HttpMessageContext proxy = proxy(HttpMessageContext.class, (p, method, args) -> {
             switch (method.getName()) {
+                case "getClientSubject":
+                    return clientSubject;
                 case "isProtected":
                     return protectedResource;
                 case "isAuthenticationRequest":

@@ -360,11 +360,15 @@ class WristbandAuthenticationMechanismTest {
 
     /** An access token of this application's client as Wristband issues it (docs/protocol.md §6.6). */
     private String bearer() {
+        return bearer("openid offline_access email");
+    }
+
+    private String bearer(String scope) {
         org.jose4j.jwt.JwtClaims claims = Emulators.idTokenClaims(emulator, Emulators.USER_ID, null, NOW);
         claims.unsetClaim("aud");
         claims.setClaim("client_id", Emulators.CLIENT_ID);
         claims.setClaim("sub_kind", "user");
-        claims.setClaim("scope", "openid offline_access email");
+        claims.setClaim("scope", scope);
         return "Bearer " + emulator.minter().accessToken(claims);
     }
 
@@ -540,6 +544,100 @@ class WristbandAuthenticationMechanismTest {
         WristbandSession stored = opened(request.session);
         assertEquals(List.of("app:invotastic:admin"), stored.roles());
         assertEquals(1, emulator.calls(Endpoint.USERINFO), "one userinfo call per refresh");
+    }
+
+    // ---- the key of the container's login (Open Liberty's authentication cache)
+
+    /** The cache key the mechanism handed the container with its login, or null when it handed none. */
+    @SuppressWarnings("rawtypes")
+    private static String containerKey(Context context) {
+        var credentials = context.clientSubject.getPrivateCredentials(java.util.Hashtable.class);
+        assertTrue(credentials.size() <= 1, "one Hashtable at most: " + credentials);
+        return credentials.isEmpty() ? null : (String) credentials.iterator().next().get(ContainerLoginKeys.CACHE_KEY);
+    }
+
+    private String keyOf(WristbandAuthenticationMechanism mechanism, Request request) {
+        Context own = new Context();
+        mechanism.validateRequest(request.proxy, response.proxy, own.proxy);
+        return containerKey(own);
+    }
+
+    @Test
+    void everyRequestOfASignInHandsTheContainerTheSameKey() {
+        WristbandAuthenticationMechanism mechanism = mechanism();
+        Session session = validSession();
+        Request first = page("/profile.xhtml");
+        first.session = session;
+        Request second = page("/profile.xhtml");
+        second.session = session;
+
+        String key = keyOf(mechanism, first);
+
+        assertNotNull(key);
+        assertEquals(key, keyOf(mechanism, second));
+    }
+
+    @Test
+    void aRoleChangedAtARefreshHandsTheContainerANewKey() {
+        // Signed in with admin and viewer; after the refresh, userinfo names admin only.
+        emulator.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, Emulators.tokenJson("new-access", null, "new-refresh", 1800)));
+        WristbandAuthenticationMechanism mechanism = mechanism();
+        Request before = page("/profile.xhtml");
+        before.session = validSession();
+        Request refreshed = page("/profile.xhtml");
+        refreshed.session = expiredSession();
+
+        String key = keyOf(mechanism, before);
+        String afterRefresh = keyOf(mechanism, refreshed);
+
+        assertEquals(List.of("app:invotastic:admin"), opened(refreshed.session).roles());
+        assertNotNull(afterRefresh);
+        assertFalse(key.equals(afterRefresh), "a Subject cached with the old groups is not found again");
+    }
+
+    @Test
+    void aRefusedRequestsLoginForTheFilterCarriesTheSignInsKey() {
+        WristbandAuthenticationMechanism mechanism = mechanism();
+        Session session = validSession();
+        Request plain = page("/profile.xhtml");
+        plain.session = session;
+        Request crossOrigin = page("/profile.xhtml");
+        crossOrigin.session = session;
+        crossOrigin.method = "POST";
+        crossOrigin.headers.put("Origin", "https://elsewhere.example");
+        crossOrigin.filterRegistered = true;
+
+        assertEquals(keyOf(mechanism, plain), keyOf(mechanism, crossOrigin));
+    }
+
+    @Test
+    void aBearerCallerHandsTheContainerAKeyOfItsToken() {
+        values.put(ConfigKey.AUTH_STRATEGIES.key(), "JWT");
+        WristbandAuthenticationMechanism mechanism = mechanism();
+        Request request = api("/demo/me");
+        request.headers.put("Authorization", bearer());
+        Request again = api("/demo/me");
+        again.headers.put("Authorization", request.headers.get("Authorization"));
+        Request otherToken = api("/demo/me");
+        otherToken.headers.put("Authorization", bearer("openid offline_access"));
+
+        String key = keyOf(mechanism, request);
+
+        assertNotNull(key);
+        assertEquals(key, keyOf(mechanism, again));
+        assertFalse(key.equals(keyOf(mechanism, otherToken)), "another token, another key");
+    }
+
+    @Test
+    void aRequestWithoutTheContainersLoginHandsItNoKey() {
+        WristbandAuthenticationMechanism mechanism = mechanism();
+        Request sessionEndpoint = api("/auth/session");
+        sessionEndpoint.session = validSession();
+        sessionEndpoint.headers.put("X-CSRF-TOKEN", CSRF);
+        Request visitor = page("/profile.xhtml");
+
+        assertNull(keyOf(mechanism, sessionEndpoint));
+        assertNull(keyOf(mechanism, visitor));
     }
 
     @Test
