@@ -58,8 +58,8 @@ class CasesTest {
     void aNarrowRunTakesTheBaselinesAlong() {
         List<String> selected = Cases.selected(ALL, List.of(Cases.SIGNED_IN_ENDPOINT, Cases.SESSION_ENDPOINT)).stream()
                 .map(BenchCase::name).toList();
-        assertEquals(List.of(Cases.BASELINE, Cases.DIRECT_MECHANISM_FLOOR, Cases.LOGIN_FLOOR, Cases.SESSION_ENDPOINT,
-                Cases.SIGNED_IN_ENDPOINT), selected);
+        assertEquals(List.of(Cases.BASELINE, Cases.DIRECT_MECHANISM_FLOOR, Cases.LOGIN_FLOOR, Cases.SESSION_LOGIN_FLOOR,
+                Cases.SESSION_ENDPOINT, Cases.SIGNED_IN_ENDPOINT), selected);
         assertThrows(IllegalArgumentException.class, () -> Cases.selected(ALL, List.of("b1")));
         assertEquals(List.of(Cases.BASELINE, Cases.PUBLIC_ENDPOINT, Cases.LIBRARY_PUBLIC_ENDPOINT, Cases.MECHANISM_FLOOR,
                 Cases.DIRECT_MECHANISM_FLOOR),

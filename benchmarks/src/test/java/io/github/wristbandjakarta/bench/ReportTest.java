@@ -80,6 +80,24 @@ class ReportTest {
     }
 
     @Test
+    void ourShareOfASignedInRequestIsTakenBeyondTheSessionLoginFloor() {
+        String md = Report.markdown(results(samples(Cases.all()), false));
+        assertTrue(md.contains("| `" + Cases.SIGNED_IN_ENDPOINT + "` throughput ≥ 0.95× `" + Cases.SESSION_LOGIN_FLOOR
+                + "` | 1.00× | met |"), md);
+    }
+
+    @Test
+    void everySignedInPageOrCallHasAThroughputTargetAgainstItsPublicTwin() {
+        String md = Report.markdown(results(samples(Cases.all()), false));
+        for (BenchCase c : Cases.all()) {
+            if (c.target() == BenchCase.Target.PROTECTED_OVERHEAD) {
+                assertTrue(md.contains("| `" + c.name() + "` throughput ≥ 0.85× `" + c.baseline()
+                        + "` (signed in, against its public twin) | 1.00× | met |"), md);
+            }
+        }
+    }
+
+    @Test
     void aCaseMissingFromTheResultsFailsTheReport() {
         Map<String, List<Sample>> samples = samples(Cases.all());
         samples.remove(Cases.PUBLIC_JSF_PAGE);
