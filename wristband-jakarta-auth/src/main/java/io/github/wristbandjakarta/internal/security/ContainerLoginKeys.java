@@ -33,8 +33,9 @@ import java.util.TreeSet;
  * server and outlives a redeployment, whose role mapping may differ; nobody else can compute or collide with these
  * keys. The keys live only in the node's memory: never in a cookie or in the replicated session.
  *
- * <p>Other servers ignore the Hashtable: WildFly's Jakarta Authentication reads no private credential of the client
- * subject, and makes its identity without a login module.
+ * <p>Other servers ignore the Hashtable. WildFly's Jakarta Authentication reads no private credential of the client
+ * subject and makes its identity without a login module; there the mechanism, called through the library's own
+ * context, makes no key at all.
  */
 final class ContainerLoginKeys {
 

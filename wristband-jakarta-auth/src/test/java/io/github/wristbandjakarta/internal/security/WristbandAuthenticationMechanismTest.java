@@ -629,6 +629,31 @@ class WristbandAuthenticationMechanismTest {
     }
 
     @Test
+    @SuppressWarnings("rawtypes")
+    void elytronCallingThroughTheLibrarysOwnContextIsHandedTheCallerWithoutAKey() throws Exception {
+        Request request = page("/profile.xhtml");
+        request.session = validSession();
+        javax.security.auth.Subject subject = new javax.security.auth.Subject();
+        List<javax.security.auth.callback.Callback> handed = new java.util.ArrayList<>();
+        Map<String, Object> options = new java.util.HashMap<>();
+        jakarta.security.auth.message.MessageInfo message = new jakarta.security.auth.message.MessageInfo() {
+            @Override public Object getRequestMessage() { return request.proxy; }
+            @Override public Object getResponseMessage() { return response.proxy; }
+            @Override public void setRequestMessage(Object ignored) { throw new UnsupportedOperationException(); }
+            @Override public void setResponseMessage(Object ignored) { throw new UnsupportedOperationException(); }
+            @Override public Map<String, Object> getMap() { return options; }
+        };
+        MechanismMessageContext own = new MechanismMessageContext(callbacks -> handed.addAll(List.of(callbacks)),
+                message, subject);
+
+        assertEquals(AuthenticationStatus.SUCCESS, mechanism().validateRequest(request.proxy, response.proxy, own));
+
+        assertTrue(handed.stream().anyMatch(c -> c instanceof jakarta.security.auth.message.callback.CallerPrincipalCallback),
+                "the caller was handed over: " + handed);
+        assertTrue(subject.getPrivateCredentials(java.util.Hashtable.class).isEmpty());
+    }
+
+    @Test
     void aRequestWithoutTheContainersLoginHandsItNoKey() {
         WristbandAuthenticationMechanism mechanism = mechanism();
         Request sessionEndpoint = api("/auth/session");
