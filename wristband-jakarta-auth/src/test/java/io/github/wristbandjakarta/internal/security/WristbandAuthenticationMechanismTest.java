@@ -49,6 +49,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -556,6 +557,12 @@ class WristbandAuthenticationMechanismTest {
         return credentials.isEmpty() ? null : (String) credentials.iterator().next().get(ContainerLoginKeys.CACHE_KEY);
     }
 
+    private static Request signedInPage(Session session) {
+        Request request = page("/profile.xhtml");
+        request.session = session;
+        return request;
+    }
+
     private String keyOf(WristbandAuthenticationMechanism mechanism, Request request) {
         Context own = new Context();
         mechanism.validateRequest(request.proxy, response.proxy, own.proxy);
@@ -566,15 +573,11 @@ class WristbandAuthenticationMechanismTest {
     void everyRequestOfASignInHandsTheContainerTheSameKey() {
         WristbandAuthenticationMechanism mechanism = mechanism();
         Session session = validSession();
-        Request first = page("/profile.xhtml");
-        first.session = session;
-        Request second = page("/profile.xhtml");
-        second.session = session;
 
-        String key = keyOf(mechanism, first);
+        String key = keyOf(mechanism, signedInPage(session));
 
         assertNotNull(key);
-        assertEquals(key, keyOf(mechanism, second));
+        assertEquals(key, keyOf(mechanism, signedInPage(session)));
     }
 
     @Test
@@ -582,32 +585,26 @@ class WristbandAuthenticationMechanismTest {
         // Signed in with admin and viewer; after the refresh, userinfo names admin only.
         emulator.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, Emulators.tokenJson("new-access", null, "new-refresh", 1800)));
         WristbandAuthenticationMechanism mechanism = mechanism();
-        Request before = page("/profile.xhtml");
-        before.session = validSession();
-        Request refreshed = page("/profile.xhtml");
-        refreshed.session = expiredSession();
+        Request refreshed = signedInPage(expiredSession());
 
-        String key = keyOf(mechanism, before);
+        String key = keyOf(mechanism, signedInPage(validSession()));
         String afterRefresh = keyOf(mechanism, refreshed);
 
         assertEquals(List.of("app:invotastic:admin"), opened(refreshed.session).roles());
         assertNotNull(afterRefresh);
-        assertFalse(key.equals(afterRefresh), "a Subject cached with the old groups is not found again");
+        assertNotEquals(key, afterRefresh, "a Subject cached with the old groups is not found again");
     }
 
     @Test
     void aRefusedRequestsLoginForTheFilterCarriesTheSignInsKey() {
         WristbandAuthenticationMechanism mechanism = mechanism();
         Session session = validSession();
-        Request plain = page("/profile.xhtml");
-        plain.session = session;
-        Request crossOrigin = page("/profile.xhtml");
-        crossOrigin.session = session;
+        Request crossOrigin = signedInPage(session);
         crossOrigin.method = "POST";
         crossOrigin.headers.put("Origin", "https://elsewhere.example");
         crossOrigin.filterRegistered = true;
 
-        assertEquals(keyOf(mechanism, plain), keyOf(mechanism, crossOrigin));
+        assertEquals(keyOf(mechanism, signedInPage(session)), keyOf(mechanism, crossOrigin));
     }
 
     @Test
@@ -625,14 +622,13 @@ class WristbandAuthenticationMechanismTest {
 
         assertNotNull(key);
         assertEquals(key, keyOf(mechanism, again));
-        assertFalse(key.equals(keyOf(mechanism, otherToken)), "another token, another key");
+        assertNotEquals(key, keyOf(mechanism, otherToken), "another token, another key");
     }
 
     @Test
     @SuppressWarnings("rawtypes")
     void elytronCallingThroughTheLibrarysOwnContextIsHandedTheCallerWithoutAKey() throws Exception {
-        Request request = page("/profile.xhtml");
-        request.session = validSession();
+        Request request = signedInPage(validSession());
         javax.security.auth.Subject subject = new javax.security.auth.Subject();
         List<javax.security.auth.callback.Callback> handed = new java.util.ArrayList<>();
         Map<String, Object> options = new java.util.HashMap<>();
