@@ -50,14 +50,20 @@ public final class WristbandTestKit implements BeforeEachCallback, AfterAllCallb
     private final String applicationUrl;
     private final String clientId;
     private final String clientSecret;
+    private final List<EmulatorUser> users;
+    /** The emulator's port as asked for: 0 for a free one. */
+    private final int port;
     private final WristbandEmulator emulator;
 
-    private WristbandTestKit(String applicationUrl, String clientId, String clientSecret, List<EmulatorUser> users) {
+    private WristbandTestKit(String applicationUrl, String clientId, String clientSecret, List<EmulatorUser> users,
+                             int port) {
         this.applicationUrl = applicationUrl.endsWith("/")
                 ? applicationUrl.substring(0, applicationUrl.length() - 1) : applicationUrl;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
-        this.emulator = WristbandEmulator.start(0, new EmulatorClient(clientId, clientSecret,
+        this.users = List.copyOf(users);
+        this.port = port;
+        this.emulator = WristbandEmulator.start(port, new EmulatorClient(clientId, clientSecret,
                 List.of(this.applicationUrl + DEFAULT_AUTH_PATH + "/callback"),
                 this.applicationUrl + DEFAULT_AUTH_PATH + "/login", null, false, null), users);
     }
@@ -69,13 +75,29 @@ public final class WristbandTestKit implements BeforeEachCallback, AfterAllCallb
      */
     public static WristbandTestKit forApplication(String applicationUrl) {
         return new WristbandTestKit(applicationUrl, "test-client", "test-client-secret",
-                WristbandEmulator.defaultUsers());
+                WristbandEmulator.defaultUsers(), 0);
     }
 
     /** The same application with these users (and so these tenants and roles) instead; stops this kit's emulator. */
     public WristbandTestKit withUsers(List<EmulatorUser> users) {
         emulator.close();
-        return new WristbandTestKit(applicationUrl, clientId, clientSecret, users);
+        return new WristbandTestKit(applicationUrl, clientId, clientSecret, users, port);
+    }
+
+    /**
+     * The same kit with its emulator on {@code port} instead of a free one; stops this kit's emulator. Then
+     * {@link #config()} is known before the tests run, so that a server started beforehand (with those values in its
+     * configuration, or in the WAR it was given) reaches the emulator.
+     *
+     * @throws IllegalArgumentException unless {@code port} is 1 to 65535
+     * @throws java.io.UncheckedIOException if the port is taken
+     */
+    public WristbandTestKit withEmulatorPort(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("the emulator's port must be 1 to 65535, not " + port);
+        }
+        emulator.close();
+        return new WristbandTestKit(applicationUrl, clientId, clientSecret, users, port);
     }
 
     /** The emulator: faults ({@code fault(Endpoint, Fault)}), calls made, tokens issued, users. */
