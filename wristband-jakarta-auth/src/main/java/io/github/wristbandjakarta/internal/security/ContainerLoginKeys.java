@@ -30,8 +30,8 @@ import java.util.TreeSet;
  * <p>So a key must change whenever what the container is told changes: it is an HMAC of everything the caller is made
  * of (the principal's fields and the groups; for a bearer token, the token itself, from which its claims come). The
  * HMAC key is drawn at random when the application starts: Liberty's cache is shared by every application of the
- * server and outlives a redeployment, whose role mapping may differ; nobody else can compute or collide with these
- * keys. The keys live only in the node's memory: never in a cookie or in the replicated session.
+ * server and outlives a redeployment, so nobody else can compute or collide with these keys, and a redeployment
+ * starts afresh. The keys live only in the node's memory: never in a cookie or in the replicated session.
  *
  * <p>Other servers ignore the Hashtable. WildFly's Jakarta Authentication reads no private credential of the client
  * subject and makes its identity without a login module; there the mechanism, called through the library's own
