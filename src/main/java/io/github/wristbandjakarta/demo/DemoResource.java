@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 public class DemoResource {
 
     /**
-     * Looked up once: {@code JSON.createObjectBuilder()} and its siblings look the provider up again on every call
+     * Looked up once: {@code Json.createObjectBuilder()} and its siblings look the provider up again on every call
      * (a ServiceLoader scan), which cost this resource more than its container's login (docs/benchmarks.md).
      */
     private static final JsonProvider JSON = JsonProvider.provider();

@@ -5,10 +5,10 @@ import io.github.wristbandjakarta.bench.baseline.HelloResource;
 import io.github.wristbandjakarta.bench.container.CallerResource;
 import io.github.wristbandjakarta.bench.container.DoNothingMechanism;
 import io.github.wristbandjakarta.bench.container.FixedCallerMechanism;
-import io.github.wristbandjakarta.bench.container.KeyedLogin;
 import io.github.wristbandjakarta.bench.container.PlainBean;
 import io.github.wristbandjakarta.bench.container.SessionCallerMechanism;
 import io.github.wristbandjakarta.internal.security.DirectRegistration;
+import io.github.wristbandjakarta.internal.security.KeyedLogin;
 import io.github.wristbandjakarta.servers.DeploymentConfig;
 import io.github.wristbandjakarta.servers.LibertyNode;
 import io.github.wristbandjakarta.servers.ServerNode;
@@ -139,12 +139,14 @@ final class Deployment {
                 .addClasses(DirectRegistration.CLASSES), dropins);
         // The login floors' mechanisms are called as ours is: on WildFly directly, not through Jakarta Security's bridge.
         export(ShrinkWrap.create(WebArchive.class, name(Cases.FIXED_CALLER_CONTEXT))
-                .addClasses(BaselineApplication.class, CallerResource.class, FixedCallerMechanism.class, KeyedLogin.class)
+                .addClasses(BaselineApplication.class, CallerResource.class, FixedCallerMechanism.class)
+                .addClasses(KeyedLogin.CLASSES)
                 .addClasses(DirectRegistration.CLASSES), dropins);
         // Distributable as ours is (or not, with -Dbench.distributable=false), so that the container keeps both
         // WARs' sessions alike.
         export(ShrinkWrap.create(WebArchive.class, name(Cases.SESSION_CALLER_CONTEXT))
-                .addClasses(BaselineApplication.class, CallerResource.class, SessionCallerMechanism.class, KeyedLogin.class)
+                .addClasses(BaselineApplication.class, CallerResource.class, SessionCallerMechanism.class)
+                .addClasses(KeyedLogin.CLASSES)
                 .addClasses(DirectRegistration.CLASSES)
                 .addAsWebInfResource(new StringAsset("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
                         + "version=\"6.0\">" + (settings.distributable() ? "<distributable/>" : "") + "</web-app>\n"),

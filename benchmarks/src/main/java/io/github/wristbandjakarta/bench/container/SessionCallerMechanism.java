@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.bench.container;
 
+import io.github.wristbandjakarta.internal.security.KeyedLogin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;

@@ -170,8 +170,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
      * when the filter is not registered (the mechanism used outside the library's own registration).
      */
     private AuthenticationStatus forbidden(HttpServletRequest request, HttpServletResponse response,
-                                                  HttpMessageContext context, Outcome.Caller caller,
-                                                  boolean withoutLogin) {
+                                           HttpMessageContext context, Outcome.Caller caller, boolean withoutLogin) {
         ServletContext servletContext = request.getServletContext();
         if (servletContext != null && servletContext.getFilterRegistration(RefusedRequestFilter.NAME) != null) {
             request.setAttribute(RefusedRequestFilter.ATTRIBUTE, FORBIDDEN);
