@@ -35,7 +35,7 @@ public final class TokenMinter {
     public static final String ID_TOKEN_TYPE = "JWT";
     /** The {@code typ} header of access tokens (RFC 9068 §2.1). */
     public static final String ACCESS_TOKEN_TYPE = "at+JWT";
-    /** The {@code sub} that {@link #wrongSubject()} puts in. */
+    /** The {@code sub} that {@link IdTokenTampering#WRONG_SUBJECT} puts in. */
     public static final String WRONG_SUBJECT = "wrongsubject2x7q4k5zwmpdhy";
     /** The audience and {@code azp} that the audience tamperings name beside or instead of the client. */
     public static final String OTHER_CLIENT = "some-other-client";
