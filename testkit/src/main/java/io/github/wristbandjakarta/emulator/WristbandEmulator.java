@@ -68,7 +68,9 @@ public final class WristbandEmulator implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
         this.state = new EmulatorState(client, known, server.getAddress().getPort());
         AtomicInteger threadNo = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(16, r -> {
+        // A thread per call in progress, as a real Wristband answers many clients at once: a delayed or hanging
+        // answer (a fault) holds only its own call, never the calls queued behind it.
+        this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "wristband-emulator-" + threadNo.incrementAndGet());
             t.setDaemon(true);
             return t;

@@ -91,6 +91,14 @@ public final class Browser {
         return List.copyOf(history);
     }
 
+    /**
+     * Forgets the exchanges {@link #history()} holds, and keeps the cookies: for a browser that sends many requests
+     * (a load test's user), whose history would otherwise grow with every one.
+     */
+    public synchronized void forgetHistory() {
+        history.clear();
+    }
+
     public Exchange get(String url, String... headerPairs) {
         return send("GET", URI.create(url), headerPairs);
     }
