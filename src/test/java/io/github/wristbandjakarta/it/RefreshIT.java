@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.it;
 
+import io.github.wristbandjakarta.internal.token.TokenRefresher;
 import io.github.wristbandjakarta.testkit.Browser;
 import io.github.wristbandjakarta.testkit.WristbandTestKit;
 import io.github.wristbandjakarta.emulator.EmulatorUser;
@@ -40,6 +41,8 @@ class RefreshIT {
 
     /** 62 s tokens less the 60 s buffer: due for refresh two seconds after login, by the deployment's clock. */
     private static final Duration SHORT_LIFETIME = Duration.ofSeconds(62);
+    /** Tokens that are due for refresh when issued (shorter than the 60 s buffer), and run out at Wristband 2 s later. */
+    private static final Duration RUN_OUT_LIFETIME = Duration.ofSeconds(2);
     private static final int PARALLEL_REQUESTS = 12;
 
     private final WristbandEmulator wristband = TestApp.emulator();
@@ -195,9 +198,33 @@ class RefreshIT {
     }
 
     @Test
-    void anUnreachableWristbandKeepsTheSessionForTheNextTry() {
+    void anUnreachableWristbandLeavesASessionWhoseAccessTokenIsStillGoodSignedInAndIsAskedOncePerPause() {
         WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
-        passTokenLifetime();
+        String before = accessToken();
+        passTokenLifetime(); // due for refresh, still good at Wristband for the expiration buffer
+        wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Status(503, "{\"error\":\"temporarily_unavailable\"}"));
+
+        Browser.Exchange during = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrfToken());
+        Browser.Exchange page = browser.get(TestApp.url("/pages/profile.xhtml"));
+        int callsDuring = wristband.calls(Endpoint.TOKEN_REFRESH);
+        wristband.clearFaults();
+        TestApp.advanceServerClock(TokenRefresher.UNAVAILABLE_PAUSE);
+        Browser.Exchange after = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrfToken());
+
+        assertEquals(200, during.status(), during.body());
+        assertEquals(200, page.status(), page.body());
+        assertEquals(3, callsDuring, "three attempts, then none for the second request within the pause");
+        assertEquals(200, after.status(), after.body());
+        assertEquals(4, wristband.calls(Endpoint.TOKEN_REFRESH), "asked again once the pause was over");
+        assertNotEquals(before, accessToken());
+    }
+
+    @Test
+    void anUnreachableWristbandKeepsASessionWhoseAccessTokenHasRunOutForTheNextTry() {
+        wristband.accessTokenLifetime(RUN_OUT_LIFETIME);
+        WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl()); // its last page may refresh already
+        runOut();
+        int before = wristband.calls(Endpoint.TOKEN_REFRESH);
         wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Status(503, "{\"error\":\"temporarily_unavailable\"}"));
 
         Browser.Exchange during = browser.get(TestApp.url("/api/auth/session"), "X-CSRF-TOKEN", csrfToken());
@@ -206,7 +233,7 @@ class RefreshIT {
 
         assertEquals(401, during.status());
         assertEquals(200, after.status(), after.body());
-        assertEquals(4, wristband.calls(Endpoint.TOKEN_REFRESH), "three attempts, then one that succeeds");
+        assertEquals(4, wristband.calls(Endpoint.TOKEN_REFRESH) - before, "three attempts, then one that succeeds");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -249,10 +276,11 @@ class RefreshIT {
     }
 
     @Test
-    void aTimedOutRefreshSendsThePageToLoginAndKeepsTheSession() {
+    void aTimedOutRefreshOfAnAccessTokenThatHasRunOutSendsThePageToLoginAndKeepsTheSession() {
+        wristband.accessTokenLifetime(RUN_OUT_LIFETIME);
         WristbandTestKit.signInAt(browser, "alice", TestApp.loginUrl());
         String csrf = csrfToken();
-        passTokenLifetime();
+        runOut();
         wristband.fault(Endpoint.TOKEN_REFRESH, new Fault.Delay(Duration.ofMillis(3_500)));
 
         long started = System.nanoTime();
@@ -331,6 +359,15 @@ class RefreshIT {
 
     private static JsonObject json(Browser.Exchange exchange) {
         return Json.createReader(new StringReader(exchange.body())).readObject();
+    }
+
+    /**
+     * Past the end, at Wristband, of access tokens issued for {@link #RUN_OUT_LIFETIME}, not only past the buffered
+     * end the library refreshes at. A short lifetime rather than a long move of the server's clock: the clock only
+     * moves forward, and the ID tokens of the next tests' sign-ins must still be within their lifetime by it.
+     */
+    private static void runOut() {
+        TestApp.advanceServerClock(RUN_OUT_LIFETIME.plusSeconds(1));
     }
 
     private static void passTokenLifetime() {

@@ -128,6 +128,8 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             Outcome outcome;
             if (strategy == AuthStrategy.SESSION) {
                 outcome = session(request, path);
+                // After a refresh in a cluster: the marker that announces the new tokens to the other nodes.
+                signIns.cookiesToSet(request).forEach(cookie -> response.addHeader("Set-Cookie", cookie));
             } else if (isApi(path) && !endpoints.needsSession(path)) {
                 outcome = bearer(request);
             } else {

@@ -31,6 +31,7 @@ public final class SessionStore {
     static final String ENDED = ATTRIBUTE + ".ended";
 
     private final SessionSeal seal;
+    private final SessionFlush flush = new SessionFlush();
 
     public SessionStore(SessionSeal seal) {
         this.seal = seal;
@@ -148,6 +149,7 @@ public final class SessionStore {
                     }
                     request.changeSessionId();
                     existing.setAttribute(ATTRIBUTE, seal.seal(signedIn));
+                    flush.flush(existing);
                     return existing;
                 }
             } catch (IllegalStateException invalidatedMeanwhile) {
@@ -156,6 +158,7 @@ public final class SessionStore {
         }
         HttpSession created = created(request);
         created.setAttribute(ATTRIBUTE, seal.seal(signedIn));
+        flush.flush(created);
         return created;
     }
 
@@ -195,11 +198,15 @@ public final class SessionStore {
 
     /**
      * Replaces {@code previous} by {@code next} unless another request already stored newer tokens or the same.
+     *
+     * @return whether {@code next} has been written to the container's session store already, before the answer
+     *         (Open Liberty: {@link SessionFlush}); false where the container writes it after the answer, or it was
+     *         not stored
      */
-    void replace(HttpServletRequest request, WristbandSession previous, WristbandSession next) {
+    boolean replace(HttpServletRequest request, WristbandSession previous, WristbandSession next) {
         HttpSession session = request.getSession(false);
         if (session == null) {
-            return;
+            return false;
         }
         try {
             synchronized (this) {
@@ -208,15 +215,20 @@ public final class SessionStore {
                         || stored.get().equals(next))) {
                     // Newer tokens, or these very tokens stored by a request that shared the same refresh: setting
                     // the attribute again would only make a replicating container ship the same value again.
-                    return;
+                    return false;
                 }
-                if (stored.isPresent()) {
+                if (stored.isEmpty()) {
                     // Not when nothing is stored: the sign-in ended meanwhile and stays ended.
-                    session.setAttribute(ATTRIBUTE, seal.seal(next));
+                    return false;
                 }
+                session.setAttribute(ATTRIBUTE, seal.seal(next));
+                // The other nodes must read these tokens, not the previous ones: Wristband may have rotated the
+                // refresh token, and a node presenting the previous one is refused.
+                return flush.flush(session);
             }
         } catch (IllegalStateException invalidatedMeanwhile) {
             // The user signed out while the refresh was running: nothing to keep.
+            return false;
         }
     }
 
@@ -243,6 +255,7 @@ public final class SessionStore {
                 }
                 session.setAttribute(ENDED, Boolean.TRUE);
                 session.removeAttribute(ATTRIBUTE);
+                flush.flush(session);
                 return true;
             }
         } catch (IllegalStateException invalidatedMeanwhile) {

@@ -20,10 +20,16 @@ import java.util.Optional;
  * a node that finds no sign-in for a request carrying a valid marker waits for it (see {@link SignIns}) instead of
  * answering as if nobody were signed in.
  *
- * <p>It signs nobody in and carries nothing secret: its value is the time until which it holds and an HMAC-SHA256
- * (RFC 2104) of that time and the session id, under a key derived from the session secrets (HKDF, RFC 5869) with a
- * label of its own. A marker is worth something only together with the session cookie it was made for, and only until
- * its time: nobody can make one for another session id or make one last longer.
+ * <p>A token refresh sets it again, with the new tokens' generation (their expiry, in epoch seconds): WildFly stores
+ * the refreshed tokens after the answer as well, and a node that still holds the previous ones would present a refresh
+ * token Wristband may have rotated. A node that holds an older generation than the marker announces waits for the
+ * newer one as for a sign-in.
+ *
+ * <p>It signs nobody in and carries nothing secret: its value is the time until which it holds, the generation, and an
+ * HMAC-SHA256 (RFC 2104) of those and the session id, under a key derived from the session secrets (HKDF, RFC 5869)
+ * with a label of its own. A marker is worth something only together with the session cookie it was made for, and
+ * only until its time: nobody can make one for another session id, make one last longer or announce another
+ * generation. A marker without a generation ({@code until.mac}, generation 0) announces a sign-in of any tokens.
  *
  * @param secure whether the cookie is {@code Secure}
  * @param keys   one HMAC key per session secret, the newest first
@@ -35,7 +41,7 @@ record SignInMarker(boolean secure, List<SecretKeySpec> keys) {
     private static final String HMAC_SHA256 = "HmacSHA256";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     /** Far longer than any value {@link #set} writes; a longer one is not even looked at. */
-    private static final int MAX_VALUE_LENGTH = 64;
+    private static final int MAX_VALUE_LENGTH = 96;
 
     /** @param secrets the session secrets, newest first: the first one makes markers, every one checks them */
     static SignInMarker of(List<String> secrets, boolean secure) {
@@ -46,12 +52,24 @@ record SignInMarker(boolean secure, List<SecretKeySpec> keys) {
         return new SignInMarker(secure, List.copyOf(keys));
     }
 
-    /** The {@code Set-Cookie} value of a marker for {@code sessionId} that holds until {@code until}. */
+    /** What a valid marker announces: until when it holds, and the generation of the tokens stored (0: any). */
+    record Announcement(Instant until, long generation) {
+    }
+
+    /** The {@code Set-Cookie} value of a marker for {@code sessionId} that holds until {@code until}, of any tokens. */
     String set(String sessionId, Instant until, Instant now) {
+        return set(sessionId, until, now, 0);
+    }
+
+    /**
+     * The {@code Set-Cookie} value of a marker for {@code sessionId} that holds until {@code until} and announces tokens
+     * of {@code generation} (their expiry in epoch seconds; 0: any).
+     */
+    String set(String sessionId, Instant until, Instant now, long generation) {
         long seconds = Math.max(1, until.getEpochSecond() - now.getEpochSecond());
-        return NAME + "=" + until.getEpochSecond() + "." + BASE64URL.encodeToString(mac(keys.get(0), sessionId,
-                until.getEpochSecond())) + "; HttpOnly; Path=/; Max-Age=" + seconds + "; SameSite=Lax"
-                + (secure ? "; Secure" : "");
+        String mac = BASE64URL.encodeToString(mac(keys.get(0), sessionId, until.getEpochSecond(), generation));
+        return NAME + "=" + until.getEpochSecond() + (generation == 0 ? "" : "." + generation) + "." + mac
+                + "; HttpOnly; Path=/; Max-Age=" + seconds + "; SameSite=Lax" + (secure ? "; Secure" : "");
     }
 
     String delete() {
@@ -64,25 +82,37 @@ record SignInMarker(boolean secure, List<SecretKeySpec> keys) {
      * Compared in constant time.
      */
     Optional<Instant> holdsUntil(String cookieValue, String requestedSessionId, Instant now) {
+        return announcement(cookieValue, requestedSessionId, now).map(Announcement::until);
+    }
+
+    /**
+     * What the marker in {@code cookieValue} announces for the session the browser named with
+     * {@code requestedSessionId}; empty when it was made for another session, has passed, or is not a marker of ours.
+     * Compared in constant time.
+     */
+    Optional<Announcement> announcement(String cookieValue, String requestedSessionId, Instant now) {
         if (cookieValue == null || requestedSessionId == null || cookieValue.length() > MAX_VALUE_LENGTH) {
             return Optional.empty();
         }
         int dot = cookieValue.indexOf('.');
+        int last = cookieValue.lastIndexOf('.');
         long until;
+        long generation;
         byte[] presented;
         try {
             until = Long.parseLong(cookieValue, 0, Math.max(dot, 0), 10);
-            presented = Base64.getUrlDecoder().decode(cookieValue.substring(dot + 1));
+            generation = last == dot ? 0 : Long.parseLong(cookieValue, dot + 1, last, 10);
+            presented = Base64.getUrlDecoder().decode(cookieValue.substring(last + 1));
         } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
             return Optional.empty();
         }
-        if (until <= now.getEpochSecond()) {
+        if (until <= now.getEpochSecond() || generation < 0 || (last != dot && generation == 0)) {
             return Optional.empty();
         }
         for (String sessionId : candidates(requestedSessionId)) {
             for (SecretKeySpec key : keys) {
-                if (MessageDigest.isEqual(mac(key, sessionId, until), presented)) {
-                    return Optional.of(Instant.ofEpochSecond(until));
+                if (MessageDigest.isEqual(mac(key, sessionId, until, generation), presented)) {
+                    return Optional.of(new Announcement(Instant.ofEpochSecond(until), generation));
                 }
             }
         }
@@ -103,13 +133,14 @@ record SignInMarker(boolean secure, List<SecretKeySpec> keys) {
         return ids;
     }
 
-    private static byte[] mac(SecretKeySpec key, String sessionId, long until) {
+    private static byte[] mac(SecretKeySpec key, String sessionId, long until, long generation) {
         try {
             Mac mac = Mac.getInstance(HMAC_SHA256);
             mac.init(key);
             mac.update(sessionId.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
-            return mac.doFinal(Long.toString(until).getBytes(StandardCharsets.US_ASCII));
+            String signed = generation == 0 ? Long.toString(until) : until + "." + generation;
+            return mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from the JDK", e);
         }

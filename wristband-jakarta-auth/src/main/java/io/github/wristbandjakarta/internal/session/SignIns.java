@@ -40,9 +40,11 @@ import java.util.logging.Logger;
  *       cluster, the {@link SignInMarker}.</li>
  *   <li><b>Current</b> (any request): the sign-in of the request; in a cluster, one the node does not hold yet but that
  *       a valid marker announces is waited for briefly, and else {@link #announced} for a retry of the request, for as
- *       long as the marker holds; past its absolute lifetime it ends;
- *       with expired tokens it is refreshed through the single-flight {@link TokenRefresher}, or ended when
- *       Wristband refuses.</li>
+ *       long as the marker holds; past its absolute lifetime it ends; with expired tokens it is refreshed through the
+ *       single-flight {@link TokenRefresher} (on WildFly, in a cluster, the answer's marker announcing the new tokens),
+ *       or ended when Wristband refuses, or kept when Wristband is unreachable (the request goes on while Wristband
+ *       still accepts the access token); unless a marker announces newer tokens that another node has just stored:
+ *       then the request goes on with the access token while Wristband accepts it, and else waits for them.</li>
  *   <li><b>End</b>, with a reason (lifetime, tokens expired, refresh refused, a value that does not open):
  *       {@code SessionEnded}, told by the request that ended it.</li>
  *   <li><b>Sign out</b> (the Logout Endpoint): the HttpSession invalidated, the container's caller logged out,
@@ -67,8 +69,18 @@ public final class SignIns {
      */
     static final Duration WAIT_PER_REQUEST = Duration.ofMillis(200);
 
+    /**
+     * How long one request waits for newer tokens a marker announces before it is answered with its one retry
+     * ({@link #newerSoon}): longer than WildFly took to store a session on the other node in 800 sign-ins on a loaded
+     * 2-core machine (356 ms, docs/clustering.md), since the retry is the only one.
+     */
+    static final Duration NEWER_TOKENS_WAIT = Duration.ofMillis(500);
+
     /** The request attribute that {@link #announced} reads. */
     private static final String ANNOUNCED = SignIns.class.getName() + ".announced";
+
+    /** The request attribute that {@link #cookiesToSet} reads. */
+    private static final String MARKER_TO_SET = SignIns.class.getName() + ".marker";
 
     /**
      * Requests of one node that may wait for a replicated sign-in at once; beyond them a request is retried at once
@@ -119,7 +131,8 @@ public final class SignIns {
             cookies.add(csrf.setCookie(csrfToken));
         }
         if (waitsForReplication()) {
-            cookies.add(marker.set(stored.getId(), now.plus(config.sessionReplicationWait()), now));
+            cookies.add(marker.set(stored.getId(), now.plus(config.sessionReplicationWait()), now,
+                    generation(session)));
         }
         return new Begun(session, cookies);
     }
@@ -140,10 +153,22 @@ public final class SignIns {
             end(request, session, SessionEnded.Reason.ABSOLUTE_LIFETIME, "Session ended: absolute lifetime reached");
             return Optional.empty();
         }
-        if (session.tokens().isExpired(now)) {
-            return refresh(request, session);
+        if (!session.tokens().isExpired(now)) {
+            return Optional.of(session);
         }
-        return Optional.of(session);
+        if (waitsForReplication() && olderThanAnnounced(request, session)) {
+            // Another node has just refreshed this session, and its store has not reached this node yet: a refresh
+            // here would present a refresh token Wristband may have rotated.
+            if (stillGoodAtWristband(session)) {
+                return Optional.of(session); // the access token it has is still accepted: go on with it
+            }
+            Optional<WristbandSession> newer = newerSoon(request, session);
+            if (newer.isEmpty() || !newer.get().tokens().isExpired(now)) {
+                return newer;
+            }
+            session = newer.get();
+        }
+        return refresh(request, session);
     }
 
     /**
@@ -191,6 +216,15 @@ public final class SignIns {
             deletions.add(marker.delete());
         }
         return deletions;
+    }
+
+    /**
+     * The cookies this request's answer must set because of what {@link #current} did: after a refresh that called
+     * Wristband, in a cluster, the {@link SignInMarker} announcing the new tokens' generation; with a retry for tokens
+     * that did not arrive, its deletion.
+     */
+    public List<String> cookiesToSet(HttpServletRequest request) {
+        return request.getAttribute(MARKER_TO_SET) instanceof String setCookie ? List.of(setCookie) : List.of();
     }
 
     /**
@@ -255,6 +289,65 @@ public final class SignIns {
         }
     }
 
+    /** The generation a marker announces for {@code session}'s tokens: their expiry, in epoch seconds. */
+    private static long generation(WristbandSession session) {
+        return Math.max(1, session.tokens().expiresAt().getEpochSecond());
+    }
+
+    /**
+     * Whether the request's marker announces newer tokens than this node holds for the session: another node has just
+     * refreshed them, and its store has not reached this node yet.
+     */
+    private boolean olderThanAnnounced(HttpServletRequest request, WristbandSession session) {
+        return announcedNewer(request, session).isPresent();
+    }
+
+    private Optional<SignInMarker.Announcement> announcedNewer(HttpServletRequest request, WristbandSession session) {
+        String value = cookie(request, SignInMarker.NAME);
+        if (value == null) {
+            return Optional.empty();
+        }
+        return marker.announcement(value, request.getRequestedSessionId(), clock.instant())
+                .filter(a -> a.generation() > generation(session));
+    }
+
+    /**
+     * The newer tokens a marker announces, asked for again until they arrive or {@link #NEWER_TOKENS_WAIT} has passed;
+     * if they have not arrived, the request is {@link #announced} for one retry, which finds them once they have (the
+     * same as for a sign-in: {@link #replicatedSoon}). Presenting the older refresh token instead would make Wristband,
+     * when it rotates refresh tokens, refuse it. One retry only: its answer deletes the marker, because the tokens it
+     * announces may never be stored (two nodes refreshed the session at once, and the other one's tokens were stored
+     * last), and the session goes on with the tokens it has.
+     */
+    private Optional<WristbandSession> newerSoon(HttpServletRequest request, WristbandSession older) {
+        if (!waiting.tryAcquire()) {
+            request.setAttribute(ANNOUNCED, Boolean.TRUE);
+            request.setAttribute(MARKER_TO_SET, marker.delete());
+            return Optional.empty();
+        }
+        Duration bound = announcedNewer(request, older).map(a -> Duration.between(clock.instant(), a.until()))
+                .filter(untilMarkersTime -> untilMarkersTime.compareTo(NEWER_TOKENS_WAIT) < 0)
+                .orElse(NEWER_TOKENS_WAIT);
+        long deadline = System.nanoTime() + bound.toNanos();
+        try {
+            while (System.nanoTime() - deadline < 0) {
+                Thread.sleep(POLL.toMillis());
+                if (store.read(request) instanceof SessionStore.Read.SignedIn signedIn
+                        && generation(signedIn.session()) > generation(older)) {
+                    return Optional.of(signedIn.session());
+                }
+            }
+            request.setAttribute(ANNOUNCED, Boolean.TRUE);
+            request.setAttribute(MARKER_TO_SET, marker.delete());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            waiting.release();
+        }
+    }
+
     private static String cookie(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
@@ -272,8 +365,11 @@ public final class SignIns {
      * Refreshes the expired tokens of {@code session} through the single-flight refresher and stores them (only the
      * request that called Wristband stores them and tells the application; those that shared its call use them).
      *
-     * @return the session with new tokens; or empty when there is no user for this request: the sign-in ended
-     *         (Wristband refused), or Wristband could not be reached (the sign-in stays for the next request to try)
+     * @return the session with new tokens; the session as it is when Wristband could not be reached but its access
+     *         token is still good there (within the expiration buffer: the request goes on with it, the sign-in stays
+     *         for a later try); or empty when there is no user for this request: the sign-in ended (Wristband
+     *         refused), or Wristband could not be reached and the access token has really expired (the sign-in stays
+     *         for the next request to try)
      */
     private Optional<WristbandSession> refresh(HttpServletRequest request, WristbandSession session) {
         if (!session.tokens().canRefresh()) {
@@ -285,14 +381,17 @@ public final class SignIns {
             TokenRefresher.Refreshed result = refresher.refreshShared(session.tokens(), session.userId());
             WristbandSession refreshed = session.renewed(result.tokens(), result.userInfo());
             if (result.calledWristband()) {
-                store.replace(request, session, refreshed);
+                boolean storedBeforeAnswer = store.replace(request, session, refreshed);
                 events.fire(new WristbandEvent.TokensRefreshed(session.userId(), session.tenantId()));
+                if (!storedBeforeAnswer) {
+                    announce(request, refreshed);
+                }
             }
             store.useForThisRequest(request, refreshed);
             return Optional.of(refreshed);
         } catch (WristbandUnavailableException e) {
-            // Logged once by the refresher; the sign-in stays for the next try.
-            return Optional.empty();
+            // Logged once by the refresher; the sign-in stays for a later try (docs/protocol.md §7.3).
+            return stillGoodAtWristband(session) ? Optional.of(session) : Optional.empty();
         } catch (InvalidGrantException e) {
             if (config.sessionReplicated()) {
                 return keptOrEnded(request, session);
@@ -315,7 +414,7 @@ public final class SignIns {
      * grace period, so this node does not ask Wristband again with that refresh token.
      */
     private Optional<WristbandSession> keptOrEnded(HttpServletRequest request, WristbandSession session) {
-        if (clock.instant().isBefore(session.tokens().expiresAt().plus(config.tokenExpirationBuffer()))) {
+        if (stillGoodAtWristband(session)) {
             LOG.fine("Token refresh refused while the access token is still valid; session kept "
                     + "(a concurrent refresh on another cluster node may have rotated the refresh token)");
             return Optional.of(session);
@@ -323,6 +422,28 @@ public final class SignIns {
         end(request, session, SessionEnded.Reason.REFRESH_REFUSED,
                 "Token refresh refused and the access token has expired: session ended");
         return Optional.empty();
+    }
+
+    /**
+     * In a cluster whose container stores a request's session changes after its answer (WildFly), the marker for this
+     * request's answer that announces the refreshed tokens to the other nodes ({@link #cookiesToSet}).
+     */
+    private void announce(HttpServletRequest request, WristbandSession refreshed) {
+        HttpSession session = request.getSession(false);
+        if (!waitsForReplication() || session == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        request.setAttribute(MARKER_TO_SET, marker.set(session.getId(), now.plus(config.sessionReplicationWait()), now,
+                generation(refreshed)));
+    }
+
+    /**
+     * Whether the session's access token is still accepted by Wristband: the library counts it expired one
+     * expiration buffer before Wristband does, so that it is refreshed before it runs out.
+     */
+    private boolean stillGoodAtWristband(WristbandSession session) {
+        return clock.instant().isBefore(session.tokens().expiresAt().plus(config.tokenExpirationBuffer()));
     }
 
     /**

@@ -25,8 +25,11 @@ import java.util.logging.Logger;
  * session arrive together: the first request calls Wristband, the others wait for its answer. A successful
  * answer stays available for a short grace period, so that a request that read the session just before the
  * refresh was stored gets the new tokens instead of replaying a refresh token Wristband may have rotated.
- * A refusal (invalid_grant, another 4xx, a refreshed ID token that fails validation) is remembered as well;
- * only "Wristband unavailable" is forgotten at once, so that the next request tries again.
+ * A refusal (invalid_grant, another 4xx, a refreshed ID token that fails validation) is remembered as well.
+ * "Wristband unavailable" is remembered only for {@link #UNAVAILABLE_PAUSE}, and only for a session whose access token
+ * is still good at Wristband (within the expiration buffer), which goes on with it meanwhile: so that while Wristband
+ * is down, each such session asks it once per pause instead of with every request. A session whose access token has
+ * really expired tries again with its next request.
  */
 public final class TokenRefresher {
 
@@ -34,6 +37,11 @@ public final class TokenRefresher {
 
     /** How long a refresh result answers late requests that still hold the old refresh token. */
     static final Duration GRACE = Duration.ofSeconds(60);
+    /**
+     * How long a session whose access token is still good waits before it asks an unavailable Wristband again: a
+     * sixth of the default expiration buffer (60 s), so that a short outage costs such a session a few calls at most.
+     */
+    public static final Duration UNAVAILABLE_PAUSE = Duration.ofSeconds(10);
     /** How often {@link #forgetExpired()} looks for results past their grace period. */
     static final Duration PRUNE_INTERVAL = Duration.ofSeconds(10);
 
@@ -89,11 +97,12 @@ public final class TokenRefresher {
         Flight flight;
         while (true) {
             flight = flights.putIfAbsent(current.refreshToken(), mine);
-            if (flight == null || !expiredResult(flight)) {
+            if (flight == null || !(expiredResult(flight) || retryDue(flight, current))) {
                 break;
             }
             // A remembered result whose access token has expired meanwhile (a refresh token Wristband does not
-            // rotate, short token lifetimes) answers nobody: forget it and refresh again.
+            // rotate, short token lifetimes) answers nobody, nor does an unavailability that is due for a retry:
+            // forget it and refresh again.
             flights.remove(current.refreshToken(), flight);
         }
         if (flight == null) {
@@ -105,8 +114,9 @@ public final class TokenRefresher {
                 LOG.info("Tokens refreshed");
             } catch (RuntimeException e) {
                 if (e instanceof WristbandUnavailableException) {
-                    // Not remembered: the next request tries again.
-                    flights.remove(current.refreshToken(), mine);
+                    // Remembered for the pause, which only sessions whose access token is still good observe
+                    // (retryDue): the others try again with their next request.
+                    mine.unavailable = true;
                     LOG.warning("Token refresh failed, Wristband unavailable; session kept for a later try: "
                             + LogSafe.clean(e.getMessage()));
                     events.fire(new RefreshFailed(subject, RefreshFailed.Reason.UNAVAILABLE));
@@ -116,6 +126,7 @@ public final class TokenRefresher {
                     LOG.info("Token refresh refused: " + LogSafe.clean(e.getMessage()));
                     events.fire(new RefreshFailed(subject, RefreshFailed.Reason.REFUSED));
                 }
+                mine.completedAtMillis = clock.millis();
                 mine.future.completeExceptionally(e);
             } catch (Error e) {
                 // Not remembered either; the requests waiting on this call get the same Error, never wait forever.
@@ -183,6 +194,19 @@ public final class TokenRefresher {
         return new Renewal(tokens, userInfo);
     }
 
+    /**
+     * Whether {@code flight} failed because Wristband was unavailable and {@code current}'s session should ask
+     * again: its access token has really expired (no longer good within the expiration buffer), or the pause since
+     * that failure is over.
+     */
+    private boolean retryDue(Flight flight, TokenSet current) {
+        if (!flight.unavailable || !flight.future.isDone()) {
+            return false;
+        }
+        boolean stillGood = clock.instant().isBefore(current.expiresAt().plus(config.tokenExpirationBuffer()));
+        return !stillGood || clock.millis() - flight.completedAtMillis >= UNAVAILABLE_PAUSE.toMillis();
+    }
+
     private boolean expiredResult(Flight flight) {
         CompletableFuture<Renewal> future = flight.future;
         if (!future.isDone() || future.isCompletedExceptionally()) {
@@ -217,6 +241,8 @@ public final class TokenRefresher {
     private static final class Flight {
         final CompletableFuture<Renewal> future;
         volatile long completedAtMillis;
+        /** Set before the future fails when the call found Wristband unavailable. */
+        volatile boolean unavailable;
 
         Flight(CompletableFuture<Renewal> future) {
             this.future = future;

@@ -77,6 +77,9 @@ final class ServletFakes {
                     invalidated = true;
                     attributes.clear();
                     return null;
+                case "getId":
+                    checkValid();
+                    return "session-1";
                 default:
                     throw unexpected(method);
             }
@@ -185,6 +188,8 @@ final class ServletFakes {
         /** The output was closed: the response is complete, the container can add nothing. */
         boolean completed;
         int contentLength = -1;
+        /** Headers added with {@code addHeader}, as {@code Name: value}, in order. */
+        final java.util.List<String> added = new java.util.ArrayList<>();
         final Map<String, String> headers = new HashMap<>();
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final ServletOutputStream output = new ServletOutputStream() {
@@ -221,6 +226,9 @@ final class ServletFakes {
                     return null;
                 case "setHeader":
                     headers.put((String) args[0], (String) args[1]);
+                    return null;
+                case "addHeader":
+                    added.add(args[0] + ": " + args[1]);
                     return null;
                 case "sendRedirect":
                     status = 302;

@@ -511,6 +511,32 @@ class WristbandAuthenticationMechanismTest {
     }
 
     @Test
+    void inAClusterARefreshAnnouncesTheNewTokensToTheOtherNodes() {
+        values.put(ConfigKey.SESSION_REPLICATED.key(), "true");
+        emulator.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, Emulators.tokenJson("new-access", null, "new-refresh", 1800)));
+        Request request = page("/profile.xhtml");
+        request.session = expiredSession();
+
+        assertEquals(AuthenticationStatus.SUCCESS, validate(request));
+
+        long generation = NOW.plusSeconds(1740).getEpochSecond();
+        assertEquals(1, response.added.size(), response.added.toString());
+        assertTrue(response.added.get(0).startsWith("Set-Cookie: WRISTBAND-SIGN-IN=" + NOW.plusSeconds(10)
+                .getEpochSecond() + "." + generation + "."), "the marker of the new tokens: " + response.added);
+    }
+
+    @Test
+    void withoutAClusterARefreshSetsNoMarker() {
+        emulator.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, Emulators.tokenJson("new-access", null, "new-refresh", 1800)));
+        Request request = page("/profile.xhtml");
+        request.session = expiredSession();
+
+        assertEquals(AuthenticationStatus.SUCCESS, validate(request));
+
+        assertEquals(List.of(), response.added);
+    }
+
+    @Test
     void aRequestThatSharedAnotherRequestsRefreshGoesOnWithTheNewTokensThoughItsSessionHoldsTheOld() {
         emulator.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(200, Emulators.tokenJson("new-access", null, "new-refresh", 1800)));
         WristbandAuthenticationMechanism mechanism = mechanism();
@@ -724,10 +750,12 @@ class WristbandAuthenticationMechanismTest {
     }
 
     @Test
-    void wristbandUnavailableKeepsTheSessionButLeavesNoCaller() {
+    void wristbandUnavailableAfterTheAccessTokenHasReallyExpiredKeepsTheSessionButLeavesNoCaller() {
         emulator.fault(Endpoint.TOKEN_REFRESH, new Fault.Status(500, "{}"));
         Request request = api("/auth/session");
-        Session session = expiredSession();
+        // Counted expired one buffer (60 s) before Wristband does: this one has run out there too.
+        Session session = sessionWith(signedIn(new TokenSet("access", "refresh", NOW.minusSeconds(60)),
+                NOW.minusSeconds(1800)));
         Object before = session.attributes.get(SessionStore.ATTRIBUTE);
         request.session = session;
         request.headers.put("X-CSRF-TOKEN", CSRF);
@@ -735,6 +763,23 @@ class WristbandAuthenticationMechanismTest {
         assertEquals(3, emulator.calls(Endpoint.TOKEN_REFRESH));
         assertFalse(session.invalidated);
         assertSame(before, session.attributes.get(SessionStore.ATTRIBUTE));
+    }
+
+    @Test
+    void wristbandUnavailableWhileTheAccessTokenIsStillGoodThereServesTheRequestWithIt() {
+        emulator.fault(Endpoint.TOKEN_REFRESH, new Fault.Status(503, "{}"));
+        Request request = api("/auth/session");
+        Session session = expiredSession(); // due for refresh, still good at Wristband for the buffer's 60 s
+        Object before = session.attributes.get(SessionStore.ATTRIBUTE);
+        request.session = session;
+        request.headers.put("X-CSRF-TOKEN", CSRF);
+        assertEquals(AuthenticationStatus.NOT_DONE, validate(request), "the Session Endpoint answers itself");
+        assertEquals("access", SignedInRequest.of(request.proxy).orElseThrow().tokens().accessToken(),
+                "the sign-in as it is handed to the endpoint");
+        assertEquals(200, response.status, "nothing written: the endpoint answers");
+        assertEquals(3, emulator.calls(Endpoint.TOKEN_REFRESH));
+        assertFalse(session.invalidated);
+        assertSame(before, session.attributes.get(SessionStore.ATTRIBUTE), "nothing stored: the same sign-in");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.internal.session;
 
+import com.ibm.websphere.servlet.session.IBMSession;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.Cookie;
@@ -24,7 +25,7 @@ final class HttpFakes {
     private HttpFakes() {
     }
 
-    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+    private static <T> T proxy(Class<? extends T> type, InvocationHandler handler) {
         return type.cast(Proxy.newProxyInstance(HttpFakes.class.getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "toString" -> type.getSimpleName() + " fake";
@@ -52,7 +53,18 @@ final class HttpFakes {
          */
         Runnable interleaved;
 
-        final HttpSession proxy = proxy(HttpSession.class, (p, method, args) -> {
+        /** Attribute writes and syncs in order: {@code set NAME}, {@code remove NAME}, {@code sync}. */
+        final List<String> writes = new ArrayList<>();
+        final HttpSession proxy;
+
+        Session(String id) {
+            this(id, false);
+        }
+
+        /** @param offersSync as Open Liberty's sessions: they implement {@code IBMSession} with {@code sync()} */
+        Session(String id, boolean offersSync) {
+            this.id = id;
+            this.proxy = proxy(offersSync ? IBMSession.class : HttpSession.class, (p, method, args) -> {
             if (invalidated) {
                 throw new IllegalStateException("session invalidated");
             }
@@ -68,10 +80,16 @@ final class HttpFakes {
                 }
                 case "setAttribute" -> {
                     attributes.put((String) args[0], args[1]);
+                    writes.add("set " + args[0]);
                     yield null;
                 }
                 case "removeAttribute" -> {
                     attributes.remove((String) args[0]);
+                    writes.add("remove " + args[0]);
+                    yield null;
+                }
+                case "sync" -> {
+                    writes.add("sync");
                     yield null;
                 }
                 case "getAttributeNames" -> Collections.enumeration(List.copyOf(attributes.keySet()));
@@ -89,9 +107,6 @@ final class HttpFakes {
                 default -> throw unexpected(method);
             };
         });
-
-        Session(String id) {
-            this.id = id;
         }
     }
 

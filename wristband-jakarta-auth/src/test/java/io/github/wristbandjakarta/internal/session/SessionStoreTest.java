@@ -201,6 +201,50 @@ class SessionStoreTest {
     }
 
     @Test
+    void onLibertyRefreshedTokensAreWrittenToTheSessionStoreBeforeTheResponse() {
+        WristbandSession old = signedIn(NOW);
+        Request request = new Request();
+        request.session = new Session("liberty-session", true);
+        request.session.attributes.put(SessionStore.ATTRIBUTE, SEAL.seal(old));
+
+        assertTrue(store.replace(request.proxy, old, signedIn(NOW.plusSeconds(1740))), "stored before the answer");
+
+        assertEquals(List.of("set " + SessionStore.ATTRIBUTE, "sync"), request.session.writes);
+    }
+
+    @Test
+    void elsewhereRefreshedTokensAreLeftToTheEndOfTheRequest() {
+        WristbandSession old = signedIn(NOW);
+        Request request = signedInRequest(old);
+
+        assertFalse(store.replace(request.proxy, old, signedIn(NOW.plusSeconds(1740))),
+                "the container stores them after the answer");
+    }
+
+    @Test
+    void onLibertyASignInIsWrittenToTheSessionStoreBeforeTheResponse() {
+        Request request = withSession("liberty-session");
+        request.session = new Session("liberty-session", true);
+
+        store.begin(request.proxy, signedIn(NOW));
+
+        assertEquals(List.of("set " + SessionStore.ATTRIBUTE, "sync"), request.session.writes);
+    }
+
+    @Test
+    void onLibertyAnEndedSignInIsWrittenToTheSessionStoreBeforeTheResponse() {
+        WristbandSession dead = signedIn(NOW);
+        Request request = new Request();
+        request.session = new Session("liberty-session", true);
+        request.session.attributes.put(SessionStore.ATTRIBUTE, SEAL.seal(dead));
+
+        store.end(request.proxy, dead);
+
+        assertEquals(List.of("set " + SessionStore.ENDED, "remove " + SessionStore.ATTRIBUTE, "sync"),
+                request.session.writes);
+    }
+
+    @Test
     void replaceNeverOverwritesNewerTokensWithOlderOnes() {
         WristbandSession newest = signedIn(NOW.plusSeconds(3600));
         Request request = signedInRequest(newest);

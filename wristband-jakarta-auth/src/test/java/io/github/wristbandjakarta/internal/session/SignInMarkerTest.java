@@ -108,7 +108,7 @@ class SignInMarkerTest {
         assertEquals(Optional.of(UNTIL), MARKER.holdsUntil("0" + value, "session-1", NOW),
                 "precondition: a leading zero names the same time, so only its length refuses the value below");
 
-        String oversized = "0".repeat(65 - value.length()) + value;
+        String oversized = "0".repeat(97 - value.length()) + value; // longer than the 96 characters looked at
 
         assertEquals(Optional.empty(), MARKER.holdsUntil(oversized, "session-1", NOW));
     }
@@ -140,5 +140,26 @@ class SignInMarkerTest {
         List<String> parts = List.of(setCookie.split("; "));
         assertEquals(Set.of("HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=10"),
                 Set.copyOf(parts.subList(1, parts.size())));
+    }
+
+    @Test
+    void aMarkerAnnouncesTheGenerationOfTheTokensItWasMadeFor() {
+        String value = value(MARKER.set("session-1", UNTIL, NOW, 1_767_226_140L));
+        assertEquals(Optional.of(new SignInMarker.Announcement(UNTIL, 1_767_226_140L)),
+                MARKER.announcement(value, "session-1", NOW));
+    }
+
+    @Test
+    void anotherGenerationDoesNotMatchTheMarkersMac() {
+        String value = value(MARKER.set("session-1", UNTIL, NOW, 1_767_226_140L));
+        String[] parts = value.split("\\.");
+        String tampered = parts[0] + ".1767226141." + parts[2];
+        assertEquals(Optional.empty(), MARKER.announcement(tampered, "session-1", NOW));
+    }
+
+    @Test
+    void aMarkerWithoutGenerationAnnouncesAnyTokens() {
+        String value = value(MARKER.set("session-1", UNTIL, NOW));
+        assertEquals(Optional.of(new SignInMarker.Announcement(UNTIL, 0)), MARKER.announcement(value, "session-1", NOW));
     }
 }

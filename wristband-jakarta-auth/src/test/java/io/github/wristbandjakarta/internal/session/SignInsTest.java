@@ -368,6 +368,91 @@ class SignInsTest {
                 "stopped long before the marker's time: " + waited);
     }
 
+    // ---- current, in a cluster: newer tokens another node has just stored
+
+    /** The marker cookie for {@code sessionId} that holds until {@code until} and announces tokens expiring then. */
+    private static Cookie marker(String sessionId, Instant until, Instant tokensExpireAt) {
+        return new Cookie(SignInMarker.NAME, cookieValue(MARKER.set(sessionId, until, NOW,
+                tokensExpireAt.getEpochSecond())));
+    }
+
+    private static WristbandSession refreshed(WristbandSession session, Instant expiresAt) {
+        return session.renewed(new TokenSet("access-2", "refresh-2", expiresAt), null);
+    }
+
+    /** A sign-in whose tokens the library counts expired, refreshed {@code secondsAgo} before the buffered end. */
+    private static WristbandSession expiredSince(int secondsAgo) {
+        return new WristbandSession(USER, TENANT, "devs4you", null, "wristband", "user@example.com",
+                List.of("app:invotastic:admin"), new TokenSet("access", "refresh", NOW.minusSeconds(secondsAgo)),
+                "0123456789abcdef0123456789abcdef", NOW);
+    }
+
+    @Test
+    void aNodeHoldingOlderTokensThanAnnouncedGoesOnWithTheAccessTokenWristbandStillAcceptsAndDoesNotRefresh() {
+        replicated(Duration.ofSeconds(10));
+        WristbandSession older = expiredSince(1); // due for refresh, still good at Wristband for 59 s
+        Request request = requestFor("s-1", older);
+        request.cookies.add(marker("s-1", NOW.plusSeconds(10), NOW.plusSeconds(1740)));
+        SignIns signIns = signIns();
+
+        assertEquals(Optional.of(older), signIns.current(request.proxy), "no refresh: it would present a used token");
+        assertFalse(signIns.announced(request.proxy));
+        assertEquals(1, request.sessionLookups, "asked once");
+    }
+
+    @Test
+    void currentWaitsForNewerTokensAMarkerAnnouncesWhenTheAccessTokenHasRunOut() {
+        replicated(Duration.ofSeconds(10));
+        WristbandSession older = expiredSince(61); // past its end at Wristband too
+        WristbandSession newer = refreshed(older, NOW.plusSeconds(1740));
+        Request request = requestFor("s-1", older);
+        request.cookies.add(marker("s-1", NOW.plusSeconds(10), NOW.plusSeconds(1740)));
+        // The other node's store arrives while this request waits: after its first lookup.
+        request.session.interleaved = () -> request.session.attributes.put(SessionStore.ATTRIBUTE, SEAL.seal(newer));
+        SignIns signIns = signIns();
+
+        assertEquals(Optional.of(newer), signIns.current(request.proxy));
+        assertFalse(signIns.announced(request.proxy), "found: nothing to retry");
+    }
+
+    @Test
+    void currentHasTheRequestRetriedOnceWhenTheAnnouncedTokensDoNotArriveInTime() {
+        replicated(Duration.ofSeconds(10));
+        Request request = requestFor("s-1", expiredSince(61));
+        request.cookies.add(marker("s-1", NOW.plusSeconds(10), NOW.plusSeconds(1740)));
+        SignIns signIns = signIns();
+
+        assertEquals(Optional.empty(), signIns.current(request.proxy), "the older tokens are not used");
+
+        assertTrue(signIns.announced(request.proxy), "answered with a retry");
+        assertTrue(request.sessionLookups > 1, "asked again while waiting");
+        assertEquals(List.of(MARKER_DELETION), signIns.cookiesToSet(request.proxy),
+                "one retry only: the tokens announced may never be stored, if another node's were stored last");
+    }
+
+    @Test
+    void aMarkerOfTheTokensThisNodeHoldsIsNoReasonToWait() {
+        replicated(Duration.ofSeconds(10));
+        WristbandSession session = signedIn(NOW);
+        Request request = requestFor("s-1", session);
+        request.cookies.add(marker("s-1", NOW.plusSeconds(10), session.tokens().expiresAt()));
+        SignIns signIns = signIns();
+
+        assertEquals(Optional.of(session), signIns.current(request.proxy));
+        assertEquals(1, request.sessionLookups, "asked once");
+    }
+
+    @Test
+    void aMarkerWithoutGenerationIsNoReasonToWaitForASessionThatIsThere() {
+        replicated(Duration.ofSeconds(10));
+        WristbandSession session = signedIn(NOW);
+        Request request = requestFor("s-1", session);
+        request.cookies.add(marker("s-1", NOW.plusSeconds(10)));
+
+        assertEquals(Optional.of(session), signIns().current(request.proxy));
+        assertEquals(1, request.sessionLookups, "asked once");
+    }
+
     @Test
     void aRequestWithoutMarkerIsNotRetried() {
         replicated(Duration.ofSeconds(10));

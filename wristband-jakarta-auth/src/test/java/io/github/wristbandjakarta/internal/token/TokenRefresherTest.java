@@ -343,12 +343,42 @@ class TokenRefresherTest {
     }
 
     @Test
-    void unavailabilityIsNotRemembered() {
+    void unavailabilityIsNotRememberedOnceTheAccessTokenHasReallyExpired() {
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"),
+                ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        // Counted expired one buffer (60 s) before Wristband does: this one has run out there too.
+        TokenSet runOut = new TokenSet("old-access", "old-refresh", NOW.minusSeconds(60));
+        assertThrows(io.github.wristbandjakarta.internal.wristband.WristbandUnavailableException.class,
+                () -> refresher.refreshShared(runOut, USER_ID));
+        assertEquals("new-access", refresher.refreshShared(runOut, USER_ID).tokens().accessToken());
+        assertEquals(4, wristband.calls(Endpoint.TOKEN_REFRESH));
+    }
+
+    @Test
+    void unavailabilityIsRememberedForAPauseWhileTheAccessTokenIsStillGood() {
         wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"),
                 ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
         assertThrows(io.github.wristbandjakarta.internal.wristband.WristbandUnavailableException.class,
                 () -> refresher.refreshShared(expired, USER_ID));
+        clock.advance(TokenRefresher.UNAVAILABLE_PAUSE.minusMillis(1));
+        assertThrows(io.github.wristbandjakarta.internal.wristband.WristbandUnavailableException.class,
+                () -> refresher.refreshShared(expired, USER_ID));
+        assertEquals(3, wristband.calls(Endpoint.TOKEN_REFRESH), "no call within the pause");
+        clock.advance(Duration.ofMillis(1));
         assertEquals("new-access", refresher.refreshShared(expired, USER_ID).tokens().accessToken());
+        assertEquals(4, wristband.calls(Endpoint.TOKEN_REFRESH), "one call once the pause is over");
+    }
+
+    @Test
+    void aRememberedUnavailabilityIsRetriedOnceTheAccessTokenHasReallyExpired() {
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"),
+                ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        TokenSet almostOut = new TokenSet("old-access", "old-refresh", NOW.minusSeconds(59));
+        assertThrows(io.github.wristbandjakarta.internal.wristband.WristbandUnavailableException.class,
+                () -> refresher.refreshShared(almostOut, USER_ID));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals("new-access", refresher.refreshShared(almostOut, USER_ID).tokens().accessToken(),
+                "within the pause, but the access token has run out at Wristband: asked again");
         assertEquals(4, wristband.calls(Endpoint.TOKEN_REFRESH));
     }
 
