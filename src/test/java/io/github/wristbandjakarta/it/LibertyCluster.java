@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * nodes' callbacks. Ports: {@code cluster.node-a.http} (9481), {@code cluster.node-b.http} (9482), HTTPS 9841/9842,
  * Hazelcast 5801/5802.
  */
-final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
+public final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
 
     final WristbandEmulator wristband;
 
@@ -37,6 +37,14 @@ final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
     }
 
     static LibertyCluster start() throws Exception {
+        return start(Map.of(), List.of(SessionWriteCounter.class, SerialFilterServlet.class, SerialFilterProbe.class));
+    }
+
+    /**
+     * With {@code overrides} on top of each node's {@link #config} and {@code classes} added to the deployment (the
+     * soak's statistics servlet).
+     */
+    public static LibertyCluster start(Map<String, String> overrides, List<Class<?>> classes) throws Exception {
         Path wlp = Path.of(System.getProperty("liberty.wlpHome", "target/liberty/wlp"));
         int hzA = Integer.getInteger("cluster.node-a.hazelcast", 5801);
         int hzB = Integer.getInteger("cluster.node-b.hazelcast", 5802);
@@ -58,8 +66,7 @@ final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
                 node.stopLeftover();
                 create(node, node == a ? hzA : hzB, node == a ? Integer.getInteger("cluster.node-a.https", 9841)
                                 : Integer.getInteger("cluster.node-b.https", 9842), config, base, testOnly, lib, members,
-                        TestApp.deployment(config(wristband, node)).addClasses(SessionWriteCounter.class,
-                                SerialFilterServlet.class, SerialFilterProbe.class));
+                        TestApp.deployment(config(wristband, node, overrides)).addClasses(classes.toArray(Class<?>[]::new)));
             }
             // The start command returns once the server has started; the application may answer later.
             cluster.start(List.of(TestApp.CONTEXT + "/"), Duration.ofSeconds(420));
@@ -71,12 +78,13 @@ final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
     }
 
     /** The application's configuration on one node: that node's login and callback URLs, the shared emulator. */
-    static Map<String, String> config(WristbandEmulator wristband, ServerNode node) {
+    static Map<String, String> config(WristbandEmulator wristband, ServerNode node, Map<String, String> overrides) {
         Map<String, String> config = DeploymentConfig.of(TestApp.CLIENT_ID, TestApp.CLIENT_SECRET,
                 wristband.applicationOrigin(), path -> TestApp.url(node, path));
         config.put("wristband.http.request-timeout", "3");
         config.put("wristband.token-endpoint.enabled", "true");
         config.put("wristband.session.replicated", "true");
+        config.putAll(overrides);
         return config;
     }
 
@@ -100,6 +108,11 @@ final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
      * A fresh server directory: cluster config, the build's test-only override (server-config/test-only/liberty: the
      * production example deploys nothing from dropins), per-node ports, the Hazelcast jar, the application in dropins.
      */
+    /** The emulator both nodes use as Wristband. */
+    public WristbandEmulator wristband() {
+        return wristband;
+    }
+
     private static void create(LibertyNode node, int hazelcastPort, int httpsPort, Path clusterConfig,
                                Path baseServerXml, Path testOnlyConfig, Path hazelcastLib, String hazelcastMembers,
                                WebArchive app) {

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * JVM that accepts both nodes' callbacks. Port offsets {@code cluster.wildfly.node-a.offset} (300: HTTP 8380, JGroups
  * 7900) and {@code cluster.wildfly.node-b.offset} (400: HTTP 8480, JGroups 8000).
  */
-final class WildFlyCluster extends TwoNodeCluster<WildFlyNode> {
+public final class WildFlyCluster extends TwoNodeCluster<WildFlyNode> {
 
     final WristbandEmulator wristband;
 
@@ -43,6 +43,12 @@ final class WildFlyCluster extends TwoNodeCluster<WildFlyNode> {
 
     /** With the test deployment and each node's standalone-ha.xml changed. */
     static WildFlyCluster start(UnaryOperator<WebArchive> app, UnaryOperator<String> standaloneHa) throws Exception {
+        return start(Map.of(), app, standaloneHa);
+    }
+
+    /** With {@code overrides} on top of each node's configuration (LibertyCluster.config) as well. */
+    public static WildFlyCluster start(Map<String, String> overrides, UnaryOperator<WebArchive> app,
+                                       UnaryOperator<String> standaloneHa) throws Exception {
         Path home = Path.of(System.getProperty("wildfly.home", "target/wildfly/wildfly-39.0.1.Final"));
         Path dir = Path.of(System.getProperty("cluster.wildfly.dir", "target/wildfly-cluster"));
         int offsetA = Integer.getInteger("cluster.wildfly.node-a.offset", 300);
@@ -60,7 +66,7 @@ final class WildFlyCluster extends TwoNodeCluster<WildFlyNode> {
         try {
             for (WildFlyNode node : List.of(a, b)) {
                 node.stopLeftover();
-                create(node, app.apply(TestApp.deployment(LibertyCluster.config(wristband, node))
+                create(node, app.apply(TestApp.deployment(LibertyCluster.config(wristband, node, overrides))
                         .addClass(SessionWriteCounter.class)), standaloneHa, secrets);
             }
             cluster.start(List.of(TestApp.CONTEXT + "/"), Duration.ofSeconds(240));
@@ -72,6 +78,11 @@ final class WildFlyCluster extends TwoNodeCluster<WildFlyNode> {
             cluster.close();
             throw e;
         }
+    }
+
+    /** The emulator both nodes use as Wristband. */
+    public WristbandEmulator wristband() {
+        return wristband;
     }
 
     private static WildFlyNode node(Path home, Path dir, String name, int offset, String members,
