@@ -295,42 +295,40 @@ abstract class ClusterTests {
     }
 
     /**
-     * A session refreshed by one node is what the other node uses for the browser's next request: no node presents a
-     * refresh token the other one has used, which Wristband, rotating refresh tokens, refuses (and with a session whose
-     * access token then runs out, ends it). Each of many users, all at once so that both nodes are busy, asks node A,
-     * which refreshes the expired tokens, then at once node B, then A and B again: one refresh call per user. The soak
-     * found this (docs/soak.md): on Open Liberty the session cache writes a request's changes after its answer may have
-     * reached the browser, and the other node then kept the previous tokens in its in-memory copy of the session; on
-     * WildFly the session is stored after the answer.
+     * A session refreshed by one node is what the other node uses for the browser's next request, even while the first
+     * node has not finished the request that refreshed it: no node presents a refresh token the other one has used,
+     * which Wristband, rotating refresh tokens, refuses (and a session whose access token then runs out ends). Node A
+     * refreshes the expired tokens in a request whose answer is complete before the request ends
+     * ({@link AnswerThenLinger}); node B is asked at once, while A's request still runs. The soak found this
+     * (docs/soak.md): Open Liberty's session cache writes a request's changes when the servlet returns, and by chance,
+     * under load, a big page or a closed stream gives the browser its answer first; here that is certain, and without
+     * the library's write before the answer node B presents the used refresh token. (WildFly stores the session as
+     * soon as the answer is complete, a gap of milliseconds this test cannot widen; there it checks the outcome.)
      */
     @Test
     @Order(4)
-    void theNodeThatRefreshedASessionHandsTheNewTokensToTheOtherNodeForTheNextRequest() throws Exception {
+    void theNodeThatRefreshedASessionHandsTheNewTokensToTheOtherNodeBeforeItsRequestEnds()
+            throws InterruptedException {
         wristband.rotateRefreshTokens(true);
         wristband.accessTokenLifetime(SHORT_LIFETIME);
-        int users = 48;
-        List<Browser> browsers = new ArrayList<>();
-        for (int i = 0; i < users; i++) {
-            Browser browser = new Browser();
-            WristbandTestKit.signInAt(browser, i % 2 == 0 ? "alice" : "bob",
-                    TestApp.url(a, "/api/auth/login?tenant_name=devs4you"));
-            browsers.add(browser);
-        }
+        Browser browser = new Browser();
+        WristbandTestKit.signInAt(browser, "alice", TestApp.url(a, "/api/auth/login?tenant_name=devs4you"));
+        String csrf = csrf(browser);
+        assertEquals(200, sessionOn(b, browser, csrf).status(), "node B has seen the session before");
         waitForExpiry();
-        int callsBefore = wristband.calls(Endpoint.TOKEN_REFRESH);
-        List<Callable<List<Integer>>> rounds = new ArrayList<>();
-        for (Browser browser : browsers) {
-            String csrf = csrf(browser);
-            rounds.add(() -> List.of(sessionOn(a, browser, csrf).status(), sessionOn(b, browser, csrf).status(),
-                    sessionOn(a, browser, csrf).status(), sessionOn(b, browser, csrf).status()));
-        }
+        int before = wristband.calls(Endpoint.TOKEN_REFRESH);
 
-        List<List<Integer>> answers = all(rounds);
+        Browser.Exchange onA = browser.get(TestApp.url(a, "/test/answer-then-linger"));
+        long asked = System.nanoTime();
+        Browser.Exchange onB = sessionOn(b, browser, csrf);
+        long tookMillis = (System.nanoTime() - asked) / 1_000_000;
 
-        assertEquals(List.of(List.of(200, 200, 200, 200)), answers.stream().distinct().toList(),
-                "every request of every user answered as signed in");
-        assertEquals(users, wristband.calls(Endpoint.TOKEN_REFRESH) - callsBefore,
-                "one refresh call per user: no node presented a used refresh token");
+        assertEquals("answered", onA.body(), "node A refreshed and answered");
+        assertTrue(tookMillis < AnswerThenLinger.LINGER.toMillis(),
+                "node B answered while node A's request was still running: " + tookMillis + " ms");
+        assertEquals(200, onB.status(), onB.body());
+        assertEquals(1, wristband.calls(Endpoint.TOKEN_REFRESH) - before,
+                "one refresh call: node B presented no refresh token node A had used");
     }
 
     @Test

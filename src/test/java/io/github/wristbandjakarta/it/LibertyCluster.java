@@ -37,7 +37,8 @@ public final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
     }
 
     static LibertyCluster start() throws Exception {
-        return start(Map.of(), List.of(SessionWriteCounter.class, SerialFilterServlet.class, SerialFilterProbe.class));
+        return start(Map.of(), List.of(SessionWriteCounter.class, SerialFilterServlet.class, SerialFilterProbe.class,
+                AnswerThenLinger.class));
     }
 
     /**

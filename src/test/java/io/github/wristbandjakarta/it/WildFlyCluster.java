@@ -38,7 +38,7 @@ public final class WildFlyCluster extends TwoNodeCluster<WildFlyNode> {
     }
 
     static WildFlyCluster start() throws Exception {
-        return start(UnaryOperator.identity(), UnaryOperator.identity());
+        return start(app -> app.addClass(AnswerThenLinger.class), UnaryOperator.identity());
     }
 
     /** With the test deployment and each node's standalone-ha.xml changed. */

@@ -126,20 +126,25 @@ final class Recorder {
         }
     }
 
+    /** Whether a count made now belongs to the paced load (begun and not past its length). */
+    private boolean counting() {
+        return begun() && !ended && second() < length;
+    }
+
     void retried() {
-        if (begun()) {
+        if (counting()) {
             minute(second()).retried.increment();
         }
     }
 
     void signIn(boolean succeeded) {
-        if (begun()) {
+        if (counting()) {
             (succeeded ? minute(second()).signIns : minute(second()).failedSignIns).increment();
         }
     }
 
     void logout() {
-        if (begun()) {
+        if (counting()) {
             minute(second()).logouts.increment();
         }
     }

@@ -297,28 +297,30 @@ final class Soak {
 
     // ------------------------------------------------------------------ faults, samples, refresh calls
 
+    /** One fault of the schedule: at {@code at}, kill and restart the node {@code node}, or (-1) Wristband's outage. */
+    private record Step(Duration at, int node) {
+    }
+
     private void faults() {
-        List<Object[]> plan = new ArrayList<>();
+        List<Step> plan = new ArrayList<>();
         int victim = 0;
         for (Duration at = settings.firstKill(); at.compareTo(settings.length()) < 0; at = at.plus(settings.killEvery())) {
-            plan.add(new Object[] {at, victim});
+            plan.add(new Step(at, victim));
             victim = 1 - victim;
         }
         for (Duration at = settings.firstOutage(); at.compareTo(settings.length()) < 0;
              at = at.plus(settings.outageEvery())) {
-            plan.add(new Object[] {at, -1});
+            plan.add(new Step(at, -1));
         }
-        plan.sort((x, y) -> ((Duration) x[0]).compareTo((Duration) y[0]));
+        plan.sort(java.util.Comparator.comparing(Step::at));
         try {
-            for (Object[] step : plan) {
-                Duration at = (Duration) step[0];
-                long wait = at.toMillis() - (long) (recorder.second() * 1000);
+            for (Step step : plan) {
+                long wait = step.at().toMillis() - (long) (recorder.second() * 1000);
                 if (wait > 0) {
                     Thread.sleep(wait);
                 }
-                int node = (int) step[1];
-                if (node >= 0) {
-                    killAndRestart(node);
+                if (step.node() >= 0) {
+                    killAndRestart(step.node());
                 } else {
                     outage();
                 }
