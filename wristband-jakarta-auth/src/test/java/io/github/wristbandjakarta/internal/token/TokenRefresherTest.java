@@ -342,10 +342,15 @@ class TokenRefresherTest {
         assertEquals(1, wristband.calls(Endpoint.TOKEN_REFRESH), "a dead refresh token is not replayed");
     }
 
+    /** Wristband unavailable for one refresh (its three attempts), then answering new tokens. */
+    private void unavailableOnceThenNewTokens() {
+        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"),
+                ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+    }
+
     @Test
     void unavailabilityIsNotRememberedOnceTheAccessTokenHasReallyExpired() {
-        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"),
-                ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        unavailableOnceThenNewTokens();
         // Counted expired one buffer (60 s) before Wristband does: this one has run out there too.
         TokenSet runOut = new TokenSet("old-access", "old-refresh", NOW.minusSeconds(60));
         assertThrows(io.github.wristbandjakarta.internal.wristband.WristbandUnavailableException.class,
@@ -356,8 +361,7 @@ class TokenRefresherTest {
 
     @Test
     void unavailabilityIsRememberedForAPauseWhileTheAccessTokenIsStillGood() {
-        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"),
-                ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        unavailableOnceThenNewTokens();
         assertThrows(io.github.wristbandjakarta.internal.wristband.WristbandUnavailableException.class,
                 () -> refresher.refreshShared(expired, USER_ID));
         clock.advance(TokenRefresher.UNAVAILABLE_PAUSE.minusMillis(1));
@@ -371,8 +375,7 @@ class TokenRefresherTest {
 
     @Test
     void aRememberedUnavailabilityIsRetriedOnceTheAccessTokenHasReallyExpired() {
-        wristband.script(Endpoint.TOKEN_REFRESH, ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"), ScriptedAnswer.json(503, "{}"),
-                ScriptedAnswer.json(200, tokenJson("new-access", null, "new-refresh", 1800)));
+        unavailableOnceThenNewTokens();
         TokenSet almostOut = new TokenSet("old-access", "old-refresh", NOW.minusSeconds(59));
         assertThrows(io.github.wristbandjakarta.internal.wristband.WristbandUnavailableException.class,
                 () -> refresher.refreshShared(almostOut, USER_ID));
