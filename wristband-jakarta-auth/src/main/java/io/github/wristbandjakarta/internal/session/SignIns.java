@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -156,13 +157,15 @@ public final class SignIns {
         if (!session.tokens().isExpired(now)) {
             return Optional.of(session);
         }
-        if (waitsForReplication() && olderThanAnnounced(request, session)) {
+        Optional<SignInMarker.Announcement> newerElsewhere = waitsForReplication()
+                ? announcedNewer(request, session) : Optional.empty();
+        if (newerElsewhere.isPresent()) {
             // Another node has just refreshed this session, and its store has not reached this node yet: a refresh
             // here would present a refresh token Wristband may have rotated.
             if (stillGoodAtWristband(session)) {
                 return Optional.of(session); // the access token it has is still accepted: go on with it
             }
-            Optional<WristbandSession> newer = newerSoon(request, session);
+            Optional<WristbandSession> newer = newerSoon(request, session, newerElsewhere.get());
             if (newer.isEmpty() || !newer.get().tokens().isExpired(now)) {
                 return newer;
             }
@@ -256,34 +259,42 @@ public final class SignIns {
         if (value == null) {
             return SessionStore.Read.NONE;
         }
-        Instant now = clock.instant();
-        Optional<Instant> until = marker.holdsUntil(value, requested, now);
+        Optional<Instant> until = marker.holdsUntil(value, requested, clock.instant());
         if (until.isEmpty()) {
             return SessionStore.Read.NONE;
         }
+        return awaitStored(request, until.get(), WAIT_PER_REQUEST, read -> !(read instanceof SessionStore.Read.None))
+                .orElse(SessionStore.Read.NONE);
+    }
+
+    /**
+     * Asks the container again, every {@link #POLL}, for what this request's session holds until {@code arrived} holds
+     * for it, {@code longest} has passed or the marker's time {@code until} has come; if it has not arrived, the request
+     * is {@link #announced} for a retry. At most {@link #MAX_WAITING} requests of a node wait at once: beyond them a
+     * request is retried at once, holding no thread.
+     */
+    private Optional<SessionStore.Read> awaitStored(HttpServletRequest request, Instant until, Duration longest,
+                                                    Predicate<SessionStore.Read> arrived) {
         if (!waiting.tryAcquire()) {
-            // As many requests as allowed are waiting already: this one is retried at once, holding no thread.
             request.setAttribute(ANNOUNCED, Boolean.TRUE);
-            return SessionStore.Read.NONE;
+            return Optional.empty();
         }
-        Duration bound = Duration.between(now, until.get());
-        if (bound.compareTo(WAIT_PER_REQUEST) > 0) {
-            bound = WAIT_PER_REQUEST;
-        }
+        Duration untilMarkersTime = Duration.between(clock.instant(), until);
+        Duration bound = untilMarkersTime.compareTo(longest) < 0 ? untilMarkersTime : longest;
         long deadline = System.nanoTime() + bound.toNanos();
         try {
             while (System.nanoTime() - deadline < 0) {
                 Thread.sleep(POLL.toMillis());
                 SessionStore.Read read = store.read(request);
-                if (!(read instanceof SessionStore.Read.None)) {
-                    return read;
+                if (arrived.test(read)) {
+                    return Optional.of(read);
                 }
             }
             request.setAttribute(ANNOUNCED, Boolean.TRUE);
-            return SessionStore.Read.NONE;
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return SessionStore.Read.NONE;
+            return Optional.empty();
         } finally {
             waiting.release();
         }
@@ -295,13 +306,9 @@ public final class SignIns {
     }
 
     /**
-     * Whether the request's marker announces newer tokens than this node holds for the session: another node has just
-     * refreshed them, and its store has not reached this node yet.
+     * What the request's marker announces when it names newer tokens than this node holds for the session: another
+     * node has just refreshed them, and its store has not reached this node yet.
      */
-    private boolean olderThanAnnounced(HttpServletRequest request, WristbandSession session) {
-        return announcedNewer(request, session).isPresent();
-    }
-
     private Optional<SignInMarker.Announcement> announcedNewer(HttpServletRequest request, WristbandSession session) {
         String value = cookie(request, SignInMarker.NAME);
         if (value == null) {
@@ -319,33 +326,16 @@ public final class SignIns {
      * announces may never be stored (two nodes refreshed the session at once, and the other one's tokens were stored
      * last), and the session goes on with the tokens it has.
      */
-    private Optional<WristbandSession> newerSoon(HttpServletRequest request, WristbandSession older) {
-        if (!waiting.tryAcquire()) {
-            request.setAttribute(ANNOUNCED, Boolean.TRUE);
+    private Optional<WristbandSession> newerSoon(HttpServletRequest request, WristbandSession older,
+                                                 SignInMarker.Announcement announcement) {
+        Optional<WristbandSession> newer = awaitStored(request, announcement.until(), NEWER_TOKENS_WAIT,
+                read -> read instanceof SessionStore.Read.SignedIn signedIn
+                        && generation(signedIn.session()) > generation(older))
+                .map(read -> ((SessionStore.Read.SignedIn) read).session());
+        if (newer.isEmpty() && announced(request)) {
             request.setAttribute(MARKER_TO_SET, marker.delete());
-            return Optional.empty();
         }
-        Duration bound = announcedNewer(request, older).map(a -> Duration.between(clock.instant(), a.until()))
-                .filter(untilMarkersTime -> untilMarkersTime.compareTo(NEWER_TOKENS_WAIT) < 0)
-                .orElse(NEWER_TOKENS_WAIT);
-        long deadline = System.nanoTime() + bound.toNanos();
-        try {
-            while (System.nanoTime() - deadline < 0) {
-                Thread.sleep(POLL.toMillis());
-                if (store.read(request) instanceof SessionStore.Read.SignedIn signedIn
-                        && generation(signedIn.session()) > generation(older)) {
-                    return Optional.of(signedIn.session());
-                }
-            }
-            request.setAttribute(ANNOUNCED, Boolean.TRUE);
-            request.setAttribute(MARKER_TO_SET, marker.delete());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } finally {
-            waiting.release();
-        }
+        return newer;
     }
 
     private static String cookie(HttpServletRequest request, String name) {
@@ -443,7 +433,7 @@ public final class SignIns {
      * expiration buffer before Wristband does, so that it is refreshed before it runs out.
      */
     private boolean stillGoodAtWristband(WristbandSession session) {
-        return clock.instant().isBefore(session.tokens().expiresAt().plus(config.tokenExpirationBuffer()));
+        return session.tokens().acceptedByWristband(clock.instant(), config.tokenExpirationBuffer());
     }
 
     /**

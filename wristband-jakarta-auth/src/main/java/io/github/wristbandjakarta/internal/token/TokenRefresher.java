@@ -203,8 +203,7 @@ public final class TokenRefresher {
         if (!flight.unavailable || !flight.future.isDone()) {
             return false;
         }
-        boolean stillGood = clock.instant().isBefore(current.expiresAt().plus(config.tokenExpirationBuffer()));
-        return !stillGood || clock.millis() - flight.completedAtMillis >= UNAVAILABLE_PAUSE.toMillis();
+        return !current.acceptedByWristband(clock.instant(), config.tokenExpirationBuffer()) || clock.millis() - flight.completedAtMillis >= UNAVAILABLE_PAUSE.toMillis();
     }
 
     private boolean expiredResult(Flight flight) {

@@ -29,6 +29,14 @@ public record TokenSet(String accessToken, String refreshToken, Instant expiresA
         return !now.isBefore(expiresAt);
     }
 
+    /**
+     * Whether Wristband still accepts the access token at {@code now}: {@link #expiresAt()} is its end less the
+     * expiration buffer ({@link #from}), so that it is refreshed before it runs out.
+     */
+    public boolean acceptedByWristband(Instant now, Duration expirationBuffer) {
+        return now.isBefore(expiresAt.plus(expirationBuffer));
+    }
+
     public boolean canRefresh() {
         return refreshToken != null && !refreshToken.isEmpty();
     }
