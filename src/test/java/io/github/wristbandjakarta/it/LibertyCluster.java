@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -38,14 +39,15 @@ public final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
 
     static LibertyCluster start() throws Exception {
         return start(Map.of(), List.of(SessionWriteCounter.class, SerialFilterServlet.class, SerialFilterProbe.class,
-                AnswerThenLinger.class));
+                AnswerThenLinger.class), List.of());
     }
 
     /**
-     * With {@code overrides} on top of each node's {@link #config} and {@code classes} added to the deployment (the
-     * soak's statistics servlet).
+     * With {@code overrides} on top of each node's {@link #config}, {@code classes} added to the deployment and
+     * {@code features} added to each node's server (the soak's statistics servlet and the {@code monitor-1.0} it reads).
      */
-    public static LibertyCluster start(Map<String, String> overrides, List<Class<?>> classes) throws Exception {
+    public static LibertyCluster start(Map<String, String> overrides, List<Class<?>> classes, List<String> features)
+            throws Exception {
         Path wlp = Path.of(System.getProperty("liberty.wlpHome", "target/liberty/wlp"));
         int hzA = Integer.getInteger("cluster.node-a.hazelcast", 5801);
         int hzB = Integer.getInteger("cluster.node-b.hazelcast", 5802);
@@ -65,7 +67,7 @@ public final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
             String members = "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB;
             for (LibertyNode node : List.of(a, b)) {
                 node.stopLeftover();
-                create(node, node == a ? hzA : hzB, node == a ? Integer.getInteger("cluster.node-a.https", 9841)
+                create(node, features, node == a ? hzA : hzB, node == a ? Integer.getInteger("cluster.node-a.https", 9841)
                                 : Integer.getInteger("cluster.node-b.https", 9842), config, base, testOnly, lib, members,
                         TestApp.deployment(config(wristband, node, overrides)).addClasses(classes.toArray(Class<?>[]::new)));
             }
@@ -105,16 +107,17 @@ public final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
         return stripped;
     }
 
-    /**
-     * A fresh server directory: cluster config, the build's test-only override (server-config/test-only/liberty: the
-     * production example deploys nothing from dropins), per-node ports, the Hazelcast jar, the application in dropins.
-     */
     /** The emulator both nodes use as Wristband. */
     public WristbandEmulator wristband() {
         return wristband;
     }
 
-    private static void create(LibertyNode node, int hazelcastPort, int httpsPort, Path clusterConfig,
+    /**
+     * A fresh server directory: cluster config, the build's test-only override (server-config/test-only/liberty: the
+     * production example deploys nothing from dropins), the extra features, per-node ports, the Hazelcast jar, the
+     * application in dropins.
+     */
+    private static void create(LibertyNode node, List<String> features, int hazelcastPort, int httpsPort, Path clusterConfig,
                                Path baseServerXml, Path testOnlyConfig, Path hazelcastLib, String hazelcastMembers,
                                WebArchive app) {
         Path dir = node.serverDir();
@@ -131,6 +134,11 @@ public final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
             }
             // Without the optional features (docs/health-checks.md): the cluster is also the test of a deployment
             // on a server that lacks them (ClusterTests.theLibraryRunsOnServersWithoutMicroProfileHealthOrTelemetry).
+            if (!features.isEmpty()) {
+                Files.writeString(dir.resolve(overrides).resolve("extra-features.xml"), "<server><featureManager>"
+                        + features.stream().map(f -> "<feature>" + f + "</feature>").collect(Collectors.joining())
+                        + "</featureManager></server>\n");
+            }
             Files.writeString(dir.resolve("wristband-base.xml"), withoutOptionalFeatures(Files.readString(baseServerXml)));
             Files.copy(clusterConfig.resolve("server.xml"), dir.resolve("server.xml"));
             Files.copy(clusterConfig.resolve("hazelcast.xml"), dir.resolve("hazelcast.xml"));

@@ -16,7 +16,7 @@ class LibertySoakClusterIT extends SoakTests {
     @BeforeAll
     static void run() throws Exception {
         assumeTrue(SoakSettings.runs("liberty"), "-Dsoak.server names another server");
-        cluster = LibertyCluster.start(CONFIG, List.of(SoakStats.class));
+        cluster = LibertyCluster.start(CONFIG, List.of(SoakStats.class), List.of("monitor-1.0"));
         soak("liberty", cluster.a().product() + " + Hazelcast", cluster.a(), cluster.b(), cluster.wristband());
     }
 

@@ -27,9 +27,8 @@ final class Recorder {
     record Answer(double second, String node, String request, int status, String detail) {
     }
 
-    /** A node's statistics at {@code second}. */
-    record NodeSample(double second, String node, long heapAfterGc, int threads, long sessionsCreated,
-                      long sessionsDestroyed) {
+    /** A node's statistics at {@code second}; {@code sessions} as its container counts them (-1: no count). */
+    record NodeSample(double second, String node, long heapAfterGc, int threads, long sessions) {
     }
 
     static final class Minute {

@@ -388,7 +388,7 @@ final class Soak {
             Map<String, Long> values = new ConcurrentHashMap<>();
             stats.body().lines().map(l -> l.split("=", 2)).forEach(kv -> values.put(kv[0], Long.parseLong(kv[1])));
             recorder.sample(new Recorder.NodeSample(recorder.second(), node.name(), values.get("heapAfterGc"),
-                    values.get("threads").intValue(), values.get("sessionsCreated"), values.get("sessionsDestroyed")));
+                    values.get("threads").intValue(), values.get("sessions")));
         } catch (AssertionError e) {
             // the node died meanwhile: no sample this minute
         }

@@ -87,9 +87,8 @@ final class SoakReport {
         }
         md.append("\n![requests, latency, heap and threads per minute](soak/").append(plotName()).append(")\n\n");
         md.append("| min | requests | req/s | 2xx | 302 | 401 | 5xx | lost | retried | sign-ins (failed) | logouts "
-                + "| p50 ms | p99 ms | heap MB (A / B) | threads (A / B) | sessions |\n");
+                + "| p50 ms | p99 ms | heap MB (A / B) | threads (A / B) | sessions (A / B) |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        Map<Integer, Long> sessions = sessionsPerMinute();
         for (Map.Entry<Integer, Minute> e : result.recorder().minutes().entrySet()) {
             int m = e.getKey();
             Minute minute = e.getValue();
@@ -103,11 +102,9 @@ final class SoakReport {
                     minute.retried.sum(), minute.signIns.sum(), minute.failedSignIns.sum(), minute.logouts.sum(),
                     minute.quantileMillis(0.5), minute.quantileMillis(0.99),
                     pair(m, x -> mb(x.heapAfterGc()), "%.0f"), pair(m, NodeSample::threads, "%.0f"),
-                    sessions.containsKey(m) ? String.valueOf(sessions.get(m)) : "–"));
+                    pair(m, NodeSample::sessions, "%.0f")));
         }
-        md.append("\nSessions: the sessions the cluster holds, counted by the applications' session listeners: "
-                + "sessions created less sessions destroyed on both nodes since the start, a killed node's count "
-                + "kept from its last sample (its sessions live on in the other node, and end there).\n");
+        md.append("\nSessions: " + sessionsMeaning() + "\n");
         List<Answer> lost = result.recorder().lost();
         if (!lost.isEmpty() || !result.recorder().fiveXx().isEmpty()) {
             md.append("\nThe first answers of lost sessions and 5xx (second, node, request, answer):\n\n");
@@ -117,27 +114,15 @@ final class SoakReport {
         return md.toString();
     }
 
-    /**
-     * The cluster's sessions at each minute's samples: per node, created less destroyed, plus what each earlier life of
-     * the node (before a kill) counted at its last sample.
-     */
-    private Map<Integer, Long> sessionsPerMinute() {
-        Map<String, Long> carried = new java.util.HashMap<>();
-        Map<String, NodeSample> last = new java.util.HashMap<>();
-        Map<Integer, Long> perMinute = new java.util.TreeMap<>();
-        List<NodeSample> samples = result.recorder().samples().stream()
-                .sorted(java.util.Comparator.comparingDouble(NodeSample::second)).toList();
-        for (NodeSample sample : samples) {
-            NodeSample previous = last.get(sample.node());
-            if (previous != null && sample.sessionsCreated() < previous.sessionsCreated()) {
-                carried.merge(sample.node(), previous.sessionsCreated() - previous.sessionsDestroyed(), Long::sum);
-            }
-            last.put(sample.node(), sample);
-            perMinute.put((int) Math.floor(sample.second() / 60), last.entrySet().stream()
-                    .mapToLong(e -> carried.getOrDefault(e.getKey(), 0L) + e.getValue().sessionsCreated()
-                            - e.getValue().sessionsDestroyed()).sum());
-        }
-        return perMinute;
+    /** What the sessions column counts on this server (SoakStats). */
+    private String sessionsMeaning() {
+        return server.equals("wildfly")
+                ? "the sessions each node owns in the distributed session cache, as WildFly lists them (the "
+                        + "deployment's management operation `list-sessions`); the two add up to the cluster's sessions."
+                : "the sessions each node holds in memory, as Open Liberty counts them (`LiveCount` of the "
+                        + "`SessionStats` MXBean, `monitor-1.0`): its copies of the sessions it served, those that "
+                        + "ended on the other node included until they time out or are evicted (at most "
+                        + "`maxInMemorySessionCount`, 1000 by default).";
     }
 
     private static String answer(String kind, Answer a) {
