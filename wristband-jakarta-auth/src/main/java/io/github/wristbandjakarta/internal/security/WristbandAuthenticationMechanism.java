@@ -234,8 +234,8 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     }
 
     /**
-     * The SESSION strategy, for a request with a session cookie: the sign-in of the HttpSession, as {@link SignIns#current} makes it fit for use (lifetime
-     * checked, tokens refreshed).
+     * The SESSION strategy, for a request with a session cookie: the sign-in of the HttpSession, as
+     * {@link SignIns#current} makes it fit for use (lifetime checked, tokens refreshed).
      */
     private Outcome session(HttpServletRequest request, String path) {
         Optional<WristbandSession> current = signIns.current(request);
