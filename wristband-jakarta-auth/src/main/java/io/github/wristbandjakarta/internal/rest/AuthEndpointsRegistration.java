@@ -99,14 +99,26 @@ public class AuthEndpointsRegistration implements ServletContextListener {
             if (cors == null) {
                 throw new IllegalStateException("A filter named " + CorsFilter.NAME + " is already registered");
             }
-            cors.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+            // Neither filter starts or needs anything asynchronous; one that did not say so would keep every request
+            // it meets from going asynchronous (Servlet 6.0 §2.3.3.3), the host's async servlets and resources too.
+            cors.setAsyncSupported(true);
+            // Only where it has something to do: a request of any other path passes no filter of ours for it.
+            cors.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
+                    CorsFilter.urlPatterns(config).toArray(String[]::new));
         }
-        // First of all filters, before the application's own (isMatchAfter false): a refused request reaches none.
-        FilterRegistration.Dynamic refusals = context.addFilter(RefusedRequestFilter.NAME, new RefusedRequestFilter());
-        if (refusals == null) {
-            throw new IllegalStateException("A filter named " + RefusedRequestFilter.NAME + " is already registered");
+        // Only the CSRF protection refuses a signed-in user's request (the cross-origin and CSRF header checks of the
+        // mechanism); without it there is nothing to answer, and the filter would only lengthen every request's chain.
+        if (config.csrfProtectionEnabled()) {
+            // First of all filters, before the application's own (isMatchAfter false): a refused request reaches none.
+            FilterRegistration.Dynamic refusals = context.addFilter(RefusedRequestFilter.NAME,
+                    new RefusedRequestFilter());
+            if (refusals == null) {
+                throw new IllegalStateException("A filter named " + RefusedRequestFilter.NAME
+                        + " is already registered");
+            }
+            refusals.setAsyncSupported(true);
+            refusals.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         }
-        refusals.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         LOG.info(() -> "Wristband auth endpoints at " + context.getContextPath() + endpoints.base()
                 + "/{login,callback,logout,session,token}");
     }

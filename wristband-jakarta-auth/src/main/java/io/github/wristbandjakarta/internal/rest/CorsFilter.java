@@ -12,8 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Cross-origin calls from a single-page application on another origin of the same site (a dev server on another port,
@@ -21,7 +23,8 @@ import java.util.Optional;
  * {@code wristband.cors.allowed-origins} gets {@code Access-Control-Allow-Origin} with credentials (Fetch standard
  * §3.2, CORS protocol), and its preflight is answered here with the methods and the CSRF header allowed. Any other
  * origin gets no CORS header at all, so the browser keeps its answer from the script. Registered only when origins are
- * configured; before the library's other filter, so that a refusal carries the headers too.
+ * configured, and mapped to those paths alone; before the library's other filter, so that a refusal carries the
+ * headers too.
  */
 final class CorsFilter implements Filter {
 
@@ -39,6 +42,23 @@ final class CorsFilter implements Filter {
         this.paths = java.util.stream.Stream.concat(java.util.stream.Stream.of(config.authPath() + "/"),
                 config.apiPathPrefixes().stream()).toList();
         this.allowedHeaders = config.csrfHeaderName() + ", Content-Type, Authorization";
+    }
+
+    /**
+     * The URL patterns (Servlet 6.0 §12.2) to map the filter to: a path-prefix pattern for the auth path and for each
+     * API prefix that ends with {@code /}, each matching a superset of what {@link #applies} takes; {@code /*} when a
+     * prefix cannot be told as a pattern ({@code /rest} also takes {@code /restful}).
+     */
+    static Set<String> urlPatterns(WristbandConfig config) {
+        Set<String> patterns = new LinkedHashSet<>();
+        patterns.add(config.authPath() + "/*");
+        for (String prefix : config.apiPathPrefixes()) {
+            if (!prefix.endsWith("/") || prefix.indexOf('*') >= 0) {
+                return Set.of("/*");
+            }
+            patterns.add(prefix + "*");
+        }
+        return patterns;
     }
 
     @Override

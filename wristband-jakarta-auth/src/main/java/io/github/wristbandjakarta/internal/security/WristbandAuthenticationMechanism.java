@@ -68,6 +68,9 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     private final RequestOrigins origins;
     private final UnauthenticatedRequests unauthenticatedRequests;
     private final ContainerLoginKeys loginKeys;
+    /** The configuration's strategies and API prefixes, read once: the mechanism consults them on every request. */
+    private final List<AuthStrategy> strategies;
+    private final List<String> apiPrefixes;
 
     @Inject
     public WristbandAuthenticationMechanism(WristbandConfig config, SignIns signIns, AccessTokenValidator accessTokens,
@@ -92,6 +95,8 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         // An origin allowed credentialed cross-origin calls (CORS) may also send state-changing ones.
         this.origins = RequestOrigins.of(config);
         this.loginKeys = new ContainerLoginKeys(new SecureRandom());
+        this.strategies = List.copyOf(config.authStrategies());
+        this.apiPrefixes = List.copyOf(config.apiPathPrefixes());
     }
 
     /** For the CDI client proxy only. */
@@ -106,6 +111,8 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         this.origins = null;
         this.unauthenticatedRequests = null;
         this.loginKeys = null;
+        this.strategies = null;
+        this.apiPrefixes = null;
     }
 
     @Override
@@ -124,12 +131,22 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
         }
         // docs/protocol.md §6.4: the strategies in order, the first caller found wins, else the last refusal decides.
         Outcome last = Outcome.UNAUTHENTICATED;
-        for (AuthStrategy strategy : config.authStrategies()) {
+        // Whether the session's sign-in was asked for: only then can there be a marker to set or an announced sign-in.
+        boolean askedSignIns = false;
+        for (AuthStrategy strategy : strategies) {
             Outcome outcome;
             if (strategy == AuthStrategy.SESSION) {
-                outcome = session(request, path);
-                // After a refresh in a cluster: the marker that announces the new tokens to the other nodes.
-                signIns.cookiesToSet(request).forEach(cookie -> response.addHeader("Set-Cookie", cookie));
+                if (request.getRequestedSessionId() == null) {
+                    // No session cookie: no sign-in to find (the mechanism runs before any filter or servlet could
+                    // have made a session), so the container's session manager is not asked. On a distributable WAR
+                    // that question is not free even without a cookie: WildFly's manager opens and closes a batch.
+                    outcome = Outcome.UNAUTHENTICATED;
+                } else {
+                    askedSignIns = true;
+                    outcome = session(request, path);
+                    // After a refresh in a cluster: the marker that announces the new tokens to the other nodes.
+                    signIns.cookiesToSet(request).forEach(cookie -> response.addHeader("Set-Cookie", cookie));
+                }
             } else if (isApi(path) && !endpoints.needsSession(path)) {
                 outcome = bearer(request);
             } else {
@@ -144,7 +161,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
             }
             last = outcome;
         }
-        if (signIns.announced(request)) {
+        if (askedSignIns && signIns.announced(request)) {
             return retry(request, response);
         }
         if (last instanceof Outcome.Forbidden forbidden) {
@@ -217,16 +234,10 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     }
 
     /**
-     * The SESSION strategy: the sign-in of the HttpSession, as {@link SignIns#current} makes it fit for use (lifetime
-     * checked, tokens refreshed).
+     * The SESSION strategy, for a request with a session cookie: the sign-in of the HttpSession, as
+     * {@link SignIns#current} makes it fit for use (lifetime checked, tokens refreshed).
      */
     private Outcome session(HttpServletRequest request, String path) {
-        if (request.getRequestedSessionId() == null) {
-            // No session cookie: no sign-in to find (the mechanism runs before any filter or servlet could have made
-            // a session), so the container's session manager is not asked. On a distributable WAR that question is not
-            // free even without a cookie: WildFly's manager opens and closes a batch for it.
-            return Outcome.UNAUTHENTICATED;
-        }
         Optional<WristbandSession> current = signIns.current(request);
         if (current.isEmpty()) {
             return Outcome.UNAUTHENTICATED;
@@ -322,7 +333,7 @@ public class WristbandAuthenticationMechanism implements HttpAuthenticationMecha
     }
 
     private boolean isApi(String path) {
-        for (String prefix : config.apiPathPrefixes()) {
+        for (String prefix : apiPrefixes) {
             if (path.startsWith(prefix)) {
                 return true;
             }
