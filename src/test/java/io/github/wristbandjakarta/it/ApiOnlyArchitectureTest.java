@@ -29,6 +29,8 @@ class ApiOnlyArchitectureTest {
     @ArchTest
     static final ArchRule theHostApplicationsOfTheTestsUseOnlyTheApi = noClasses()
             .that().resideInAPackage("io.github.wristbandjakarta.it.host..")
+            // the EE 11 hosts (src/test-ee11, profile ee11), their handler included
+            .or().resideInAPackage("io.github.wristbandjakarta.it.ee11..")
             .or(JavaClass.Predicates.simpleName("HostApplicationIT"))
             .or(JavaClass.Predicates.simpleName("HostApplicationRootsIT"))
             .should().dependOnClassesThat().resideInAPackage(INTERNAL)

@@ -208,8 +208,8 @@ class HostApplicationIT {
             assertEquals(List.of("none", "none", "none"), List.of(first, second, bobs));
         } else {
             assertTrue(first.matches("[0-9a-f]+"), first);
-            assertEquals(first, second, "the Subject of the first request, found in Liberty's authentication cache");
-            assertNotEquals(first, bobs, "another caller, another Subject");
+            assertEquals(first, second, "the login of the first request, found in Liberty's authentication cache");
+            assertNotEquals(first, bobs, "another caller, another login");
         }
     }
 

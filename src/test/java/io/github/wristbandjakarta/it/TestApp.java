@@ -45,6 +45,11 @@ public final class TestApp {
         return Integer.parseInt(System.getProperty("server.http.port", "9080"));
     }
 
+    /** Whether the server under test is a Jakarta EE 11 one (./mvnw verify -Pee11 sets jakarta.ee=11). */
+    public static boolean jakartaEe11() {
+        return "11".equals(System.getProperty("jakarta.ee"));
+    }
+
     public static String origin() {
         return "http://localhost:" + port();
     }

@@ -17,8 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import javax.security.auth.Subject;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A host application's resources: a public one, protected ones ({@code @RolesAllowed}, and {@code team} behind a
@@ -108,9 +110,11 @@ public class HostResource {
     }
 
     /**
-     * On Open Liberty, which container Subject this request runs as ({@code WSSubject.getCallerSubject()}, Liberty's
-     * API, read by reflection so that the class deploys on any server): equal for two requests when Liberty found
-     * the caller's identity in its authentication cache. "none" on other servers.
+     * On Open Liberty, which container login this request runs on: the {@code WSCredential} of its caller Subject
+     * ({@code WSSubject.getCallerSubject()}, Liberty's API, read by reflection so that the class deploys on any server),
+     * made once per JAAS login. Equal for two requests when Liberty found the caller's identity in its authentication
+     * cache. (The credential, not the Subject: from 26.0.0.4 on, Liberty's cache hands out a new Subject holding the
+     * cached principals and credentials on every hit.) "none" on other servers.
      */
     @GET
     @Path("caller-subject")
@@ -118,12 +122,20 @@ public class HostResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String callerSubject() throws ReflectiveOperationException {
         Class<?> wsSubject;
+        Class<?> wsCredential;
         try {
             wsSubject = Class.forName("com.ibm.websphere.security.auth.WSSubject");
+            wsCredential = Class.forName("com.ibm.websphere.security.cred.WSCredential");
         } catch (ClassNotFoundException e) {
             return "none";
         }
-        Object subject = wsSubject.getMethod("getCallerSubject").invoke(null);
-        return subject == null ? "null" : Integer.toHexString(System.identityHashCode(subject));
+        Subject subject = (Subject) wsSubject.getMethod("getCallerSubject").invoke(null);
+        if (subject == null) {
+            return "null";
+        }
+        Set<?> credentials = subject.getPublicCredentials(wsCredential);
+        return credentials.size() == 1
+                ? Integer.toHexString(System.identityHashCode(credentials.iterator().next()))
+                : "credentials: " + credentials.size();
     }
 }

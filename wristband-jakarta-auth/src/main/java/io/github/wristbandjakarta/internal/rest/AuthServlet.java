@@ -117,6 +117,9 @@ final class AuthServlet extends HttpServlet {
         Answer answer;
         try {
             answer = endpoint.get();
+        } catch (InvalidHost e) {
+            answer = ErrorResponses.error(request, 400, "invalid_request", "The request's Host is not a valid host",
+                    List.of());
         } catch (RuntimeException e) {
             // Our endpoints' last line; the host's own errors are the host's (no global exception mapper).
             LOG.log(Level.SEVERE, "Unexpected error in an auth endpoint: " + e.getClass().getName(), e);
@@ -326,6 +329,12 @@ final class AuthServlet extends HttpServlet {
         return new AuthRequest(request.getQueryString(), request.getHeader("Host"), cookieHeaders, origin(request));
     }
 
+    /**
+     * The origin the request was sent to, from the server's reading of its Host.
+     *
+     * @throws InvalidHost when that is no host a URI can have (a space, say): Undertow 2.4, in WildFly Preview 39,
+     *                     passes such a Host on to the application, where other servers answer 400 themselves
+     */
     static URI origin(HttpServletRequest request) {
         String scheme = request.getScheme();
         int port = request.getServerPort();
@@ -334,7 +343,20 @@ final class AuthServlet extends HttpServlet {
         if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        return URI.create(scheme + "://" + host + (defaultPort || port <= 0 ? "" : ":" + port));
+        try {
+            return URI.create(scheme + "://" + host + (defaultPort || port <= 0 ? "" : ":" + port));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidHost(e);
+        }
+    }
+
+    /** A request whose Host names no valid host: the client's error, answered 400. */
+    static final class InvalidHost extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidHost(IllegalArgumentException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private static Answer redirect(LoginRedirect redirect) {

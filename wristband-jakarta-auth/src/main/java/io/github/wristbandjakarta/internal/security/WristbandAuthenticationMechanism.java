@@ -1,5 +1,6 @@
 package io.github.wristbandjakarta.internal.security;
 
+import io.github.wristbandjakarta.api.Wristband;
 import io.github.wristbandjakarta.api.WristbandPrincipal;
 import io.github.wristbandjakarta.api.WristbandAccessToken;
 import io.github.wristbandjakarta.api.UnauthenticatedRequests;
@@ -16,6 +17,7 @@ import io.github.wristbandjakarta.internal.token.AccessTokenClaims;
 import io.github.wristbandjakarta.internal.token.AccessTokenException;
 import io.github.wristbandjakarta.internal.token.AccessTokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -46,8 +48,17 @@ import java.util.logging.Logger;
  * <p>The container calls it for public requests too: without a session it answers at once, with no I/O and
  * without creating a session. Without a user, protected pages are redirected to the Login Endpoint with a
  * {@code return_url}; protected API calls get 401 {@code {"error":"Unauthorized"}}.
+ *
+ * <p>{@code @Default}, the qualifier under which the servers' Jakarta Security looks up an application's one mechanism,
+ * and {@code @Wristband}, under which a host's {@code HttpAuthenticationMechanismHandler} (Jakarta Security 4.0)
+ * injects it beside other mechanisms:
+ * docs/extension-points.md "Another mechanism beside the library's (Jakarta EE 11)". A bean with an explicit
+ * qualifier other than {@code @Named} and {@code @Any} loses the implicit {@code @Default} (CDI 4.0, "Built-in
+ * qualifier types"): hence both.
  */
 @ApplicationScoped
+@Default
+@Wristband
 public class WristbandAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(WristbandAuthenticationMechanism.class.getName());
