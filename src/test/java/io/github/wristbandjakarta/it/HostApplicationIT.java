@@ -1,6 +1,7 @@
 package io.github.wristbandjakarta.it;
 
 import io.github.wristbandjakarta.it.host.HostApplication;
+import io.github.wristbandjakarta.it.host.HostAsyncServlet;
 import io.github.wristbandjakarta.it.host.HostClock;
 import io.github.wristbandjakarta.it.host.HostExceptionMapper;
 import io.github.wristbandjakarta.it.host.HostJsonb;
@@ -113,7 +114,7 @@ class HostApplicationIT {
         return TestApp.hostArchive("app.war", hostConfig())
                 .addClasses(HostApplication.class, HostResource.class, HostExceptionMapper.class, HostClock.class,
                         HostJsonb.class, HostUser.class, HostUnauthenticatedRequests.class,
-                        HostSessionMetadata.class)
+                        HostSessionMetadata.class, HostAsyncServlet.class)
                 .addAsWebInfResource(new StringAsset(WEB_XML), "web.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsWebResource(new StringAsset(PAGE), "members/page.xhtml")
@@ -169,6 +170,20 @@ class HostApplicationIT {
         assertEquals(alice + " devs4you true", me.body());
         assertEquals(200, page.status(), page.body());
         assertTrue(page.body().contains("<span id=\"caller\">" + alice + "</span>"), page.body());
+    }
+
+    @Test
+    void theHostsAsyncServletGoesAsynchronousPastTheLibrarysFilters() {
+        Browser visitor = new Browser();
+        Browser alice = wristband.signIn("alice");
+
+        Browser.Exchange anonymous = visitor.get(TestApp.url("/async"));
+        Browser.Exchange signedIn = alice.get(TestApp.url("/async"));
+
+        assertEquals(200, anonymous.status(), anonymous.body());
+        assertEquals("answered asynchronously", anonymous.body());
+        assertEquals(200, signedIn.status(), signedIn.body());
+        assertEquals("answered asynchronously", signedIn.body());
     }
 
     @Test
