@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 /**
  * The host's asynchronous servlet: it answers from another thread than the request's. {@code startAsync} throws when
  * any filter on the request's way is not async-supported (Servlet 6.0 §2.3.3.3), the library's included.
@@ -22,8 +25,8 @@ public class HostAsyncServlet extends HttpServlet {
             try {
                 async.getResponse().setContentType("text/plain");
                 async.getResponse().getWriter().print("answered asynchronously");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } finally {
                 async.complete();
             }

@@ -203,7 +203,8 @@ public final class TokenRefresher {
         if (!flight.unavailable || !flight.future.isDone()) {
             return false;
         }
-        return !current.acceptedByWristband(clock.instant(), config.tokenExpirationBuffer()) || clock.millis() - flight.completedAtMillis >= UNAVAILABLE_PAUSE.toMillis();
+        boolean reallyExpired = !current.acceptedByWristband(clock.instant(), config.tokenExpirationBuffer());
+        return reallyExpired || clock.millis() - flight.completedAtMillis >= UNAVAILABLE_PAUSE.toMillis();
     }
 
     private boolean expiredResult(Flight flight) {
