@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,18 +56,32 @@ final class ResultsPage {
         return content.substring(0, from + begin.length()) + "\n" + text + content.substring(to);
     }
 
-    /** The commit the measured build was made from, as {@code git} names it ({@code unknown} outside a clone). */
+    /**
+     * The commit the measured build was made from, as {@code git} names it ({@code unknown} outside a clone), marked
+     * when the tree had other changes than this page's results (which an earlier run of the other server wrote).
+     */
     static String commit(Path root) {
-        try {
-            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").directory(root.toFile())
-                    .redirectErrorStream(true).start();
-            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return git.waitFor() == 0 && !out.isEmpty() ? out : "unknown";
-        } catch (IOException e) {
+        String head = git(root, "rev-parse", "--short", "HEAD");
+        if (head == null || head.isEmpty()) {
             return "unknown";
+        }
+        String changes = git(root, "status", "--porcelain", "--", ".", ":!docs/benchmarks.md");
+        return changes == null || !changes.isEmpty() ? head + " + uncommitted changes" : head;
+    }
+
+    /** What {@code git args} prints in {@code root}; null when it fails. */
+    private static String git(Path root, String... args) {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        try {
+            Process git = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return git.waitFor() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "unknown";
+            return null;
         }
     }
 
