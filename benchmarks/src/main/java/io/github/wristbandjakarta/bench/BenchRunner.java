@@ -3,6 +3,7 @@ package io.github.wristbandjakarta.bench;
 import io.github.wristbandjakarta.servers.ServerNode;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,7 +45,14 @@ public final class BenchRunner {
                 System.err.println(Wrk.MISSING);
                 return 2;
             }
-            HttpResults results = new HttpBenchmark(settings, server).run();
+            List<HttpResults> starts = new ArrayList<>();
+            for (int start = 1; start <= settings.starts(); start++) {
+                if (settings.starts() > 1) {
+                    progress("server start " + start + "/" + settings.starts());
+                }
+                starts.add(new HttpBenchmark(settings, server, start == 1).run());
+            }
+            HttpResults results = HttpResults.merge(starts);
             report.append(Report.markdown(results));
             notes = results.notes();
             complete = results.problems().isEmpty();

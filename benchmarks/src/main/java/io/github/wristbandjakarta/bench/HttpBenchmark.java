@@ -34,14 +34,17 @@ final class HttpBenchmark {
 
     private final Settings settings;
     private final ServerNode server;
+    /** Whether this start records the profile ({@code bench.profile}): the first start only. */
+    private final boolean first;
     private final Wrk wrk;
     private final List<String> notes = new ArrayList<>();
     private Visitors visitors;
     private ProcessHandle serverProcess;
 
-    HttpBenchmark(Settings settings, ServerNode server) {
+    HttpBenchmark(Settings settings, ServerNode server, boolean first) {
         this.settings = settings;
         this.server = server;
+        this.first = first;
         this.wrk = new Wrk(settings.wrkScript(), settings.httpPort(), Visitors.CSRF_HEADER);
     }
 
@@ -69,7 +72,7 @@ final class HttpBenchmark {
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("cases fail their check: " + problems);
             }
-            if (settings.profile() != null) {
+            if (first && settings.profile() != null) {
                 profile(cases.stream().filter(c -> c.name().equals(settings.profile())).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("bench.profile: no case " + settings.profile())));
             }

@@ -45,7 +45,9 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("### HTTP, same server, one run\n\n")
                 .append("Medians over ").append(r.settings().rounds()).append(" rounds of ")
-                .append(r.settings().duration()).append(" s per case and load, cases in alternating order (")
+                .append(r.settings().duration()).append(" s per case and load")
+                .append(r.settings().starts() > 1 ? " on each of " + r.settings().starts() + " server starts" : "")
+                .append(", cases in alternating order (")
                 .append(Cases.LOGIN_ENDPOINT).append(" and ").append(Cases.LOGIN_ROUND_TRIP)
                 .append(", which leave new sessions on the server, after all rounds of the others); ")
                 .append("\"load\" = wrk, ").append(r.settings().connections()).append(" connections; \"1 conn\" = ")

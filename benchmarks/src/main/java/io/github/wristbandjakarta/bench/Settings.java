@@ -9,13 +9,15 @@ import java.util.Locale;
  * What one run measures and where, from the system properties {@code bench.*} that the benchmarks module's
  * {@code bench} profile passes (docs/benchmarks.md lists them).
  *
+ * @param starts how many times the server is started anew for the rounds; the samples of all starts are taken
+ *               together, since the same code measures differently from one start to the next
  * @param jmh {@code true}, {@code false}, or {@code only} (the microbenchmarks alone)
  * @param profile the case to record with Flight Recorder, or {@code null}
  * @param module the benchmarks module's directory (the wrk script)
  * @param root the repository's top directory (docs/benchmarks.md, the commit)
  * @param only the cases {@code bench.cases} names; empty for all
  */
-record Settings(int duration, int rounds, int users, int connections, int threads, String jmh, boolean docs,
+record Settings(int duration, int rounds, int starts, int users, int connections, int threads, String jmh, boolean docs,
                 int httpPort, int emulatorPort, String profile, String container, boolean distributable, Path wlp,
                 String server, Path wildflyHome, Path war, Path out, Path module, Path root, List<String> only) {
 
@@ -23,6 +25,7 @@ record Settings(int duration, int rounds, int users, int connections, int thread
         return new Settings(
                 Integer.getInteger("bench.duration", 3),
                 Integer.getInteger("bench.rounds", 3),
+                Math.max(1, Integer.getInteger("bench.starts", 1)),
                 Integer.getInteger("bench.users", 100),
                 Integer.getInteger("bench.connections", 16),
                 Integer.getInteger("bench.threads", 2),
@@ -42,6 +45,11 @@ record Settings(int duration, int rounds, int users, int connections, int thread
                 Path.of(System.getProperty("bench.root", "..")).toAbsolutePath().normalize(),
                 Arrays.stream(System.getProperty("bench.cases", "").split(",")).map(String::strip)
                         .filter(name -> !name.isEmpty()).toList());
+    }
+
+    /** The samples each case has at the end: one per round of every start. */
+    int samplesPerCase() {
+        return rounds * starts;
     }
 
     String origin() {
@@ -85,8 +93,11 @@ record Settings(int duration, int rounds, int users, int connections, int thread
         if (jmhOnly()) {
             return command.append(" -Dbench.jmh=only").toString();
         }
-        command.append(" -Dbench.duration=").append(duration).append(" -Dbench.rounds=").append(rounds)
-                .append(" -Dbench.users=").append(users).append(" -Dbench.connections=").append(connections);
+        command.append(" -Dbench.duration=").append(duration).append(" -Dbench.rounds=").append(rounds);
+        if (starts > 1) {
+            command.append(" -Dbench.starts=").append(starts);
+        }
+        command                .append(" -Dbench.users=").append(users).append(" -Dbench.connections=").append(connections);
         if (!withJmh()) {
             command.append(" -Dbench.jmh=false");
         }

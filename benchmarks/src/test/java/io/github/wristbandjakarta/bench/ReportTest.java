@@ -17,7 +17,11 @@ class ReportTest {
     private static final int ROUNDS = 2;
 
     private static Settings settings(boolean wildFly) {
-        return new Settings(3, ROUNDS, 10, 4, 1, "false", false, 9380, 9399, null, wildFly ? "wildfly" : "liberty",
+        return settings(wildFly, 1);
+    }
+
+    private static Settings settings(boolean wildFly, int starts) {
+        return new Settings(3, ROUNDS, starts, 10, 4, 1, "false", false, 9380, 9399, null, wildFly ? "wildfly" : "liberty",
                 true, Path.of("wlp"), "wristband-bench", Path.of("wildfly"), Path.of("app.war"), Path.of("out"),
                 Path.of("."), Path.of(".."), List.of());
     }
@@ -116,6 +120,37 @@ class ReportTest {
                         + "` (signed in, against its public twin) | 1.00× | met |"), md);
             }
         }
+    }
+
+    @Test
+    void theStartsOfARunAreTakenTogetherRoundByRound() {
+        Settings twoStarts = settings(false, 2);
+        Map<String, List<Sample>> slow = samples(Cases.all());
+        Sample slower = new Sample(250, 700, 1200, 130, 260, 0, 400);
+        slow.put(Cases.PUBLIC_ENDPOINT, List.of(slower, slower));
+        HttpResults merged = HttpResults.merge(List.of(
+                new HttpResults(twoStarts, Cases.all(), samples(Cases.all()), 1342, 106, "JSESSIONID + CSRF-TOKEN",
+                        List.of(), List.of("note: once")),
+                new HttpResults(twoStarts, Cases.all(), slow, 1342, 106, "JSESSIONID + CSRF-TOKEN",
+                        List.of("a problem"), List.of("note: once"))));
+        assertEquals(List.of(), merged.missing());
+        assertEquals(2 * ROUNDS, merged.samples().get(Cases.PUBLIC_ENDPOINT).size());
+        assertEquals(List.of("a problem"), merged.problems());
+        assertEquals(List.of("note: once"), merged.notes());
+        String md = Report.markdown(merged);
+        assertTrue(md.contains("Medians over " + ROUNDS + " rounds of 3 s per case and load on each of 2 server starts"),
+                md);
+        // Per round against the baseline of the same round: 0.50× twice and 0.25× twice; the median is 0.375×.
+        assertTrue(md.lines().anyMatch(l -> l.startsWith("| `" + Cases.PUBLIC_ENDPOINT + "` |")
+                && l.contains("| `" + Cases.BASELINE + "` | 0.38× |")), md);
+    }
+
+    @Test
+    void aRunOfSeveralStartsIsShortOfSamplesUntilEveryStartGaveItsRounds() {
+        HttpResults oneOfTwo = new HttpResults(settings(false, 2), Cases.all(), samples(Cases.all()), 1342, 106,
+                "JSESSIONID + CSRF-TOKEN", List.of(), List.of());
+        assertEquals(Cases.all().size(), oneOfTwo.missing().size());
+        assertTrue(oneOfTwo.settings().command().contains(" -Dbench.starts=2"), oneOfTwo.settings().command());
     }
 
     @Test
