@@ -67,7 +67,8 @@ public final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
             String members = "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB;
             for (LibertyNode node : List.of(a, b)) {
                 node.stopLeftover();
-                create(node, features, node == a ? hzA : hzB, node == a ? Integer.getInteger("cluster.node-a.https", 9841)
+                create(node, features, node == a ? hzA : hzB,
+                        node == a ? Integer.getInteger("cluster.node-a.https", 9841)
                                 : Integer.getInteger("cluster.node-b.https", 9842), config, base, testOnly, lib, members,
                         TestApp.deployment(config(wristband, node, overrides)).addClasses(classes.toArray(Class<?>[]::new)));
             }
@@ -117,8 +118,8 @@ public final class LibertyCluster extends TwoNodeCluster<LibertyNode> {
      * production example deploys nothing from dropins), the extra features, per-node ports, the Hazelcast jar, the
      * application in dropins.
      */
-    private static void create(LibertyNode node, List<String> features, int hazelcastPort, int httpsPort, Path clusterConfig,
-                               Path baseServerXml, Path testOnlyConfig, Path hazelcastLib, String hazelcastMembers,
+    private static void create(LibertyNode node, List<String> features, int hazelcastPort, int httpsPort,
+                               Path clusterConfig, Path baseServerXml, Path testOnlyConfig, Path hazelcastLib, String hazelcastMembers,
                                WebArchive app) {
         Path dir = node.serverDir();
         try {

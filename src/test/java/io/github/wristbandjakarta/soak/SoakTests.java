@@ -1,15 +1,13 @@
 package io.github.wristbandjakarta.soak;
 
 import io.github.wristbandjakarta.emulator.WristbandEmulator;
+import io.github.wristbandjakarta.servers.MeasuredCommit;
 import io.github.wristbandjakarta.servers.ServerNode;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +31,7 @@ abstract class SoakTests {
         result = new Soak(settings, a, b, wristband).run();
         SoakReport report = new SoakReport(result, server, product);
         String command = "./mvnw -Psoak -Dsoak.server=" + server + " -Dsoak.minutes=" + settings.length().toMinutes();
-        String commit = commit();
+        String commit = MeasuredCommit.of(Path.of("."), "docs/soak.md", "docs/soak");
         System.out.println(report.block(commit, command));
         if (settings.docs()) {
             report.write(Path.of("docs"), commit, command);
@@ -66,22 +64,5 @@ abstract class SoakTests {
             assertTrue(d.heapRatio() <= 1.10, d.node() + ": heap after GC " + d.reference() + " → " + d.end());
             assertTrue(d.threadRatio() <= 1.10, d.node() + ": threads " + d.reference() + " → " + d.end());
         }
-    }
-
-    /** The commit the run measured, marked when the tree had other changes than the soak's own results. */
-    private static String commit() throws IOException, InterruptedException {
-        String head = git("rev-parse", "--short", "HEAD");
-        String dirty = git("status", "--porcelain", "--", ".", ":!docs/soak.md", ":!docs/soak");
-        return dirty.isEmpty() ? head : head + " + uncommitted changes";
-    }
-
-    private static String git(String... args) throws IOException, InterruptedException {
-        String[] command = new String[args.length + 1];
-        command[0] = "git";
-        System.arraycopy(args, 0, command, 1, args.length);
-        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        git.waitFor(30, TimeUnit.SECONDS);
-        return out;
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the HTTP part measured: the samples of each case (one per round), the sizes of a signed-in user's session
- * and cookies, the problems that fail the run (errors under load) and notes for the reader.
+ * What the HTTP part measured: the samples of each case (one per round of each server start), the sizes of a
+ * signed-in user's session and cookies, the problems that fail the run (errors under load) and notes for the reader.
  */
 record HttpResults(Settings settings, List<BenchCase> cases, Map<String, List<Sample>> samples, int sessionBytes,
                    int cookieBytes, String cookieNames, List<String> problems, List<String> notes) {

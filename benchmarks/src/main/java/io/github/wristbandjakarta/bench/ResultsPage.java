@@ -1,11 +1,11 @@
 package io.github.wristbandjakarta.bench;
 
+import io.github.wristbandjakarta.servers.MeasuredCommit;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +26,7 @@ final class ResultsPage {
     static String header(Settings settings, String product, String loadAtStart, List<String> notes) {
         StringBuilder md = new StringBuilder(settings.onWildFly() ? "## Results on WildFly\n\n" : "## Results on Open Liberty\n\n");
         md.append("Machine: ").append(machine(product)).append(".  \n");
-        md.append("Run ").append(LocalDate.now()).append(" at commit ").append(commit(settings.root()))
+        md.append("Run ").append(LocalDate.now()).append(" at commit ").append(MeasuredCommit.of(settings.root(), "docs/benchmarks.md"))
                 .append(" with `").append(settings.command()).append("`; load average ").append(loadAtStart)
                 .append(" at the start, ").append(loadAverage()).append(" at the end.\n\n");
         for (String note : notes) {
@@ -54,35 +54,6 @@ final class ResultsPage {
             throw new IllegalStateException("docs/benchmarks.md has no " + begin + " … " + end + " block");
         }
         return content.substring(0, from + begin.length()) + "\n" + text + content.substring(to);
-    }
-
-    /**
-     * The commit the measured build was made from, as {@code git} names it ({@code unknown} outside a clone), marked
-     * when the tree had other changes than this page's results (which an earlier run of the other server wrote).
-     */
-    static String commit(Path root) {
-        String head = git(root, "rev-parse", "--short", "HEAD");
-        if (head == null || head.isEmpty()) {
-            return "unknown";
-        }
-        String changes = git(root, "status", "--porcelain", "--", ".", ":!docs/benchmarks.md");
-        return changes == null || !changes.isEmpty() ? head + " + uncommitted changes" : head;
-    }
-
-    /** What {@code git args} prints in {@code root}; null when it fails. */
-    private static String git(Path root, String... args) {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        try {
-            Process git = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
-            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return git.waitFor() == 0 ? out : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 
     /** Cores and CPU, memory, OS, JDK, the server product and wrk's version. */

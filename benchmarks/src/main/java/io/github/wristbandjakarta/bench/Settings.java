@@ -17,9 +17,9 @@ import java.util.Locale;
  * @param root the repository's top directory (docs/benchmarks.md, the commit)
  * @param only the cases {@code bench.cases} names; empty for all
  */
-record Settings(int duration, int rounds, int starts, int users, int connections, int threads, String jmh, boolean docs,
-                int httpPort, int emulatorPort, String profile, String container, boolean distributable, Path wlp,
-                String server, Path wildflyHome, Path war, Path out, Path module, Path root, List<String> only) {
+record Settings(int duration, int rounds, int starts, int users, int connections, int threads, String jmh,
+                boolean docs, int httpPort, int emulatorPort, String profile, String container, boolean distributable,
+                Path wlp, String server, Path wildflyHome, Path war, Path out, Path module, Path root, List<String> only) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -97,7 +97,7 @@ record Settings(int duration, int rounds, int starts, int users, int connections
         if (starts > 1) {
             command.append(" -Dbench.starts=").append(starts);
         }
-        command                .append(" -Dbench.users=").append(users).append(" -Dbench.connections=").append(connections);
+        command.append(" -Dbench.users=").append(users).append(" -Dbench.connections=").append(connections);
         if (!withJmh()) {
             command.append(" -Dbench.jmh=false");
         }
